@@ -1,0 +1,51 @@
+# The GUI app: Dear ImGui (Debian's imgui 1.86 sources) + our views + the platform layer.
+if(NOT EXISTS ${NNLAB_IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui sources not found in ${NNLAB_IMGUI_DIR}: run scripts/setup.sh (make does)")
+endif()
+
+add_library(imgui STATIC
+  ${NNLAB_IMGUI_DIR}/imgui.cpp ${NNLAB_IMGUI_DIR}/imgui_draw.cpp
+  ${NNLAB_IMGUI_DIR}/imgui_tables.cpp ${NNLAB_IMGUI_DIR}/imgui_widgets.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${NNLAB_IMGUI_DIR})
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+if(NNLAB_SANITIZE)
+  target_link_libraries(imgui PUBLIC nnlab_flags)
+endif()
+
+file(GLOB NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+add_library(nnlab_app STATIC ${NNLAB_APP_SOURCES})
+target_link_libraries(nnlab_app PUBLIC nnlab_lessons nnlab_data imgui)
+
+# Shaders (no #version line; the platform prepends it) and the UI font, embedded at build time.
+file(GLOB NNLAB_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
+nnlab_embed(NNLAB_SHADER_EMBED shaders ${NNLAB_SHADERS})
+set(NNLAB_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
+nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT})
+
+file(GLOB NNLAB_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+add_executable(nnlab ${NNLAB_PLATFORM_SOURCES} ${NNLAB_SHADER_EMBED} ${NNLAB_FONT_EMBED}
+  ${NNLAB_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${NNLAB_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(nnlab SYSTEM PRIVATE ${NNLAB_IMGUI_DIR}/backends)
+target_link_libraries(nnlab PRIVATE nnlab_app)
+
+if(EMSCRIPTEN)
+  target_link_options(nnlab PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sFULL_ES3=1 -sMODULARIZE=0 -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+    -sEXPORTED_FUNCTIONS=_main,_nnlab_command,_nnlab_state,_malloc,_free
+    -sENVIRONMENT=web -sINITIAL_MEMORY=67108864)
+  # The page: our shell next to the .js/.wasm, so build/web/ is the whole site.
+  file(GLOB NNLAB_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css
+    ${CMAKE_SOURCE_DIR}/web/*.js)
+  foreach(f ${NNLAB_WEB_FILES})
+    get_filename_component(n ${f} NAME)
+    add_custom_command(TARGET nnlab POST_BUILD COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f}
+      ${CMAKE_BINARY_DIR}/site/${n} VERBATIM)
+  endforeach()
+  add_custom_command(TARGET nnlab POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:nnlab>/nnlab.js $<TARGET_FILE_DIR:nnlab>/nnlab.wasm
+      ${CMAKE_BINARY_DIR}/site/ VERBATIM)
+else()
+  find_package(glfw3 3.3 REQUIRED)
+  find_package(OpenGL REQUIRED)
+  target_link_libraries(nnlab PRIVATE glfw OpenGL::GL)
+endif()

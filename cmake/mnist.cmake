@@ -1,0 +1,2 @@
+# The embedded MNIST subset (filled by the MNIST lab): sets NNLAB_MNIST_EMBED to generated sources.
+set(NNLAB_MNIST_EMBED "")
