@@ -1,0 +1,34 @@
+// Whole-file I/O for the data layer: read a file (inflating gzip when it is gzip), write a file
+// atomically (temporary file + rename), and inflate gzip bytes already in memory.
+// Every function returns false with a message that names the file and what went wrong; none
+// throws. In builds without zlib (the web build) gzip input is reported as such: the browser
+// inflates with DecompressionStream and hands the plain bytes to the parse-from-memory APIs.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnlab {
+
+inline constexpr std::size_t kMaxFileBytes = std::size_t(1) << 30;  // 1 GiB: refuse anything larger
+
+// True when the bytes start with the gzip magic 1f 8b.
+bool is_gzip(std::span<const std::uint8_t> bytes);
+
+// Inflates one gzip stream into *out. `name` is only used in messages.
+// Without zlib (NNLAB_HAVE_ZLIB undefined) it fails with a message saying so.
+bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector<std::uint8_t>* out,
+            std::string* error);
+
+// Reads a whole file; with inflate_gz = true, gzip content (by magic, not by name) is inflated.
+bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error,
+               bool inflate_gz = false);
+bool read_text_file(const std::string& path, std::string* out, std::string* error);
+
+// Writes `path.tmp`, flushes it to disk where possible, then renames it over `path`: an
+// interrupted or failed write leaves the previous `path` untouched (the temporary is removed).
+bool write_file_atomic(const std::string& path, std::string_view content, std::string* error);
+
+}  // namespace nnlab

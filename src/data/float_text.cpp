@@ -1,0 +1,36 @@
+// Shortest round-tripping float text. See float_text.h.
+#include "data/float_text.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace nnlab {
+
+int format_float(float v, char* buf) {
+  if (!std::isfinite(v)) return std::snprintf(buf, 32, "%s", std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf"));
+  // The float survives text → double → float when that path reproduces every bit (−0 included).
+  for (int digits = 6; digits <= 9; ++digits) {
+    int n = std::snprintf(buf, 32, "%.*g", digits, double(v));
+    const float back = static_cast<float>(std::strtod(buf, nullptr));
+    if (std::memcmp(&back, &v, sizeof v) == 0) return n;
+  }
+  // %.17g of the exact double value always reads back to the same double, hence the same float.
+  return std::snprintf(buf, 32, "%.17g", double(v));
+}
+
+std::string float_to_text(float v) {
+  char buf[32];
+  const int n = format_float(v, buf);
+  return std::string(buf, static_cast<std::size_t>(n));
+}
+
+double float_for_json(float v) {
+  if (!std::isfinite(v)) return double(v);
+  char buf[32];
+  format_float(v, buf);
+  return std::strtod(buf, nullptr);
+}
+
+}  // namespace nnlab
