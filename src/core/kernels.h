@@ -1,0 +1,79 @@
+// Compute kernels of the core, in two implementations with the same signatures:
+//   nnlab::ref::*   kernels_ref.cpp   plain scalar loops: the reference, easy to read
+//   nnlab::simd::*  kernels_simd.cpp  SIMDe vectors: AVX-512 / AVX2 natively, SIMD128 in wasm
+// Tests compare the two on awkward sizes (1, 3, 17, 784). Matrices are row-major with a leading
+// dimension ld (the distance between rows, in floats). The layers use:
+//   forward   Z = X·Wᵀ + b          gemm_bias_act(M=B, N=O, K=I, A=X, B=Wᵀ packed (I, O))
+//   backward  dW += δᵀ·X            gemm_tn_acc  (M=O, N=I, K=B, A=δ stored (B, O), B=X)
+//             δ_prev = δ·W          gemm_nn      (M=B, N=I, K=O, A=δ, B=W)
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace nnlab {
+
+// What the forward GEMM stores besides Z: nothing, or Y = relu(Z) / leaky_relu(Z).
+enum class Epilogue : uint8_t { none, relu, leaky_relu };
+
+// Adam's per-step constants (see optimizers.h).
+struct AdamStep {
+  float lr;      // η
+  float beta1;   // β₁
+  float beta2;   // β₂
+  float c1;      // 1 / (1 − β₁ᵗ)
+  float c2;      // 1 / (1 − β₂ᵗ)
+  float eps;     // ε
+  float l2;      // λ: g += 2λw (0 for biases)
+};
+
+#define NNLAB_KERNEL_DECLARATIONS                                                                    \
+  /* Z(M,N) = A(M,K)·B(K,N) + bias(N); Y(M,N) = epilogue(Z) unless Epilogue::none (Y unused). */    \
+  void gemm_bias_act(int M, int N, int K, const float* A, int lda, const float* B, int ldb,         \
+                     const float* bias, float* Z, float* Y, int ldc, Epilogue ep);                  \
+  /* C(M,N) += Aᵀ·B where A is stored (K, M) and B is (K, N). */                                    \
+  void gemm_tn_acc(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, \
+                   int ldc);                                                                        \
+  /* C(M,N) = A(M,K)·B(K,N). */                                                                     \
+  void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C,     \
+               int ldc);                                                                            \
+  /* dst(cols, rows) = src(rows, cols)ᵀ, both dense. */                                             \
+  void transpose(int rows, int cols, const float* src, float* dst);                                 \
+  /* out(N) += Σ_m A(m, :)  (db += Σ_b δ). */                                                       \
+  void col_sum_acc(int M, int N, const float* A, int lda, float* out);                              \
+  /* g(n) := g ⊙ [z > 0]  (ReLU′). */                                                               \
+  void relu_backward(int n, const float* z, float* g);                                              \
+  /* w -= η (g + 2λw). */                                                                           \
+  void sgd_step(size_t n, float* w, const float* g, float lr, float l2);                            \
+  /* v = μv + (g + 2λw); w -= ηv. */                                                                \
+  void momentum_step(size_t n, float* w, const float* g, float* v, float lr, float mu, float l2);   \
+  /* Adam with bias correction; moments below 1e-30 are flushed to 0 (no slow denormals). */        \
+  void adam_step(size_t n, float* w, const float* g, float* m, float* v, const AdamStep& s);        \
+  /* true if every value is finite (no NaN, no ±Inf). */                                            \
+  bool all_finite(size_t n, const float* p);
+
+namespace ref {
+NNLAB_KERNEL_DECLARATIONS
+}  // namespace ref
+
+namespace simd {
+NNLAB_KERNEL_DECLARATIONS
+const char* isa_name();  // "avx512", "avx2", "sse", "wasm128"
+}  // namespace simd
+
+#undef NNLAB_KERNEL_DECLARATIONS
+
+// Sets flush-to-zero / denormals-are-zero for its lifetime (native x86); no-op in wasm, where
+// the kernels clamp tiny values instead.
+class DenormalScope {
+ public:
+  DenormalScope();
+  ~DenormalScope();
+  DenormalScope(const DenormalScope&) = delete;
+  DenormalScope& operator=(const DenormalScope&) = delete;
+
+ private:
+  unsigned saved_ = 0;
+};
+
+}  // namespace nnlab

@@ -1,0 +1,292 @@
+// Mlp model storage, Workspace, and the batched forward / backward passes (see mlp.h).
+#include "core/mlp.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/assert.h"
+#include "core/kernels.h"
+#include "core/rng.h"
+
+namespace nnlab {
+
+namespace kern = simd;
+
+// ---------------------------------------------------------------------------------------------
+// Model
+bool Mlp::build(std::span<const LayerSpec> layers, std::string* error) {
+  auto fail = [&](std::string message) {
+    if (error) *error = std::move(message);
+    return false;
+  };
+  if (layers.empty()) return fail("a network needs at least one layer");
+  for (size_t l = 0; l < layers.size(); ++l) {
+    const LayerSpec& s = layers[l];
+    const std::string name = "layer " + std::to_string(l + 1);
+    if (s.inputs < 1 || s.inputs > kMaxLayerSize)
+      return fail(name + ": inputs must be 1.." + std::to_string(kMaxLayerSize) + ", got " + std::to_string(s.inputs));
+    if (s.outputs < 1 || s.outputs > kMaxLayerSize)
+      return fail(name + ": outputs must be 1.." + std::to_string(kMaxLayerSize) + ", got " +
+                  std::to_string(s.outputs));
+    if (static_cast<int>(s.activation) >= kActivationCount) return fail(name + ": unknown activation");
+    if (l > 0 && s.inputs != layers[l - 1].outputs)
+      return fail(name + ": inputs (" + std::to_string(s.inputs) + ") must equal the previous layer's outputs (" +
+                  std::to_string(layers[l - 1].outputs) + ")");
+  }
+  layers_.assign(layers.begin(), layers.end());
+  offsets_.resize(layers_.size());
+  size_t total = 0;
+  for (size_t l = 0; l < layers_.size(); ++l) {
+    offsets_[l] = total;
+    total += static_cast<size_t>(layers_[l].outputs) * (layers_[l].inputs + 1);
+  }
+  params_.assign(total, 0.0f);
+  grads_.assign(total, 0.0f);
+  return true;
+}
+
+const LayerSpec& Mlp::layer(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < layer_count());
+  return layers_[l];
+}
+int Mlp::input_size() const { return layers_.empty() ? 0 : layers_.front().inputs; }
+int Mlp::output_size() const { return layers_.empty() ? 0 : layers_.back().outputs; }
+
+size_t Mlp::weights_offset(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < layer_count());
+  return offsets_[l];
+}
+size_t Mlp::bias_offset(int l) const {
+  return weights_offset(l) + static_cast<size_t>(layers_[l].outputs) * layers_[l].inputs;
+}
+
+std::span<float> Mlp::weights(int l) {
+  return {params_.data() + weights_offset(l), static_cast<size_t>(layers_[l].outputs) * layers_[l].inputs};
+}
+std::span<const float> Mlp::weights(int l) const {
+  return {params_.data() + weights_offset(l), static_cast<size_t>(layers_[l].outputs) * layers_[l].inputs};
+}
+std::span<float> Mlp::bias(int l) { return {params_.data() + bias_offset(l), static_cast<size_t>(layers_[l].outputs)}; }
+std::span<const float> Mlp::bias(int l) const {
+  return {params_.data() + bias_offset(l), static_cast<size_t>(layers_[l].outputs)};
+}
+std::span<float> Mlp::dweights(int l) {
+  return {grads_.data() + weights_offset(l), static_cast<size_t>(layers_[l].outputs) * layers_[l].inputs};
+}
+std::span<const float> Mlp::dweights(int l) const {
+  return {grads_.data() + weights_offset(l), static_cast<size_t>(layers_[l].outputs) * layers_[l].inputs};
+}
+std::span<float> Mlp::dbias(int l) { return {grads_.data() + bias_offset(l), static_cast<size_t>(layers_[l].outputs)}; }
+std::span<const float> Mlp::dbias(int l) const {
+  return {grads_.data() + bias_offset(l), static_cast<size_t>(layers_[l].outputs)};
+}
+
+// He: W ~ N(0, 2/I) for the ReLU family; Xavier (Glorot normal): W ~ N(0, 2/(I+O)) otherwise.
+void Mlp::init_params(uint64_t seed) {
+  Rng rng(seed);
+  for (int l = 0; l < layer_count(); ++l) {
+    const LayerSpec& s = layers_[l];
+    const bool relu_family = s.activation == Activation::relu || s.activation == Activation::leaky_relu;
+    const float stddev = relu_family ? std::sqrt(2.0f / static_cast<float>(s.inputs))
+                                     : std::sqrt(2.0f / static_cast<float>(s.inputs + s.outputs));
+    for (float& w : weights(l)) w = rng.normal(0.0f, stddev);
+    for (float& b : bias(l)) b = 0.0f;
+  }
+}
+
+void Mlp::zero_grad() { std::memset(grads_.data(), 0, grads_.size() * sizeof(float)); }
+
+// ---------------------------------------------------------------------------------------------
+// Workspace
+void Workspace::resize(const Mlp& model, int batch) {
+  NNLAB_ASSERT(batch >= 1);
+  const int L = model.layer_count();
+  bool same = batch == batch_ && static_cast<int>(shape_.size()) == L;
+  for (int l = 0; same && l < L; ++l)
+    same = shape_[l].inputs == model.layer(l).inputs && shape_[l].outputs == model.layer(l).outputs;
+  if (same) {
+    for (int l = 0; l < L; ++l) shape_[l].activation = model.layer(l).activation;
+    return;
+  }
+  shape_.resize(L);
+  z_off_.resize(L), a_off_.resize(L), d_off_.resize(L), mask_off_.resize(L), pack_off_.resize(L);
+  size_t total = 0;
+  auto take = [&](size_t n) {
+    const size_t at = total;
+    total += (n + 15) & ~size_t{15};  // keep every buffer 64-byte aligned relative to the start
+    return at;
+  };
+  for (int l = 0; l < L; ++l) {
+    const LayerSpec& s = model.layer(l);
+    shape_[l] = s;
+    const size_t bo = static_cast<size_t>(batch) * s.outputs;
+    z_off_[l] = take(bo);                                               // (B, O)
+    a_off_[l] = take(bo);                                               // (B, O)
+    d_off_[l] = take(bo);                                               // (B, O)
+    mask_off_[l] = take(bo);                                            // (B, O) dropout scale
+    pack_off_[l] = take(static_cast<size_t>(s.inputs) * s.outputs);    // (I, O) Wᵀ
+  }
+  buf_.assign(total, 0.0f);
+  batch_ = batch;
+  rows_ = 0;
+  dropout_on_ = false;
+}
+
+std::span<const float> Workspace::z(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
+  return {buf_.data() + z_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
+}
+std::span<const float> Workspace::a(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
+  return {buf_.data() + a_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
+}
+std::span<const float> Workspace::delta(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
+  return {buf_.data() + d_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forward: z⁽ˡ⁾ = a⁽ˡ⁻¹⁾·W⁽ˡ⁾ᵀ + b⁽ˡ⁾; a⁽ˡ⁾ = f(z⁽ˡ⁾)
+namespace {
+Epilogue fused_epilogue(Activation act) {
+  if (act == Activation::relu) return Epilogue::relu;
+  if (act == Activation::leaky_relu) return Epilogue::leaky_relu;
+  return Epilogue::none;
+}
+}  // namespace
+
+// One pass over the layers; with rng, inverted dropout on every hidden layer's activations:
+// a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), remembered for backward.
+void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
+  NNLAB_ASSERT(batch >= 1 && batch <= ws.batch_ && static_cast<int>(ws.shape_.size()) == model.layer_count());
+  const float keep_scale = rng ? 1.0f / (1.0f - dropout) : 1.0f;
+  const float* in = x;  // (B, I)
+  for (int l = 0; l < model.layer_count(); ++l) {
+    const LayerSpec& s = model.layer(l);
+    float* Wt = ws.packp(l);  // (I, O) the kernel's layout of W
+    kern::transpose(s.outputs, s.inputs, model.weights(l).data(), Wt);
+    const Epilogue ep = fused_epilogue(s.activation);
+    float* z = ws.zp(l);  // (B, O)
+    float* a = ws.ap(l);  // (B, O)
+    kern::gemm_bias_act(batch, s.outputs, s.inputs, in, s.inputs, Wt, s.outputs, model.bias(l).data(), z, a,
+                        s.outputs, ep);
+    if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
+    if (rng && l + 1 < model.layer_count()) {
+      float* mask = ws.maskp(l);  // (B, O)
+      const int n = batch * s.outputs;
+      for (int i = 0; i < n; ++i) {
+        mask[i] = rng->uniform() < dropout ? 0.0f : keep_scale;
+        a[i] *= mask[i];
+      }
+    }
+    in = a;
+  }
+  ws.rows_ = batch;
+  ws.dropout_on_ = rng != nullptr;
+}
+
+void forward(const Mlp& model, const float* x, int batch, Workspace& ws) {
+  forward_impl(model, x, batch, ws, 0.0f, nullptr);
+}
+
+void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng) {
+  NNLAB_ASSERT(dropout >= 0.0f && dropout < 1.0f);
+  forward_impl(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loss: mean over the batch. Fused, stable forms from z:
+//   softmax + CE:  L = logΣ_j e^{z_j} − Σ_j y_j z_j   (Σ y = 1)
+//   sigmoid + bce: L = (1/n) Σ_i [max(z,0) − z·y + log(1 + e^{−|z|})]
+float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss) {
+  NNLAB_ASSERT(batch >= 1 && batch <= ws.rows_);
+  const int L = model.layer_count();
+  const int n = model.output_size();
+  const Activation out_act = model.layer(L - 1).activation;
+  const float* z = ws.buf_.data() + ws.z_off_[L - 1];  // (B, n)
+  const float* a = ws.buf_.data() + ws.a_off_[L - 1];  // (B, n)
+  double sum = 0.0;
+  for (int b = 0; b < batch; ++b) {
+    const float* zb = z + b * n;
+    const float* yb = y + b * n;
+    if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
+      float zmax = zb[0];
+      for (int i = 1; i < n; ++i) zmax = zb[i] > zmax ? zb[i] : zmax;
+      float se = 0.0f, ysum = 0.0f, yz = 0.0f;
+      for (int i = 0; i < n; ++i) {
+        se += std::exp(zb[i] - zmax);
+        ysum += yb[i];
+        yz += yb[i] * (zb[i] - zmax);
+      }
+      sum += ysum * std::log(se) - yz;
+    } else if (loss == Loss::bce && out_act == Activation::sigmoid) {
+      float s = 0.0f;
+      for (int i = 0; i < n; ++i) {
+        const float zi = zb[i];
+        s += (zi > 0.0f ? zi : 0.0f) - zi * yb[i] + std::log1p(std::exp(-std::fabs(zi)));
+      }
+      sum += s / static_cast<float>(n);
+    } else {
+      sum += loss_value(loss, a + b * n, yb, n);
+    }
+  }
+  return static_cast<float>(sum / batch);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backward
+void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, Workspace& ws) {
+  NNLAB_ASSERT(batch >= 1 && batch == ws.rows_);
+  const int L = model.layer_count();
+  const int n = model.output_size();
+  const Activation out_act = model.layer(L - 1).activation;
+  const float inv_b = 1.0f / static_cast<float>(batch);
+  {
+    // δ⁽ᴸ⁻¹⁾ of the batch-mean loss: (1/B)·∂L/∂ŷ ⊙ f′(z), or the fused forms.
+    float* d = ws.dp(L - 1);               // (B, n)
+    const float* a = ws.ap(L - 1);         // (B, n)
+    const float* z = ws.zp(L - 1);         // (B, n)
+    const int count = batch * n;
+    if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
+      for (int i = 0; i < count; ++i) d[i] = (a[i] - y[i]) * inv_b;  // δ = (ŷ − y)/B
+    } else if (loss == Loss::bce && out_act == Activation::sigmoid) {
+      const float s = inv_b / static_cast<float>(n);
+      for (int i = 0; i < count; ++i) d[i] = (a[i] - y[i]) * s;  // δ = (ŷ − y)/(B n)
+    } else {
+      for (int b = 0; b < batch; ++b) loss_gradient(loss, a + b * n, y + b * n, n, d + b * n);
+      for (int i = 0; i < count; ++i) d[i] *= inv_b;
+      activation_backward_rows(out_act, z, a, d, batch, n);
+    }
+  }
+  for (int l = L - 1; l >= 0; --l) {
+    const LayerSpec& s = model.layer(l);
+    const float* d = ws.dp(l);                       // (B, O)
+    const float* in = l > 0 ? ws.ap(l - 1) : x;      // (B, I)
+    // dW += δᵀ·a⁽ˡ⁻¹⁾   (O, I) = (O, B)·(B, I)
+    kern::gemm_tn_acc(s.outputs, s.inputs, batch, d, s.outputs, in, s.inputs, model.dweights(l).data(), s.inputs);
+    // db += Σ_b δ      (O)
+    kern::col_sum_acc(batch, s.outputs, d, s.outputs, model.dbias(l).data());
+    if (l == 0) break;  // no gradient for the input x
+    // δ⁽ˡ⁻¹⁾ = (δ·W) ⊙ mask ⊙ f′(z⁽ˡ⁻¹⁾)   (B, I) = (B, O)·(O, I)
+    float* dprev = ws.dp(l - 1);
+    kern::gemm_nn(batch, s.inputs, s.outputs, d, s.outputs, model.weights(l).data(), s.inputs, dprev, s.inputs);
+    const int count = batch * s.inputs;
+    if (ws.dropout_on_) {
+      const float* mask = ws.maskp(l - 1);
+      for (int i = 0; i < count; ++i) dprev[i] *= mask[i];
+    }
+    const Activation prev_act = model.layer(l - 1).activation;
+    const float* z_prev = ws.zp(l - 1);  // (B, I)
+    if (prev_act == Activation::relu) {
+      kern::relu_backward(count, z_prev, dprev);
+    } else if (ws.dropout_on_ && prev_act != Activation::softmax) {
+      // a⁽ˡ⁻¹⁾ carries the dropout scale, so take f′ from z
+      for (int i = 0; i < count; ++i) dprev[i] *= activation_derivative(prev_act, z_prev[i]);
+    } else {
+      if (ws.dropout_on_) activate_rows(prev_act, z_prev, ws.ap(l - 1), batch, s.inputs);  // unmasked softmax
+      activation_backward_rows(prev_act, z_prev, ws.ap(l - 1), dprev, batch, s.inputs);
+    }
+  }
+}
+
+}  // namespace nnlab

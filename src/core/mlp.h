@@ -1,0 +1,122 @@
+// Mlp: a multi-layer perceptron of dense layers, and the batched forward / backward passes.
+//
+// Symbols: B = batch size, I = a layer's inputs, O = its outputs, L = number of layers.
+// Layer l (0-based; the lessons print it as ⁽ˡ⁺¹⁾):
+//   z⁽ˡ⁾ = a⁽ˡ⁻¹⁾·W⁽ˡ⁾ᵀ + b⁽ˡ⁾     (B, O) = (B, I)·(I, O) + (O)      with a⁽⁻¹⁾ = x
+//   a⁽ˡ⁾ = f⁽ˡ⁾(z⁽ˡ⁾)              (B, O)
+// W⁽ˡ⁾ is stored (O, I) row-major as in the lessons: W[o*I + i] is the weight from input i to
+// output o. All weights and biases live in ONE flat buffer (params), all gradients in another
+// (grads) of the same layout: per layer W (O·I floats) then b (O floats).
+//
+// Backward (δ = ∂L/∂z where L is the MEAN loss over the batch, so for batch 1 it is the
+// per-sample δ of the lessons):
+//   δ⁽ᴸ⁻¹⁾ = ∂L/∂ŷ ⊙ f′(z)         (softmax + cross-entropy, sigmoid + bce: δ = (ŷ − y)/B/…)
+//   dW⁽ˡ⁾ += δ⁽ˡ⁾ᵀ·a⁽ˡ⁻¹⁾           (O, I) = (O, B)·(B, I)
+//   db⁽ˡ⁾ += Σ_b δ⁽ˡ⁾               (O)
+//   δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾·W⁽ˡ⁾) ⊙ f′(z⁽ˡ⁻¹⁾)  (B, I) = (B, O)·(O, I)
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/activations.h"
+#include "core/losses.h"
+
+namespace nnlab {
+
+class Rng;
+
+inline constexpr int kMaxLayerSize = 4096;  // inputs and outputs of any layer: 1 … 4096
+
+struct LayerSpec {
+  int inputs;             // I
+  int outputs;            // O
+  Activation activation;  // f
+};
+
+class Mlp {
+ public:
+  // Validates sizes (1..4096) and chaining (inputs == previous outputs); on failure returns
+  // false, fills *error (if given) and leaves the model unchanged. Parameters start at zero.
+  bool build(std::span<const LayerSpec> layers, std::string* error);
+
+  int layer_count() const { return static_cast<int>(layers_.size()); }
+  const LayerSpec& layer(int l) const;
+  int input_size() const;   // I of layer 0
+  int output_size() const;  // O of the last layer
+  size_t parameter_count() const { return params_.size(); }  // 784-16-16-10 → 13002
+
+  std::span<float> weights(int l);  // (O, I) view into params()
+  std::span<const float> weights(int l) const;
+  std::span<float> bias(int l);  // (O)
+  std::span<const float> bias(int l) const;
+  std::span<float> dweights(int l);  // (O, I) view into grads()
+  std::span<const float> dweights(int l) const;
+  std::span<float> dbias(int l);  // (O)
+  std::span<const float> dbias(int l) const;
+  std::span<float> params() { return params_; }  // (P) every W and b, layer by layer
+  std::span<const float> params() const { return params_; }
+  std::span<float> grads() { return grads_; }  // (P) same layout as params()
+  std::span<const float> grads() const { return grads_; }
+
+  // W ~ N(0, 2/I) (He) for relu / leaky-relu layers, N(0, 2/(I+O)) (Xavier) otherwise; b = 0.
+  // Deterministic: the same seed gives the same weights natively and in wasm.
+  void init_params(uint64_t seed);
+  void zero_grad();  // grads() := 0
+
+  size_t weights_offset(int l) const;  // index of W⁽ˡ⁾[0] in params()
+  size_t bias_offset(int l) const;     // index of b⁽ˡ⁾[0] in params()
+
+ private:
+  std::vector<LayerSpec> layers_;
+  std::vector<size_t> offsets_;  // (L) start of each layer's W in params_
+  std::vector<float> params_;    // (P)
+  std::vector<float> grads_;     // (P)
+};
+
+// Activations of one (model, batch size) pair. All memory is allocated in resize(); forward and
+// backward never allocate.
+class Workspace {
+ public:
+  void resize(const Mlp& model, int batch);  // no-op if already sized for this shape
+  int batch() const { return batch_; }
+  std::span<const float> z(int l) const;      // (B, O_l) pre-activations
+  std::span<const float> a(int l) const;      // (B, O_l) activations (after dropout, if any)
+  std::span<const float> delta(int l) const;  // (B, O_l) ∂L/∂z⁽ˡ⁾ after backward()
+
+ private:
+  friend void forward_impl(const Mlp&, const float*, int, Workspace&, float, Rng*);
+  friend float batch_loss(const Mlp&, const Workspace&, const float*, int, Loss);
+  friend void backward(Mlp&, const float*, const float*, int, Loss, Workspace&);
+  float* zp(int l) { return buf_.data() + z_off_[l]; }
+  float* ap(int l) { return buf_.data() + a_off_[l]; }
+  float* dp(int l) { return buf_.data() + d_off_[l]; }
+  float* maskp(int l) { return buf_.data() + mask_off_[l]; }
+  float* packp(int l) { return buf_.data() + pack_off_[l]; }
+
+  int batch_ = 0;
+  int rows_ = 0;                        // batch of the last forward (≤ batch_)
+  bool dropout_on_ = false;             // last forward applied dropout masks
+  std::vector<LayerSpec> shape_;        // the model shape this was sized for
+  std::vector<size_t> z_off_, a_off_, d_off_, mask_off_, pack_off_;
+  std::vector<float> buf_;              // every buffer above, one allocation
+};
+
+// a⁽ˡ⁾ = f(W⁽ˡ⁾·a⁽ˡ⁻¹⁾ + b⁽ˡ⁾) for `batch` samples; x is (B, I) row-major. batch ≤ ws.batch().
+void forward(const Mlp& model, const float* x, int batch, Workspace& ws);
+// (forward and forward_train share this pass; rng == nullptr: no dropout)
+void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng);
+// forward() with inverted dropout on every hidden layer's activations: each is zeroed with
+// probability p, survivors are scaled by 1/(1 − p). Training only; backward() honours the masks.
+void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng);
+// Mean loss over the batch of the last forward; y is (B, O) (one-hot for classification).
+// softmax + cross-entropy and sigmoid + bce are computed from z (log-sum-exp), stable for any z.
+float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss);
+// δ of the output layer, then backprop; ACCUMULATES the batch-mean dW, db into grads().
+// x and batch must be those of the last forward.
+void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, Workspace& ws);
+
+}  // namespace nnlab

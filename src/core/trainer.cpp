@@ -1,0 +1,334 @@
+// Trainer (see trainer.h): seeded minibatches, bounded slices of steps, divergence guard.
+#include "core/trainer.h"
+
+#include <cmath>
+#include <algorithm>
+#include <cstring>
+
+#include "core/assert.h"
+#include "core/kernels.h"
+
+namespace nnlab {
+
+namespace {
+// Index of the largest of n values.
+inline int argmax(const float* v, int n) {
+  int best = 0;
+  for (int i = 1; i < n; ++i)
+    if (v[i] > v[best]) best = i;
+  return best;
+}
+
+// Predicted and true class of one sample: argmax, or ŷ > 0.5 for a single output.
+inline void classify(const float* out, const float* y, int n, int* predicted, int* truth) {
+  if (n == 1) {
+    *predicted = out[0] > 0.5f ? 1 : 0;
+    *truth = y[0] > 0.5f ? 1 : 0;
+  } else {
+    *predicted = argmax(out, n);
+    *truth = argmax(y, n);
+  }
+}
+
+// Copies sample `index`'s features and target (one-hot from a label) into row r of x, y.
+inline void copy_sample(const DatasetView& d, int outputs, int index, float* x, float* y) {
+  std::memcpy(x, d.features + static_cast<size_t>(index) * d.dims, sizeof(float) * d.dims);
+  if (d.labels) {
+    std::memset(y, 0, sizeof(float) * outputs);
+    const int label = d.labels[index];
+    if (outputs == 1) {
+      y[0] = static_cast<float>(label);
+    } else if (label >= 0 && label < outputs) {
+      y[label] = 1.0f;
+    }
+  } else {
+    std::memcpy(y, d.targets + static_cast<size_t>(index) * outputs, sizeof(float) * outputs);
+  }
+}
+
+bool check_view(const Mlp& model, const DatasetView& d, std::string* error) {
+  auto fail = [&](const std::string& m) {
+    if (error) *error = m;
+    return false;
+  };
+  if (model.layer_count() == 0) return fail("the model has no layers");
+  if (d.count < 1 || !d.features) return fail("the dataset is empty");
+  if (d.dims != model.input_size())
+    return fail("the dataset has " + std::to_string(d.dims) + " features per sample but the model expects " +
+                std::to_string(model.input_size()));
+  if (!d.labels && !d.targets) return fail("the dataset has neither labels nor targets");
+  if (d.labels) {
+    const int classes = model.output_size() == 1 ? 2 : model.output_size();
+    for (int i = 0; i < d.count; ++i)
+      if (d.labels[i] < 0 || d.labels[i] >= classes)
+        return fail("label " + std::to_string(d.labels[i]) + " of sample " + std::to_string(i) + " is outside 0.." +
+                    std::to_string(classes - 1));
+  }
+  return true;
+}
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+Evaluation evaluate(const Mlp& model, const DatasetView& data, Loss loss, int batch) {
+  Evaluation e;
+  if (!check_view(model, data, nullptr)) return e;
+  const int O = model.output_size();
+  const int C = O == 1 ? 2 : O;
+  e.count = data.count;
+  e.classes = C;
+  e.confusion.assign(static_cast<size_t>(C) * C, 0);
+  batch = batch < 1 ? 1 : (batch > data.count ? data.count : batch);
+  Workspace ws;
+  ws.resize(model, batch);
+  std::vector<float> x(static_cast<size_t>(batch) * data.dims), y(static_cast<size_t>(batch) * O);
+  double loss_sum = 0.0;
+  int correct = 0;
+  for (int first = 0; first < data.count; first += batch) {
+    const int rows = data.count - first < batch ? data.count - first : batch;
+    for (int r = 0; r < rows; ++r) copy_sample(data, O, first + r, &x[r * data.dims], &y[r * O]);
+    forward(model, x.data(), rows, ws);
+    loss_sum += static_cast<double>(batch_loss(model, ws, y.data(), rows, loss)) * rows;
+    const float* out = ws.a(model.layer_count() - 1).data();
+    for (int r = 0; r < rows; ++r) {
+      int p, t;
+      classify(out + r * O, &y[r * O], O, &p, &t);
+      e.confusion[static_cast<size_t>(t) * C + p] += 1;
+      correct += p == t;
+    }
+  }
+  e.loss = static_cast<float>(loss_sum / data.count);
+  e.accuracy = static_cast<float>(correct) / static_cast<float>(data.count);
+  e.precision.assign(C, 0.0f);
+  e.recall.assign(C, 0.0f);
+  for (int c = 0; c < C; ++c) {
+    int predicted = 0, actual = 0;
+    for (int k = 0; k < C; ++k) {
+      predicted += e.confusion[static_cast<size_t>(k) * C + c];
+      actual += e.confusion[static_cast<size_t>(c) * C + k];
+    }
+    const int tp = e.confusion[static_cast<size_t>(c) * C + c];
+    e.precision[c] = predicted ? static_cast<float>(tp) / static_cast<float>(predicted) : 0.0f;
+    e.recall[c] = actual ? static_cast<float>(tp) / static_cast<float>(actual) : 0.0f;
+  }
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+bool Trainer::init(Mlp* model, const DatasetView& data, const TrainConfig& config, std::string* error) {
+  auto fail = [&](const std::string& m) {
+    if (error) *error = m;
+    return false;
+  };
+  NNLAB_ASSERT(model != nullptr);
+  if (!check_view(*model, data, error)) return false;
+  if (config.batch < 1) return fail("batch size must be at least 1");
+  if (config.epochs < 1) return fail("epochs must be at least 1");
+  if (!(config.optimizer.lr > 0.0f) || !std::isfinite(config.optimizer.lr)) return fail("learning rate must be > 0");
+  if (!(config.dropout >= 0.0f && config.dropout < 1.0f)) return fail("dropout must be in [0, 1)");
+  if (!(config.validation_fraction >= 0.0f && config.validation_fraction <= 0.9f))
+    return fail("validation fraction must be in [0, 0.9]");
+  if (!(config.lr_decay > 0.0f && config.lr_decay <= 1.0f)) return fail("learning-rate decay must be in (0, 1]");
+  if (config.patience < 0) return fail("patience must be ≥ 0");
+  if (config.loss == Loss::cross_entropy && model->layer(model->layer_count() - 1).activation != Activation::softmax)
+    return fail("cross-entropy needs a softmax output layer");
+
+  model_ = model;
+  data_ = data;
+  config_ = config;
+  outputs_ = model->output_size();
+  rng_.reseed(config.seed);
+
+  // Seeded split: shuffle all indices once, the last part is the validation set.
+  std::vector<int32_t> all(data.count);
+  for (int i = 0; i < data.count; ++i) all[i] = i;
+  const int n_val = static_cast<int>(static_cast<double>(data.count) * config.validation_fraction);
+  if (n_val > 0) rng_.shuffle(all.data(), data.count);
+  if (data.count - n_val < 1) return fail("no training samples left after the validation split");
+  if (config.patience > 0 && n_val == 0) return fail("early stopping (patience) needs a validation split");
+  order_.assign(all.begin(), all.end() - n_val);
+  val_idx_.assign(all.end() - n_val, all.end());
+
+  optimizer_.init(*model, config.optimizer);
+  ws_.resize(*model, config.batch);
+  eval_ws_.resize(*model, 256);
+  x_.assign(static_cast<size_t>(std::max(config.batch, 256)) * data.dims, 0.0f);
+  y_.assign(static_cast<size_t>(std::max(config.batch, 256)) * outputs_, 0.0f);
+  best_params_.assign(model->params().begin(), model->params().end());
+  good_params_.clear();
+  snapshot();  // sizes good_* once
+
+  progress_ = TrainProgress{};
+  progress_.train_count = static_cast<int>(order_.size());
+  progress_.validation_count = n_val;
+  progress_.steps_per_epoch = (progress_.train_count + config.batch - 1) / config.batch;
+  progress_.learning_rate = config.optimizer.lr;
+  history_.clear();
+  history_.reserve(config.epochs);
+  bad_epochs_ = 0;
+  epoch_loss_sum_ = 0.0;
+  epoch_correct_ = epoch_samples_ = 0;
+  rng_.shuffle(order_.data(), progress_.train_count);
+  return true;
+}
+
+void Trainer::set_learning_rate(float lr) {
+  if (!(lr > 0.0f) || !std::isfinite(lr)) return;
+  optimizer_.set_learning_rate(lr);
+  progress_.learning_rate = lr;
+}
+
+bool Trainer::set_batch_size(int batch, std::string* error) {
+  if (batch < 1) {
+    if (error) *error = "batch size must be at least 1";
+    return false;
+  }
+  config_.batch = batch;
+  ws_.resize(*model_, batch);
+  if (x_.size() < static_cast<size_t>(batch) * data_.dims) {
+    x_.resize(static_cast<size_t>(batch) * data_.dims);
+    y_.resize(static_cast<size_t>(batch) * outputs_);
+  }
+  // the current epoch continues from the same sample position with the new size
+  const int64_t done = epoch_samples_;
+  progress_.steps_per_epoch = static_cast<int>(progress_.step_in_epoch +
+                                               (progress_.train_count - done + batch - 1) / batch);
+  return true;
+}
+
+void Trainer::stop(std::string reason) {
+  if (done()) return;
+  progress_.state = TrainState::finished;
+  progress_.reason = std::move(reason);
+}
+
+void Trainer::gather_batch(int first, int count) {
+  for (int r = 0; r < count; ++r)
+    copy_sample(data_, outputs_, order_[first + r], &x_[static_cast<size_t>(r) * data_.dims],
+                &y_[static_cast<size_t>(r) * outputs_]);
+}
+
+int Trainer::batch_correct(const float* out, const float* y, int rows) const {
+  int correct = 0;
+  for (int r = 0; r < rows; ++r) {
+    int p, t;
+    classify(out + r * outputs_, y + r * outputs_, outputs_, &p, &t);
+    correct += p == t;
+  }
+  return correct;
+}
+
+void Trainer::snapshot() {
+  const auto p = model_->params();
+  good_params_.resize(p.size());  // allocates only the first time
+  std::memcpy(good_params_.data(), p.data(), p.size() * sizeof(float));
+  optimizer_.copy_state_to(&good_m_, &good_v_, &good_t_);
+}
+
+void Trainer::restore_snapshot() {
+  const auto p = model_->params();
+  std::memcpy(p.data(), good_params_.data(), p.size() * sizeof(float));
+  optimizer_.restore_state(good_m_, good_v_, good_t_);
+}
+
+int Trainer::train_steps(int n) {
+  int done_steps = 0;
+  DenormalScope no_denormals;
+  while (done_steps < n && progress_.state == TrainState::running) {
+    const int first = static_cast<int>(epoch_samples_);
+    const int rows = std::min(config_.batch, progress_.train_count - first);
+    gather_batch(first, rows);
+    forward_train(*model_, x_.data(), rows, ws_, config_.dropout, rng_);
+    const float loss = batch_loss(*model_, ws_, y_.data(), rows, config_.loss);
+    const int64_t step_number = progress_.step + 1;
+    bool bad = !std::isfinite(loss);
+    if (!bad) {
+      model_->zero_grad();
+      backward(*model_, x_.data(), y_.data(), rows, config_.loss, ws_);
+      optimizer_.step(*model_);
+      bad = !simd::all_finite(model_->parameter_count(), model_->params().data());
+    }
+    if (bad) {
+      restore_snapshot();
+      progress_.state = TrainState::diverged;
+      progress_.reason = "diverged at step " + std::to_string(step_number) +
+                         ": learning rate too high? (the last good weights were restored)";
+      break;
+    }
+    const int correct = batch_correct(ws_.a(model_->layer_count() - 1).data(), y_.data(), rows);
+    ++done_steps;
+    progress_.step = step_number;
+    progress_.samples_seen += rows;
+    ++progress_.step_in_epoch;
+    progress_.batch_loss = loss;
+    progress_.batch_accuracy = static_cast<float>(correct) / static_cast<float>(rows);
+    epoch_loss_sum_ += static_cast<double>(loss) * rows;
+    epoch_correct_ += correct;
+    epoch_samples_ += rows;
+    progress_.epoch_loss = static_cast<float>(epoch_loss_sum_ / static_cast<double>(epoch_samples_));
+    progress_.epoch_accuracy = static_cast<float>(epoch_correct_) / static_cast<float>(epoch_samples_);
+    if (progress_.step % kSnapshotEvery == 0) snapshot();
+    if (epoch_samples_ >= progress_.train_count) end_epoch();
+  }
+  return done_steps;
+}
+
+bool Trainer::validate(float* loss, float* accuracy) {
+  const int n_val = static_cast<int>(val_idx_.size());
+  if (n_val == 0) return false;
+  const int B = eval_ws_.batch();
+  double loss_sum = 0.0;
+  int correct = 0;
+  for (int first = 0; first < n_val; first += B) {
+    const int rows = std::min(B, n_val - first);
+    for (int r = 0; r < rows; ++r)
+      copy_sample(data_, outputs_, val_idx_[first + r], &x_[static_cast<size_t>(r) * data_.dims],
+                  &y_[static_cast<size_t>(r) * outputs_]);
+    forward(*model_, x_.data(), rows, eval_ws_);
+    loss_sum += static_cast<double>(batch_loss(*model_, eval_ws_, y_.data(), rows, config_.loss)) * rows;
+    correct += batch_correct(eval_ws_.a(model_->layer_count() - 1).data(), y_.data(), rows);
+  }
+  *loss = static_cast<float>(loss_sum / n_val);
+  *accuracy = static_cast<float>(correct) / static_cast<float>(n_val);
+  return true;
+}
+
+void Trainer::end_epoch() {
+  EpochRecord rec{progress_.epoch_loss, progress_.epoch_accuracy, -1.0f, -1.0f, progress_.learning_rate};
+  float vl, va;
+  if (validate(&vl, &va)) {
+    rec.val_loss = progress_.val_loss = vl;
+    rec.val_accuracy = progress_.val_accuracy = va;
+    if (progress_.best_val_loss < 0.0f || vl < progress_.best_val_loss) {
+      progress_.best_val_loss = vl;
+      bad_epochs_ = 0;
+      const auto p = model_->params();
+      std::memcpy(best_params_.data(), p.data(), p.size() * sizeof(float));
+    } else {
+      ++bad_epochs_;
+    }
+  }
+  history_.push_back(rec);  // capacity reserved in init()
+  ++progress_.epoch;
+  progress_.step_in_epoch = 0;
+  epoch_loss_sum_ = 0.0;
+  epoch_correct_ = epoch_samples_ = 0;
+  if (config_.patience > 0 && bad_epochs_ >= config_.patience) {
+    const auto p = model_->params();
+    std::memcpy(p.data(), best_params_.data(), p.size() * sizeof(float));
+    progress_.state = TrainState::early_stopped;
+    progress_.reason = "early stop after epoch " + std::to_string(progress_.epoch) + ": validation loss did not improve for " +
+                       std::to_string(config_.patience) + " epochs (best weights restored)";
+    return;
+  }
+  if (progress_.epoch >= config_.epochs) {
+    progress_.state = TrainState::finished;
+    progress_.reason = "finished " + std::to_string(config_.epochs) + " epochs";
+    return;
+  }
+  set_learning_rate(progress_.learning_rate * config_.lr_decay);
+  progress_.steps_per_epoch = (progress_.train_count + config_.batch - 1) / config_.batch;
+  rng_.shuffle(order_.data(), progress_.train_count);
+  snapshot();
+}
+
+}  // namespace nnlab
