@@ -8,27 +8,30 @@ add_library(imgui STATIC
   ${NNLAB_IMGUI_DIR}/imgui_tables.cpp ${NNLAB_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${NNLAB_IMGUI_DIR})
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_options(imgui PRIVATE -w)  # third-party code: its warnings are not ours to fix
 if(NNLAB_SANITIZE)
   target_link_libraries(imgui PUBLIC nnlab_flags)
 endif()
 
-file(GLOB NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
-add_library(nnlab_app STATIC ${NNLAB_APP_SOURCES})
-target_link_libraries(nnlab_app PUBLIC nnlab_lessons nnlab_data imgui)
-
-# Shaders (no #version line; the platform prepends it) and the UI font, embedded at build time.
-file(GLOB NNLAB_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
-nnlab_embed(NNLAB_SHADER_EMBED shaders ${NNLAB_SHADERS})
+# The UI font (Debian's fonts-dejavu-core: Latin, Greek, maths symbols) is embedded in the app.
 set(NNLAB_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
 nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT})
+file(GLOB NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+add_library(nnlab_app STATIC ${NNLAB_APP_SOURCES} ${NNLAB_FONT_EMBED})
+target_link_libraries(nnlab_app PUBLIC nnlab_lessons nnlab_data imgui)
+
+# Shaders (no #version line; the platform prepends it), embedded at build time.
+file(GLOB NNLAB_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
+nnlab_embed(NNLAB_SHADER_EMBED shaders ${NNLAB_SHADERS})
 
 file(GLOB NNLAB_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
-add_executable(nnlab ${NNLAB_PLATFORM_SOURCES} ${NNLAB_SHADER_EMBED} ${NNLAB_FONT_EMBED}
+add_executable(nnlab ${NNLAB_PLATFORM_SOURCES} ${NNLAB_SHADER_EMBED}
   ${NNLAB_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${NNLAB_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(nnlab SYSTEM PRIVATE ${NNLAB_IMGUI_DIR}/backends)
 target_link_libraries(nnlab PRIVATE nnlab_app)
 
 if(EMSCRIPTEN)
+  target_compile_definitions(nnlab PRIVATE IMGUI_IMPL_OPENGL_ES3)
   target_link_options(nnlab PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sFULL_ES3=1 -sMODULARIZE=0 -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
     -sEXPORTED_FUNCTIONS=_main,_nnlab_command,_nnlab_state,_malloc,_free
@@ -47,5 +50,5 @@ if(EMSCRIPTEN)
 else()
   find_package(glfw3 3.3 REQUIRED)
   find_package(OpenGL REQUIRED)
-  target_link_libraries(nnlab PRIVATE glfw OpenGL::GL)
+  target_link_libraries(nnlab PRIVATE glfw OpenGL::GL stb)
 endif()

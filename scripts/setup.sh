@@ -9,7 +9,7 @@ root=$PWD
 die() { echo "setup: $*" >&2; exit 1; }
 
 packages=(emscripten binaryen cmake make g++ libglfw3-dev libsimde-dev doctest-dev zlib1g-dev
-          libstb-dev nlohmann-json3-dev chromium xvfb xauth dataset-fashion-mnist python3 xz-utils
+          libstb-dev nlohmann-json3-dev fonts-dejavu-core chromium xvfb xauth dataset-fashion-mnist python3 xz-utils
           nodejs npm ca-certificates)
 
 missing=()

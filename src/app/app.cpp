@@ -1,0 +1,200 @@
+// The app: a sidebar of views, the current view, a status bar; and the command/state/link surface.
+#include "app/app.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "app/build_info.h"
+#include "app/link.h"
+#include "app/ui_util.h"
+#include "data/embedded_file.h"
+
+namespace nnlab::embedded {
+extern const EmbeddedFile fonts[];
+}
+
+namespace nnlab::app {
+namespace {
+
+constexpr float kBaseFontSize = 16.0f;
+
+// Latin, Greek, sub/superscripts, arrows, maths operators, ☂: what the equations use.
+const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
+                                0x2190, 0x22FF, 0x2600, 0x26FF, 0};
+
+}  // namespace
+
+void App::init(const PlatformInfo& info) {
+  info_ = info;
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is fixed; nothing to persist in imgui.ini
+  set_content_scale(info.content_scale);
+}
+
+bool App::set_content_scale(float scale) {
+  scale = std::clamp(scale, 0.5f, 4.0f);
+  if (!fonts_dirty_ && scale == scale_) return false;
+  scale_ = scale;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes are embedded in the binary
+  config.OversampleH = 2;
+  const embedded::EmbeddedFile& font = embedded::fonts[0];
+  if (font.bytes)
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.bytes), int(font.size),
+                                   kBaseFontSize * scale, &config, kGlyphRanges);
+  else
+    io.Fonts->AddFontDefault();
+  io.Fonts->Build();
+  ImGuiStyle style;
+  ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 0;
+  style.FrameRounding = 3;
+  style.GrabRounding = 3;
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+  fonts_dirty_ = false;
+  return true;
+}
+
+void App::shutdown() { neuron_.release_gpu(); }
+
+void App::update_stats() {
+  const float dt_ms = ImGui::GetIO().DeltaTime * 1000.0f;
+  frame_times_[frame_count_ % 120] = dt_ms;
+  ++frame_count_;
+  const int n = std::min(frame_count_, 120);
+  float sorted[120] = {};
+  std::copy(frame_times_, frame_times_ + n, sorted);
+  std::nth_element(sorted, sorted + n / 2, sorted + n);
+  stats_.frame_ms = sorted[n / 2];
+  stats_.max_frame_ms = *std::max_element(frame_times_, frame_times_ + n);
+  stats_.fps = ImGui::GetIO().Framerate;
+}
+
+void App::frame() {
+  update_stats();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin("nnlab", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  const float f = ImGui::GetFontSize();
+  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  draw_sidebar(9.5f * f);
+  ImGui::SameLine();
+  ImGui::BeginChild("content", ImVec2(0, -status_h), false);
+  ImGui::SetWindowFontScale(1.35f);
+  ImGui::TextUnformatted(std::string(view_title(view_)).c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  switch (view_) {
+    case View::neuron: neuron_.draw(); break;
+    default: draw_placeholder(view_); break;
+  }
+  ImGui::EndChild();
+  draw_status_bar(status_h);
+  ImGui::End();
+}
+
+void App::draw_sidebar(float width) {
+  ImGui::BeginChild("sidebar", ImVec2(width, -ImGui::GetFrameHeightWithSpacing()), true);
+  ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "nnlab");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("how a neural network computes");
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+  for (View v : kAllViews) {
+    if (ImGui::Selectable(std::string(view_title(v)).c_str(), v == view_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize())))
+      view_ = v;
+  }
+  ImGui::EndChild();
+}
+
+void App::draw_placeholder(View v) {
+  const char* what = v == View::mnist ? "The MNIST lab arrives with its own issue (training on embedded digits)."
+                   : v == View::concepts ? "Concepts (activations, losses, optimizers) arrive with the lessons issue."
+                                         : "This lesson arrives with the hand-calculation issue.";
+  ImGui::TextWrapped("%s", what);
+}
+
+void App::draw_status_bar(float height) {
+  (void)height;
+  const BuildInfo b = build_info();
+  ImGui::Separator();
+  ImGui::Text("%.0f fps  %.1f ms/frame  |  %s build  |  SIMD: %s  |  nnlab %s", stats_.fps, stats_.frame_ms,
+              info_.platform, b.simd, b.version);
+}
+
+std::string App::command(std::string_view line) {
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.remove_suffix(1);
+  const size_t sp = line.find(' ');
+  const std::string_view verb = line.substr(0, sp);
+  std::string_view rest = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (verb == "view") {
+    const auto v = parse_view(rest);
+    if (!v) return "unknown view '" + std::string(rest) + "' (neuron, network, backprop, mnist, concepts)";
+    view_ = *v;
+    return "";
+  }
+  if (verb == "set") {
+    const size_t sp2 = rest.find(' ');
+    if (sp2 == std::string_view::npos) return "usage: set KEY VALUE";
+    return neuron_.set(rest.substr(0, sp2), rest.substr(sp2 + 1));
+  }
+  if (verb == "link") {
+    std::vector<std::string> warnings;
+    apply_link(rest, &warnings);
+    std::string joined;
+    for (const auto& w : warnings) joined += (joined.empty() ? "" : "; ") + w;
+    return joined;
+  }
+  if (verb == "help" || verb.empty())
+    return "commands: view neuron|network|backprop|mnist|concepts; set x1|x2|w1|w2|b|act VALUE; link #view=…";
+  return "unknown command '" + std::string(verb) + "' (try 'help')";
+}
+
+std::string App::link() const {
+  std::string link = "#view=" + std::string(view_name(view_));
+  if (view_ == View::neuron) neuron_.append_link(&link);
+  return link;
+}
+
+void App::apply_link(std::string_view text, std::vector<std::string>* warnings) {
+  std::vector<std::string> bad;
+  for (const auto& [key, value] : parse_link(text, &bad)) {
+    std::string error;
+    if (key == "view") {
+      const auto v = parse_view(value);
+      if (v) view_ = *v;
+      else error = "unknown view '" + value + "'";
+    } else {
+      error = neuron_.set(key, value);
+    }
+    if (!error.empty()) bad.push_back("ignored " + key + "=" + value + ": " + error);
+  }
+  if (warnings) *warnings = std::move(bad);
+}
+
+std::string App::state_json() const {
+  const BuildInfo b = build_info();
+  nlohmann::json j = {
+      {"view", view_name(view_)},
+      {"link", link()},
+      {"fps", stats_.fps},
+      {"frame_ms", stats_.frame_ms},
+      {"max_frame_ms", stats_.max_frame_ms},
+      {"frames", frame_count_},
+      {"neuron", neuron_.state()},
+      {"build", {{"version", b.version}, {"platform", info_.platform}, {"simd", b.simd},
+                 {"simd_active", b.simd_active}, {"compiler", b.compiler}}},
+  };
+  return j.dump();
+}
+
+}  // namespace nnlab::app

@@ -1,0 +1,64 @@
+// nnlab's application: init / frame / shutdown, plus the scripting surface shared by the page's
+// window.nnlab API, the desktop's --command flag and the tests: command(), state_json(), link().
+// The platform layer owns the window and the GL context and calls into this; nothing here touches
+// GLFW, Emscripten or GL.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/neuron_view.h"
+#include "app/view.h"
+
+namespace nnlab::app {
+
+struct PlatformInfo {
+  const char* platform = "native";  // "native" | "web"
+  float content_scale = 1.0f;       // DPI scale (devicePixelRatio on the web)
+};
+
+struct FrameStats {  // measured by the app from ImGui's frame delta times
+  float fps = 0;           // over the last second
+  float frame_ms = 0;      // median of the last 120 frames
+  float max_frame_ms = 0;  // worst of the last 120 frames
+};
+
+class App {
+ public:
+  void init(const PlatformInfo& info);  // after ImGui's context exists, before the first frame
+  void frame();                         // between ImGui::NewFrame() and ImGui::Render()
+  void shutdown();
+  // Font and style follow the DPI scale. Returns true when the font atlas was rebuilt (the
+  // renderer must then re-upload its font texture).
+  bool set_content_scale(float scale);
+
+  // One action in the command language (see docs/commands.md): "view neuron", "set w1 0.5",
+  // "link #view=neuron&w1=-0.5", "help". Returns "" on success or a readable error message.
+  std::string command(std::string_view line);
+  // Everything on screen as JSON: view, the view's values, fps, build info.
+  std::string state_json() const;
+  // The deep link of the current state ("#view=neuron&x1=10&…"); platforms mirror it into the URL.
+  std::string link() const;
+  // Applies a deep link; malformed or unknown keys are skipped and described in `warnings`.
+  void apply_link(std::string_view link, std::vector<std::string>* warnings);
+
+  View view() const { return view_; }
+  const NeuronView& neuron() const { return neuron_; }
+
+ private:
+  void draw_sidebar(float width);
+  void draw_status_bar(float height);
+  void draw_placeholder(View v);
+  void update_stats();
+
+  PlatformInfo info_;
+  View view_ = View::neuron;
+  NeuronView neuron_;
+  FrameStats stats_;
+  float frame_times_[120] = {};
+  int frame_count_ = 0;
+  float scale_ = 1.0f;
+  bool fonts_dirty_ = true;
+};
+
+}  // namespace nnlab::app

@@ -1,0 +1,31 @@
+// The app's only window onto the GPU. src/app declares it; src/platform implements it with
+// OpenGL 3.3 / WebGL2 (the app never includes GL headers: arrows point platform → app).
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace nnlab::gpu {
+
+// An RGBA texture ImGui can draw (ImTextureID is the GL texture name cast to void*).
+struct Texture {
+  uint32_t id = 0;
+  int width = 0, height = 0;
+  void* imgui_id() const { return reinterpret_cast<void*>(static_cast<uintptr_t>(id)); }
+};
+
+enum class Colormap : int {
+  diverging = 0,  // value/scale in [−1, 1]: red (negative) → black (0) → green (positive)
+  sequential = 1, // value/scale in [0, 1]: dark blue → yellow
+  grey = 2,       // value/scale in [0, 1]: black → white (digits)
+};
+
+// Colour-maps a (height × width) row-major field of floats into `target` through the shader
+// shaders/colormap.frag.glsl (the texture is created on first use and reused after).
+// Returns false (and leaves `target` as it was) if the GPU path is unavailable; see last_error().
+bool colormap(Texture& target, const float* values, int width, int height, float scale, Colormap map);
+void release(Texture& texture);
+
+// The last GPU error: shader file name + driver log, or "" when all is well.
+const std::string& last_error();
+
+}  // namespace nnlab::gpu

@@ -1,0 +1,106 @@
+// gpu.h on OpenGL 3.3 / WebGL2: a float field goes up as an R32F texture and is drawn through
+// shaders/colormap.frag.glsl into an RGBA8 texture (render-to-texture) that ImGui shows.
+#include <cstdio>
+
+#include "app/gpu.h"
+#include "platform/gl.h"
+#include "platform/shader.h"
+
+namespace nnlab::gpu {
+namespace {
+
+struct Colormapper {
+  bool tried = false;
+  GLuint program = 0, vao = 0, values = 0, fbo = 0;
+  GLint u_values = -1, u_scale = -1, u_map = -1;
+  std::string error;
+
+  bool ready() {
+    if (tried) return program != 0;
+    tried = true;
+    program = platform::build_program("fullscreen.vert.glsl", "colormap.frag.glsl", &error);
+    if (!program) {
+      std::fprintf(stderr, "nnlab: shader error: %s\n", error.c_str());
+      return false;
+    }
+    u_values = glGetUniformLocation(program, "u_values");
+    u_scale = glGetUniformLocation(program, "u_scale");
+    u_map = glGetUniformLocation(program, "u_map");
+    glGenVertexArrays(1, &vao);
+    glGenTextures(1, &values);
+    glGenFramebuffers(1, &fbo);
+    return true;
+  }
+};
+
+Colormapper& mapper() {
+  static Colormapper m;
+  return m;
+}
+
+void set_texture_params(GLint filter) {
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+}  // namespace
+
+bool colormap(Texture& target, const float* field, int width, int height, float scale, Colormap map) {
+  Colormapper& m = mapper();
+  if (width <= 0 || height <= 0 || !m.ready()) return false;
+  GLint old_fbo = 0, old_viewport[4], old_texture = 0, old_program = 0, old_vao = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &old_fbo);
+  glGetIntegerv(GL_VIEWPORT, old_viewport);
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &old_texture);
+  glGetIntegerv(GL_CURRENT_PROGRAM, &old_program);
+  glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &old_vao);
+
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, m.values);
+  set_texture_params(GL_NEAREST);  // R32F is not filterable on WebGL2 without an extension
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, field);
+
+  if (!target.id || target.width != width || target.height != height) {
+    if (!target.id) glGenTextures(1, &target.id);
+    glBindTexture(GL_TEXTURE_2D, target.id);
+    set_texture_params(GL_NEAREST);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    target.width = width;
+    target.height = height;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, m.fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.id, 0);
+  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (complete) {
+    glViewport(0, 0, width, height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glUseProgram(m.program);
+    glBindTexture(GL_TEXTURE_2D, m.values);
+    glUniform1i(m.u_values, 0);
+    glUniform1f(m.u_scale, scale);
+    glUniform1i(m.u_map, static_cast<int>(map));
+    glBindVertexArray(m.vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+  } else {
+    m.error = "colormap: render target incomplete";
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, old_fbo);
+  glViewport(old_viewport[0], old_viewport[1], old_viewport[2], old_viewport[3]);
+  glBindTexture(GL_TEXTURE_2D, old_texture);
+  glUseProgram(old_program);
+  glBindVertexArray(old_vao);
+  return complete;
+}
+
+void release(Texture& texture) {
+  if (texture.id) glDeleteTextures(1, &texture.id);
+  texture = Texture{};
+}
+
+const std::string& last_error() { return mapper().error; }
+
+}  // namespace nnlab::gpu

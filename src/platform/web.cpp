@@ -1,0 +1,78 @@
+#ifdef __EMSCRIPTEN__
+#include "platform/web.h"
+
+#include <GLFW/glfw3.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "app/app.h"
+
+EM_JS(char*, js_location_hash, (), {
+  var s = location.hash || '';
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
+namespace nnlab::platform {
+
+float web_device_pixel_ratio() { return float(emscripten_get_device_pixel_ratio()); }
+
+void web_fit_canvas(GLFWwindow* window) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  const double dpr = emscripten_get_device_pixel_ratio();
+  const int w = std::max(1, int(std::lround(css_w * dpr))), h = std::max(1, int(std::lround(css_h * dpr)));
+  int cur_w = 0, cur_h = 0;
+  glfwGetWindowSize(window, &cur_w, &cur_h);
+  if (w != cur_w || h != cur_h) glfwSetWindowSize(window, w, h);
+}
+
+void web_after_frame(nnlab::app::App& app, int frame) {
+  static std::string last_link;
+  const std::string link = app.link();
+  if (link != last_link) {
+    EM_ASM({ history.replaceState(null, '', UTF8ToString($0)); }, link.c_str());
+    last_link = link;
+  }
+  if (frame == 1) EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+}
+
+void web_fatal(const char* message) {
+  EM_ASM({ if (Module.showError) Module.showError(UTF8ToString($0)); }, message);
+}
+
+
+std::string web_location_hash() {
+  char* hash = js_location_hash();
+  std::string result = hash ? hash : "";
+  std::free(hash);
+  return result;
+}
+
+}  // namespace nnlab::platform
+
+namespace {
+std::string g_result;  // the last string handed to JavaScript (valid until the next call)
+}
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* nnlab_command(const char* line) {
+  nnlab::app::App* app = nnlab::platform::web_app();
+  g_result = app ? app->command(line ? line : "") : "the app is not running";
+  return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* nnlab_state() {
+  nnlab::app::App* app = nnlab::platform::web_app();
+  g_result = app ? app->state_json() : "{}";
+  return g_result.c_str();
+}
+
+}  // extern "C"
+#endif
