@@ -25,18 +25,23 @@
 namespace nnlab {
 
 // ---- [SECTION] Highlight ----------------------------------------------------------------------
-// Indices are 0-based and refer to the Mlp: layer l has weights(l) of shape (O, I).
-struct Edge {
-  int out = 0;  // row o of W (neuron of layer l)
-  int in = 0;   // column i of W (input i of layer l: x_i for l = 0, else a⁽ˡ⁾_i)
+// Indices are 0-based and refer to the Mlp: layer l has weights(l) of shape (O, I), W[o*I + i].
+// Layer −1 means the input x. In the diagram a neuron of layer l is also input i of layer l + 1.
+struct NeuronRef {
+  int layer = 0;  // −1 = input x, 0 … L−1 = Mlp layers
+  int index = 0;  // neuron within the layer
+};
+struct WeightRef {
+  int layer = 0;  // Mlp layer l (weights(l))
+  int out = 0;    // row o of W⁽ˡ⁾ (neuron of layer l)
+  int in = 0;     // column i of W⁽ˡ⁾ (neuron i of layer l − 1, or x_i)
 };
 
 struct Highlight {
-  int layer = -1;            // Mlp layer index l; −1: the step is about the whole network
-  std::vector<int> inputs;   // entries of the layer's input vector (x or the previous a), columns of W
-  std::vector<int> neurons;  // neurons of layer l: rows of W, entries of b, z, a, δ
-  std::vector<Edge> edges;   // weights W[o][i] (edges in the diagram, cells in the matrix view)
-  bool bias = false;         // the biases of `neurons` are part of the step
+  int layer = -1;                  // the layer a matrix view should show (W⁽ˡ⁾·a + b); −1 = none
+  std::vector<NeuronRef> neurons;  // circles (and entries of x, z, a, δ vectors)
+  std::vector<WeightRef> weights;  // edges (and cells of W)
+  std::vector<NeuronRef> biases;   // bias badges (and entries of b)
 };
 
 // ---- [SECTION] Step ---------------------------------------------------------------------------
@@ -60,6 +65,9 @@ enum class StepKind {
 
 struct Step {
   StepKind kind = StepKind::note;
+  int layer = -1;            // what the step is about: Mlp layer l (−1: input / whole network)
+  int neuron = -1;           //   neuron o of that layer (−1: the whole layer)
+  int input = -1;            //   input i, for term / weight_grad / update steps of W[o][i]
   std::string symbolic;      // the formula, e.g. "z⁽¹⁾₁ = w⁽¹⁾₁·x + b⁽¹⁾₁"
   std::string substituted;   // the numbers, e.g. "z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5"
   std::vector<float> values; // the result(s) at full precision (format_number_full for hover)
@@ -87,8 +95,8 @@ struct Scenario {
   std::vector<std::string> input_names;  // optional, e.g. {"temperature", "rain", "wind"}
 };
 
-// Finds the first step of a kind about (layer, neuron); nullptr if none. For lesson texts/tests.
-const Step* find_step(const Lesson& lesson, StepKind kind, int layer = -1, int neuron = -1);
-Step* find_step(Lesson& lesson, StepKind kind, int layer = -1, int neuron = -1);
+// The first step of a kind about (layer, neuron[, input]); −1 matches anything. nullptr if none.
+const Step* find_step(const Lesson& lesson, StepKind kind, int layer = -1, int neuron = -1, int input = -1);
+Step* find_step(Lesson& lesson, StepKind kind, int layer = -1, int neuron = -1, int input = -1);
 
 }  // namespace nnlab

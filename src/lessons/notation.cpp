@@ -1,0 +1,102 @@
+// notation.cpp — symbol helpers, see notation.h.
+#include "lessons/notation.h"
+
+#include "lessons/number_format.h"
+
+namespace nnlab {
+namespace {
+
+std::string digits_with(int n, const char* const table[10], const char* minus) {
+  std::string out = n < 0 ? minus : "";
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  for (char c : digits) out += table[c - '0'];
+  return out;
+}
+
+}  // namespace
+
+std::string superscript(int n) {
+  static const char* const kSup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  return digits_with(n, kSup, "⁻");
+}
+
+std::string subscript(int n) {
+  static const char* const kSub[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+  return digits_with(n, kSub, "₋");
+}
+
+Notation::Notation(const Mlp& mlp) : mlp_(mlp) {}
+
+std::string Notation::sup(int l) const {
+  return mlp_.layer_count() > 1 ? "⁽" + superscript(l + 1) + "⁾" : std::string();
+}
+
+std::string Notation::sub(int l, int o) const {
+  return mlp_.layer(l).outputs > 1 ? subscript(o + 1) : std::string();
+}
+
+std::string Notation::pair(int o, int i) const {
+  if (o + 1 >= 10 || i + 1 >= 10) return subscript(o + 1) + "," + subscript(i + 1);
+  return subscript(o + 1) + subscript(i + 1);
+}
+
+std::string Notation::x(int i) const {
+  return mlp_.input_size() > 1 ? "x" + subscript(i + 1) : std::string("x");
+}
+
+std::string Notation::input(int l, int i) const { return l == 0 ? x(i) : a(l - 1, i); }
+std::string Notation::z(int l, int o) const { return "z" + sup(l) + sub(l, o); }
+std::string Notation::a(int l, int o) const { return "a" + sup(l) + sub(l, o); }
+std::string Notation::b(int l, int o) const { return "b" + sup(l) + sub(l, o); }
+std::string Notation::delta(int l, int o) const { return "δ" + sup(l) + sub(l, o); }
+
+std::string Notation::w(int l, int o, int i) const {
+  const LayerSpec& spec = mlp_.layer(l);
+  if (spec.outputs == 1) return "w" + sup(l) + (spec.inputs > 1 ? subscript(i + 1) : std::string());
+  return "W" + sup(l) + pair(o, i);
+}
+
+std::string Notation::y_hat(int o) const {
+  return mlp_.output_size() > 1 ? "ŷ" + subscript(o + 1) : std::string("ŷ");
+}
+
+std::string Notation::y(int o) const {
+  return mlp_.output_size() > 1 ? "y" + subscript(o + 1) : std::string("y");
+}
+
+std::string Notation::vec(const char* base, int l) const { return base + sup(l); }
+
+std::string Notation::layer_name(int l) const {
+  const bool last = l == mlp_.layer_count() - 1;
+  return "layer " + std::to_string(l + 1) + (last ? " (output)" : " (hidden)");
+}
+
+std::string activation_symbol(Activation act) {
+  switch (act) {
+    case Activation::identity: return "identity";
+    case Activation::relu: return "ReLU";
+    case Activation::leaky_relu: return "leaky ReLU";
+    case Activation::sigmoid: return "σ";
+    case Activation::tanh: return "tanh";
+    case Activation::softmax: return "softmax";
+    case Activation::step: return "step";
+  }
+  return "f";
+}
+
+std::string derivative_symbol(Activation act) { return activation_symbol(act) + "′"; }
+
+std::string num(float v) { return format_number(v); }
+
+std::string negated(float v) { return format_number(v == 0 ? 0.0 : -static_cast<double>(v)); }
+
+std::string operand(float v) { return v < 0 ? "(" + num(v) + ")" : num(v); }
+
+std::string vector_text(const float* v, int n) {
+  if (n == 1) return num(v[0]);
+  std::string out = "[";
+  for (int i = 0; i < n; ++i) out += (i ? ", " : "") + num(v[i]);
+  return out + "]";
+}
+
+}  // namespace nnlab

@@ -1,0 +1,55 @@
+// notation.h — the symbols lessons print (UTF-8), so every step names things the same way.
+//
+//   layer l (0-based in the Mlp) prints as a superscript ⁽ˡ⁺¹⁾, neuron o as a subscript ₒ₊₁:
+//   z⁽¹⁾₂, a⁽¹⁾₂, b⁽¹⁾₂, δ⁽¹⁾₂, W⁽²⁾₁₂ (row 1 = neuron of layer 2, column 2 = input 2), x₁, ŷ, y.
+//   One-layer networks drop the superscript; one-neuron layers drop the neuron subscript and
+//   write their weights as a vector w⁽ˡ⁾ᵢ (the umbrella: z = w₁x₁ + w₂x₂ + b).
+#pragma once
+
+#include <string>
+
+#include "core/activations.h"
+#include "core/mlp.h"
+
+namespace nnlab {
+
+std::string superscript(int n);  // 12 → "¹²", −1 → "⁻¹"
+std::string subscript(int n);    // 12 → "₁₂"
+
+class Notation {
+ public:
+  explicit Notation(const Mlp& mlp);
+
+  std::string x(int i) const;                 // "x₁" ("x" for a single input)
+  std::string input(int l, int i) const;      // input i of layer l: x_i (l = 0) or a⁽ˡ⁾_i
+  std::string z(int l, int o) const;          // "z⁽¹⁾₁"
+  std::string a(int l, int o) const;          // "a⁽¹⁾₁"
+  std::string w(int l, int o, int i) const;   // "W⁽¹⁾₁₂", or "w⁽²⁾₁" in a one-neuron layer
+  std::string b(int l, int o) const;          // "b⁽¹⁾₁"
+  std::string delta(int l, int o) const;      // "δ⁽¹⁾₁"
+  std::string y_hat(int o) const;             // "ŷ₁" ("ŷ" for a single output)
+  std::string y(int o) const;                 // "y₁"
+  std::string vec(const char* base, int l) const;  // a whole layer's vector: "z⁽¹⁾", "δ⁽²⁾", "W⁽¹⁾"
+  std::string layer_name(int l) const;        // "layer 1 (hidden)", "layer 2 (output)"
+
+ private:
+  std::string sup(int l) const;            // "⁽ˡ⁺¹⁾" or ""
+  std::string sub(int l, int o) const;     // "ₒ₊₁" or "" for a one-neuron layer
+  std::string pair(int o, int i) const;    // "₁₂" or "₁₀,₂" when an index has two digits
+  const Mlp& mlp_;
+};
+
+// "ReLU", "leaky ReLU", "σ", "tanh", "softmax", "step", "identity".
+std::string activation_symbol(Activation act);
+// The derivative's symbol: "ReLU′", "σ′", "tanh′", ...
+std::string derivative_symbol(Activation act);
+
+// A number as lessons print it (format_number). A negative first operand stays bare, a negative
+// second operand gets parentheses: "(−0.5 × 10)", "(0.8 × (−0.1114))". `negated` writes −v
+// (for e^−z): 0.2 → "−0.2", −3.5 → "3.5".
+std::string num(float v);
+std::string negated(float v);
+std::string operand(float v);  // a second operand: "0.8", or "(−0.1114)" when negative
+std::string vector_text(const float* v, int n);  // "[1.2, 1.8]" (a single value: "1.2")
+
+}  // namespace nnlab
