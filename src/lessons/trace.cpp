@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/optimizers.h"
+#include "lessons/notation.h"
 #include "lessons/number_format.h"
 
 namespace nnlab {
@@ -98,6 +99,31 @@ bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, L
   if (t.has_target() && options.backprop) backward_steps(t, options, &lesson.steps);
   *out = std::move(lesson);
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+Step parameter_count_step(const Mlp& mlp) {
+  const Notation n(mlp);
+  Step s;
+  s.kind = StepKind::shape;
+  std::string sizes, names;
+  for (int l = 0; l < mlp.layer_count(); ++l) {
+    const std::string sep = l ? " + " : "";
+    sizes += sep + format_count(static_cast<long long>(mlp.weights(l).size())) + " + " +
+             format_count(static_cast<long long>(mlp.bias(l).size()));
+    names += sep + n.vec("W", l) + " + " + n.vec("b", l);
+  }
+  s.symbolic = "parameters = " + names;
+  s.substituted = "parameters = " + sizes + " = " + format_count(static_cast<long long>(mlp.parameter_count()));
+  s.values = {static_cast<float>(mlp.parameter_count())};
+  s.explanation = "Every weight and every bias is one number that training can adjust: these are the model's "
+                  "parameters.";
+  for (int l = 0; l < mlp.layer_count(); ++l)
+    for (int o = 0; o < mlp.layer(l).outputs; ++o) {
+      s.highlight.biases.push_back({l, o});
+      for (int i = 0; i < mlp.layer(l).inputs; ++i) s.highlight.weights.push_back({l, o, i});
+    }
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -59,4 +59,7 @@ void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector
 bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, Lesson* out,
                         std::string* error);
 
+// "parameters = 6 + 2 + 2 + 1 = 11": sizes read from the Mlp's own weight and bias views.
+Step parameter_count_step(const Mlp& mlp);
+
 }  // namespace nnlab
