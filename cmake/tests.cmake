@@ -1,7 +1,9 @@
 # Unit tests: one doctest binary from tests/{core,data,lessons,app}. Natively it runs under CTest
 # (also in the sanitizer build); in the web build the same sources become nnlab_tests.js for node,
 # so the SIMD128 code paths are tested in WebAssembly too.
-find_package(doctest REQUIRED)
+if(NOT EMSCRIPTEN)
+  find_package(doctest REQUIRED)
+endif()
 file(GLOB NNLAB_TEST_SOURCES CONFIGURE_DEPENDS
   tests/test_main.cpp tests/core/*.cpp tests/data/*.cpp tests/lessons/*.cpp)
 set(NNLAB_TEST_LIBS nnlab_data nnlab_lessons)

@@ -78,6 +78,7 @@ void App::update_stats() {
 
 void App::frame() {
   update_stats();
+  forget_items();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -194,6 +195,12 @@ std::string App::state_json() const {
       {"build", {{"version", b.version}, {"platform", info_.platform}, {"simd", b.simd},
                  {"simd_active", b.simd_active}, {"compiler", b.compiler}}},
   };
+  int count = 0;
+  const ItemRect* items = remembered_items(&count);
+  nlohmann::json ui = nlohmann::json::object();
+  for (int i = 0; i < count; ++i) ui[items[i].name] = {items[i].x0, items[i].y0, items[i].x1, items[i].y1};
+  j["ui"] = ui;
+  j["scale"] = scale_;
   return j.dump();
 }
 

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/ui_util.h"
 #include "lessons/number_format.h"
@@ -30,12 +30,24 @@ const char* activation_label(Activation act) {
   }
 }
 
+// libc++ 14 (the web build) has no floating-point std::from_chars, so strtof on a copy.
 bool parse_float(std::string_view text, float* out) {
-  float v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) return false;
+  const std::string copy(text);
+  char* end = nullptr;
+  const float v = std::strtof(copy.c_str(), &end);
+  if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(v)) return false;
   *out = v;
   return true;
+}
+
+// The shortest decimal that reads back as the same float, so a shared link is exact.
+std::string link_number(float v) {
+  char buf[32];
+  for (int precision = 6; precision <= 9; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, double(v));
+    if (std::strtof(buf, nullptr) == v) break;
+  }
+  return buf;
 }
 
 }  // namespace
@@ -115,10 +127,10 @@ nlohmann::json NeuronView::state() const {
 }
 
 void NeuronView::append_link(std::string* link) const {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "&x1=%g&x2=%g&w1=%g&w2=%g&b=%g&act=%s", params_.x1, params_.x2, params_.w1,
-                params_.w2, params_.b, std::string(activation_name(params_.activation)).c_str());
-  *link += buf;
+  const std::pair<const char*, float> values[] = {
+      {"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b}};
+  for (const auto& [key, v] : values) *link += std::string("&") + key + "=" + link_number(v);
+  *link += "&act=" + std::string(activation_name(params_.activation));
 }
 
 void NeuronView::draw() {
@@ -134,10 +146,15 @@ void NeuronView::draw() {
   bool changed = false;
   ImGui::PushItemWidth(-8 * ImGui::GetFontSize());
   changed |= ImGui::SliderFloat("x\u2081 temperature", &p.x1, kTempMin, kTempMax, "%.1f \u00b0C");
+  remember_item("x1");
   changed |= ImGui::SliderFloat("x\u2082 rain", &p.x2, 0, 1, "%.2f");
+  remember_item("x2");
   changed |= ImGui::SliderFloat("w\u2081", &p.w1, -3, 3, "%.2f");
+  remember_item("w1");
   changed |= ImGui::SliderFloat("w\u2082", &p.w2, -3, 3, "%.2f");
+  remember_item("w2");
   changed |= ImGui::SliderFloat("b (bias)", &p.b, -10, 10, "%.2f");
+  remember_item("b");
   int act_index = int(std::find(std::begin(kChoices), std::end(kChoices), p.activation) - std::begin(kChoices));
   if (ImGui::BeginCombo("activation", activation_label(p.activation))) {
     for (int i = 0; i < int(std::size(kChoices)); ++i)
@@ -147,6 +164,7 @@ void NeuronView::draw() {
       }
     ImGui::EndCombo();
   }
+  remember_item("act");
   ImGui::PopItemWidth();
   if (changed) {
     params_ = p;

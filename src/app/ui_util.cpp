@@ -27,4 +27,26 @@ void section(const char* title) {
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s", title);
 }
 
+namespace {
+ItemRect g_items[64];
+int g_item_count = 0;
+}  // namespace
+
+void remember_item(const char* name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  for (int i = 0; i < g_item_count; ++i)
+    if (g_items[i].name == name) {
+      g_items[i] = {name, a.x, a.y, b.x, b.y};
+      return;
+    }
+  if (g_item_count < 64) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
+}
+
+const ItemRect* remembered_items(int* count) {
+  *count = g_item_count;
+  return g_items;
+}
+
+void forget_items() { g_item_count = 0; }
+
 }  // namespace nnlab::app

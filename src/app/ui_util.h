@@ -11,4 +11,11 @@ ImU32 activation_fill(float a);
 void centered_text(ImDrawList* dl, ImVec2 center, ImU32 color, const char* text);
 void section(const char* title);  // spacing, a separator and a bold-ish title
 
+// Remembers where the last ImGui item was drawn this frame (framebuffer pixels), by name, so the
+// state JSON can tell scripts and tests where to point the mouse ("ui": {"w1": [x0, y0, x1, y1]}).
+void remember_item(const char* name);
+struct ItemRect { const char* name; float x0, y0, x1, y1; };
+const ItemRect* remembered_items(int* count);
+void forget_items();  // at the start of each frame
+
 }  // namespace nnlab::app

@@ -11,7 +11,7 @@
 #include "app/app.h"
 
 EM_JS(char*, js_location_hash, (), {
-  var s = location.hash || '';
+  var s = location.hash || "";
   var n = lengthBytesUTF8(s) + 1;
   var p = _malloc(n);
   stringToUTF8(s, p, n);
@@ -36,7 +36,7 @@ void web_after_frame(nnlab::app::App& app, int frame) {
   static std::string last_link;
   const std::string link = app.link();
   if (link != last_link) {
-    EM_ASM({ history.replaceState(null, '', UTF8ToString($0)); }, link.c_str());
+    EM_ASM({ history.replaceState(null, "", UTF8ToString($0)); }, link.c_str());
     last_link = link;
   }
   if (frame == 1) EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });

@@ -1,0 +1,92 @@
+// Shared by the browser and desktop tests: a loopback static server for build/web/site, Debian's
+// Chromium through playwright-core, and a PNG decoder (node's zlib) for pixel statistics.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+
+const root = path.resolve(__dirname, '..', '..');
+const site = process.env.NNLAB_SITE || path.join(root, 'build', 'web', 'site');
+const { chromium } = require(path.join(root, 'web', 'node_modules', 'playwright-core'));
+
+// Starts scripts/serve.py on a free loopback port; resolves { url, stop }.
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const server = spawn('python3', [path.join(root, 'scripts', 'serve.py'), '--dir', site, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ url: m[0], stop: () => server.kill() });
+    });
+    server.on('exit', (code) => reject(new Error('server exited with ' + code)));
+  });
+}
+
+async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'nnlab-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--ignore-gpu-blocklist'],
+  });
+  return { browser, cleanup: async () => { await browser.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
+// Decodes an 8-bit RGB/RGBA non-interlaced PNG into { width, height, channels, pixels }.
+function decodePng(buffer) {
+  if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  let offset = 8, width = 0, height = 0, channels = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('ascii', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('only 8-bit non-interlaced PNGs');
+      channels = { 2: 3, 6: 4 }[data[9]];
+      if (!channels) throw new Error('only RGB/RGBA PNGs');
+    } else if (type === 'IDAT') idat.push(data);
+    offset += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels, pixels = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      pixels[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+// How much is on screen: the number of distinct colours (coarsely quantised) and the standard
+// deviation of luminance. A blank or single-colour image has ≤ 2 colours and ~0 deviation.
+function pixelStats(png) {
+  const colours = new Set();
+  let sum = 0, sum2 = 0;
+  const n = png.width * png.height;
+  for (let i = 0; i < n; i++) {
+    const r = png.pixels[i * png.channels], g = png.pixels[i * png.channels + 1], b = png.pixels[i * png.channels + 2];
+    colours.add((r >> 4) << 8 | (g >> 4) << 4 | (b >> 4));
+    const l = 0.299 * r + 0.587 * g + 0.114 * b;
+    sum += l; sum2 += l * l;
+  }
+  const mean = sum / n;
+  return { colours: colours.size, stddev: Math.sqrt(Math.max(0, sum2 / n - mean * mean)), mean };
+}
+
+module.exports = { root, site, startServer, launchBrowser, decodePng, pixelStats };
