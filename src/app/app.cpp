@@ -9,6 +9,7 @@
 
 #include "app/build_info.h"
 #include "app/link.h"
+#include "app/panels.h"
 #include "app/ui_util.h"
 #include "data/embedded_file.h"
 
@@ -26,6 +27,16 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 
                                 0x2190, 0x22FF, 0x2600, 0x26FF, 0};
 
 }  // namespace
+
+App::App() {
+  panels_[int(View::neuron)] = make_neuron_panel();
+  panels_[int(View::network)] = make_network_panel();
+  panels_[int(View::backprop)] = make_backprop_panel();
+  panels_[int(View::mnist)] = make_mnist_panel();
+  panels_[int(View::concepts)] = make_concepts_panel();
+}
+
+App::~App() = default;
 
 void App::init(const PlatformInfo& info) {
   info_ = info;
@@ -61,7 +72,9 @@ bool App::set_content_scale(float scale) {
   return true;
 }
 
-void App::shutdown() { neuron_.release_gpu(); }
+void App::shutdown() {
+  for (auto& p : panels_) p->release_gpu();
+}
 
 void App::update_stats() {
   const float dt_ms = ImGui::GetIO().DeltaTime * 1000.0f;
@@ -92,10 +105,7 @@ void App::frame() {
   ImGui::SetWindowFontScale(1.35f);
   ImGui::TextUnformatted(std::string(view_title(view_)).c_str());
   ImGui::SetWindowFontScale(1.0f);
-  switch (view_) {
-    case View::neuron: neuron_.draw(); break;
-    default: draw_placeholder(view_); break;
-  }
+  panel(view_).draw();
   ImGui::EndChild();
   draw_status_bar(status_h);
   ImGui::End();
@@ -113,13 +123,6 @@ void App::draw_sidebar(float width) {
       view_ = v;
   }
   ImGui::EndChild();
-}
-
-void App::draw_placeholder(View v) {
-  const char* what = v == View::mnist ? "The MNIST lab arrives with its own issue (training on embedded digits)."
-                   : v == View::concepts ? "Concepts (activations, losses, optimizers) arrive with the lessons issue."
-                                         : "This lesson arrives with the hand-calculation issue.";
-  ImGui::TextWrapped("%s", what);
 }
 
 void App::draw_status_bar(float height) {
@@ -146,7 +149,7 @@ std::string App::command(std::string_view line) {
   if (verb == "set") {
     const size_t sp2 = rest.find(' ');
     if (sp2 == std::string_view::npos) return "usage: set KEY VALUE";
-    return neuron_.set(rest.substr(0, sp2), rest.substr(sp2 + 1));
+    return panel(view_).set(rest.substr(0, sp2), rest.substr(sp2 + 1));
   }
   if (verb == "link") {
     std::vector<std::string> warnings;
@@ -156,13 +159,15 @@ std::string App::command(std::string_view line) {
     return joined;
   }
   if (verb == "help" || verb.empty())
-    return "commands: view neuron|network|backprop|mnist|concepts; set x1|x2|w1|w2|b|act VALUE; link #view=…";
+    return "commands: view neuron|network|backprop|mnist|concepts; set KEY VALUE (the current view's "
+           "parameters, e.g. set w1 0.5 on the neuron); link #view=…; and the current view's own verbs";
+  if (auto result = panel(view_).command(verb, rest)) return *result;
   return "unknown command '" + std::string(verb) + "' (try 'help')";
 }
 
 std::string App::link() const {
   std::string link = "#view=" + std::string(view_name(view_));
-  if (view_ == View::neuron) neuron_.append_link(&link);
+  panel(view_).append_link(&link);
   return link;
 }
 
@@ -175,7 +180,7 @@ void App::apply_link(std::string_view text, std::vector<std::string>* warnings) 
       if (v) view_ = *v;
       else error = "unknown view '" + value + "'";
     } else {
-      error = neuron_.set(key, value);
+      error = panel(view_).set(key, value);
     }
     if (!error.empty()) bad.push_back("ignored " + key + "=" + value + ": " + error);
   }
@@ -191,10 +196,10 @@ std::string App::state_json() const {
       {"frame_ms", stats_.frame_ms},
       {"max_frame_ms", stats_.max_frame_ms},
       {"frames", frame_count_},
-      {"neuron", neuron_.state()},
       {"build", {{"version", b.version}, {"platform", info_.platform}, {"simd", b.simd},
                  {"simd_active", b.simd_active}, {"compiler", b.compiler}}},
   };
+  for (View v : kAllViews) panel(v).state(&j[std::string(view_name(v))]);
   int count = 0;
   const ItemRect* items = remembered_items(&count);
   nlohmann::json ui = nlohmann::json::object();

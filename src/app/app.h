@@ -3,11 +3,12 @@
 // The platform layer owns the window and the GL context and calls into this; nothing here touches
 // GLFW, Emscripten or GL.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "app/neuron_view.h"
+#include "app/panel.h"
 #include "app/view.h"
 
 namespace nnlab::app {
@@ -42,18 +43,20 @@ class App {
   // Applies a deep link; malformed or unknown keys are skipped and described in `warnings`.
   void apply_link(std::string_view link, std::vector<std::string>* warnings);
 
+  App();
+  ~App();
   View view() const { return view_; }
-  const NeuronView& neuron() const { return neuron_; }
+  Panel& panel(View v) { return *panels_[static_cast<int>(v)]; }
+  const Panel& panel(View v) const { return *panels_[static_cast<int>(v)]; }
 
  private:
   void draw_sidebar(float width);
   void draw_status_bar(float height);
-  void draw_placeholder(View v);
   void update_stats();
 
   PlatformInfo info_;
   View view_ = View::neuron;
-  NeuronView neuron_;
+  std::unique_ptr<Panel> panels_[std::size(kAllViews)];
   FrameStats stats_;
   float frame_times_[120] = {};
   int frame_count_ = 0;

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/panels.h"
 #include "app/ui_util.h"
 #include "lessons/number_format.h"
 
@@ -120,8 +121,8 @@ std::string NeuronView::set(std::string_view key, std::string_view value) {
   return "";
 }
 
-nlohmann::json NeuronView::state() const {
-  return {{"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b},
+void NeuronView::state(nlohmann::json* out) const {
+  *out = {{"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b},
           {"act", activation_name(params_.activation)}, {"terms", {terms_[0], terms_[1]}}, {"z", z_}, {"a", a_},
           {"threshold", threshold()}, {"umbrella", umbrella()}, {"decision", decision_text()}};
 }
@@ -129,8 +130,8 @@ nlohmann::json NeuronView::state() const {
 void NeuronView::append_link(std::string* link) const {
   const std::pair<const char*, float> values[] = {
       {"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b}};
-  for (const auto& [key, v] : values) *link += std::string("&") + key + "=" + link_number(v);
-  *link += "&act=" + std::string(activation_name(params_.activation));
+  for (const auto& [key, v] : values) link->append("&").append(key).append("=").append(link_number(v));
+  link->append("&act=").append(activation_name(params_.activation));
 }
 
 void NeuronView::draw() {
@@ -267,4 +268,8 @@ void NeuronView::draw_decision_map(float width, float height) {
   ImGui::Text("%s \u00b0C", format_number(kTempMax).c_str());
 }
 
+}  // namespace nnlab::app
+
+namespace nnlab::app {
+std::unique_ptr<Panel> make_neuron_panel() { return std::make_unique<NeuronView>(); }
 }  // namespace nnlab::app

@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "app/gpu.h"
+#include "app/panel.h"
 #include "core/activations.h"
 #include "core/mlp.h"
 
@@ -22,16 +23,16 @@ struct NeuronParams {
   Activation activation = Activation::relu;
 };
 
-class NeuronView {
+class NeuronView : public Panel {
  public:
   NeuronView();
-  void draw();  // ImGui widgets; edits go through set() so links and state stay in step
+  void draw() override;  // ImGui widgets; edits go through set() so links and state stay in step
 
   // "x1", "x2", "w1", "w2", "b" take numbers; "act" takes relu|sigmoid|tanh|step.
   // Returns "" or a readable error; on error nothing changes.
-  std::string set(std::string_view key, std::string_view value);
+  std::string set(std::string_view key, std::string_view value) override;
   const NeuronParams& params() const { return params_; }
-  void release_gpu() { gpu::release(map_texture_); }
+  void release_gpu() override { gpu::release(map_texture_); }
 
   // Results of the core's forward pass for the current parameters.
   float term(int i) const { return terms_[i]; }  // wᵢ·xᵢ
@@ -41,8 +42,8 @@ class NeuronView {
   float threshold() const;               // a above this → "take an umbrella"
   std::string decision_text() const;
 
-  nlohmann::json state() const;          // {"x1":…, "terms":[…], "z":…, "a":…, "decision":…}
-  void append_link(std::string* link) const;  // "&x1=10&x2=1&…"
+  void state(nlohmann::json* out) const override;  // {"x1":…, "terms":[…], "z":…, "a":…, "decision":…}
+  void append_link(std::string* link) const override;  // "&x1=10&x2=1&…"
 
  private:
   void recompute();

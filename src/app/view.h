@@ -1,5 +1,6 @@
 // The app's views (the sidebar's entries) and their names in links and commands.
 #pragma once
+#include <iterator>
 #include <optional>
 #include <string_view>
 

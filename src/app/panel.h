@@ -1,0 +1,29 @@
+// What every view of the app provides: draw itself, take commands and link keys, report state.
+// The App owns one Panel per sidebar entry and routes the scripting surface to the current one.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace nnlab::app {
+
+class Panel {
+ public:
+  virtual ~Panel() = default;
+  virtual void draw() = 0;
+  // "set KEY VALUE" and deep-link keys: "" on success, else a readable error (nothing changed).
+  virtual std::string set(std::string_view key, std::string_view value) = 0;
+  // A view-specific verb ("step next", "train start"…): nullopt if the verb is not this view's,
+  // else "" or an error message.
+  virtual std::optional<std::string> command(std::string_view verb, std::string_view args) {
+    (void)verb, (void)args;
+    return std::nullopt;
+  }
+  virtual void state(nlohmann::json* out) const = 0;       // fills this view's state object
+  virtual void append_link(std::string* link) const = 0;   // "&key=value…" after "#view=NAME"
+  virtual void release_gpu() {}                            // before the GL context goes away
+};
+
+}  // namespace nnlab::app
