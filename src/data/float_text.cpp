@@ -10,6 +10,8 @@ namespace nnlab {
 
 int format_float(float v, char* buf) {
   if (!std::isfinite(v)) return std::snprintf(buf, 32, "%s", std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf"));
+  // JSON readers parse "-0" as the integer 0 and lose the sign: write negative zero as a float.
+  if (v == 0.0f && std::signbit(v)) return std::snprintf(buf, 32, "-0.0");
   // The float survives text → double → float when that path reproduces every bit (−0 included).
   for (int digits = 6; digits <= 9; ++digits) {
     int n = std::snprintf(buf, 32, "%.*g", digits, double(v));

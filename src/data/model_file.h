@@ -1,0 +1,52 @@
+// Model files: the JSON format "nnlab-model" version 1 (docs/model-format.md).
+//
+//   {"format": "nnlab-model", "version": 1,
+//    "layers": [{"inputs": 3, "outputs": 2, "activation": "relu",
+//                "weights": [[-0.5, 1, 0.5], [-1, 0.5, 0.5]], "bias": [0, 1]}, ...],
+//    "training": {"loss": "cross-entropy", "optimizer": "adam", "lr": 0.001, ...}}   (optional)
+//
+// weights[o][i] is the weight from input i to output o (the core's W[o*I + i]).
+// Floats are written with the shortest text that reads back bit-exactly, so save → load
+// round-trips every bit. Loading validates everything (JSON syntax, types, shapes, sizes 1..4096,
+// chaining, activation names, finite values) and reports the first problem with the file's name;
+// it never throws (the web build compiles nlohmann::json with JSON_NOEXCEPTION) and never crashes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/mlp.h"
+
+namespace nnlab {
+
+inline constexpr int kModelFormatVersion = 1;
+inline constexpr int kMaxModelLayers = 64;
+
+// The optional "training" object: how the model was (or should be) trained, and how it did.
+// Absent fields stay empty; `present` is false when the file has no "training" object at all.
+struct TrainingInfo {
+  bool present = false;
+  std::string loss;       // "half-sse" | "mse" | "bce" | "cross-entropy" (checked) or empty
+  std::string optimizer;  // "sgd" | "momentum" | "adam" … (free text) or empty
+  std::string data;       // where the training data came from: "embedded", a directory … or empty
+  std::optional<double> lr, momentum, l2, dropout;  // finite, ≥ 0
+  std::optional<int> batch, epochs;                 // ≥ 0
+  std::optional<std::uint64_t> seed;
+  std::optional<double> train_loss, train_accuracy, test_loss, test_accuracy;  // finite
+  std::string extra;  // any other keys, kept verbatim as a JSON object text ("" = none)
+};
+
+// Mlp (+ optional training info) → JSON text. Fails (naming `name`) on a non-finite parameter.
+bool model_to_json(const Mlp& model, const TrainingInfo* training, std::string* out, std::string* error,
+                   std::string_view name = "model");
+// JSON text → Mlp (+ training info if `training` is given). `name` (a file name, "upload" …)
+// starts every error message. On failure *model and *training are left unchanged.
+bool model_from_json(std::string_view text, std::string_view name, Mlp* model, TrainingInfo* training,
+                     std::string* error);
+
+// Files: save writes path.tmp then renames it over path (the old file survives a failed save).
+bool save_model(const std::string& path, const Mlp& model, const TrainingInfo* training, std::string* error);
+bool load_model(const std::string& path, Mlp* model, TrainingInfo* training, std::string* error);
+
+}  // namespace nnlab
