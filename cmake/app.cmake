@@ -33,8 +33,8 @@ target_link_libraries(nnlab PRIVATE nnlab_app)
 if(EMSCRIPTEN)
   target_compile_definitions(nnlab PRIVATE IMGUI_IMPL_OPENGL_ES3)
   target_link_options(nnlab PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-    -sFULL_ES3=1 -sMODULARIZE=0 -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
-    -sEXPORTED_FUNCTIONS=_main,_nnlab_command,_nnlab_state,_malloc,_free
+    -sFULL_ES3=1 -sMODULARIZE=0 -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,HEAPU8
+    -sEXPORTED_FUNCTIONS=_main,_nnlab_command,_nnlab_state,_nnlab_open_file,_malloc,_free
     -sENVIRONMENT=web -sINITIAL_MEMORY=67108864)
   # The page: our shell next to the .js/.wasm, so build/web/ is the whole site.
   file(GLOB NNLAB_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css

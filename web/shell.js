@@ -85,6 +85,42 @@
       return {};
     },
   };
+  // Files from the picker or dropped on the page: gzip is inflated here (DecompressionStream), so
+  // the C++ side never needs zlib in the browser; then each file goes to nnlab_open_file.
+  async function inflateIfGzip(name, bytes) {
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || typeof DecompressionStream === 'undefined') return [name, bytes];
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return [name.replace(/\.gz$/i, ''), new Uint8Array(await new Response(stream).arrayBuffer())];
+  }
+  async function deliverFiles(files) {
+    for (const file of files) {
+      try {
+        const [name, bytes] = await inflateIfGzip(file.name, new Uint8Array(await file.arrayBuffer()));
+        const ptr = Module._malloc(Math.max(1, bytes.length));
+        Module.HEAPU8.set(bytes, ptr);
+        const message = Module.ccall('nnlab_open_file', 'string', ['string', 'number', 'number'], [name, ptr, bytes.length]);
+        Module._free(ptr);
+        if (message) console.warn('nnlab: ' + message);
+      } catch (e) {
+        console.warn('nnlab: cannot read ' + file.name + ': ' + e.message);
+      }
+    }
+  }
+  Module.pickFiles = (accept, multiple) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.onchange = () => deliverFiles(Array.from(input.files || []));
+    input.click();
+  };
+  window.addEventListener('dragover', (e) => { e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) deliverFiles(Array.from(e.dataTransfer.files));
+  });
+  window.nnlab.openFiles = deliverFiles;  // scripts and tests: nnlab.openFiles([new File([...], 'x.json')])
+
   window.addEventListener('hashchange', () => {
     const message = window.nnlab.command('link ' + location.hash);
     if (message) console.warn('nnlab: ' + message);

@@ -131,6 +131,27 @@ void App::draw_status_bar(float height) {
   ImGui::Separator();
   ImGui::Text("%.0f fps  %.1f ms/frame  |  %s build  |  SIMD: %s  |  nnlab %s", stats_.fps, stats_.frame_ms,
               info_.platform, b.simd, b.version);
+  if (!notice_.empty() && ImGui::GetTime() - notice_time_ < 12.0) {
+    ImGui::SameLine();
+    ImGui::TextColored(notice_is_error_ ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1), "  |  %s",
+                       notice_.c_str());
+  }
+}
+
+void App::notify(const std::string& message, bool error) {
+  notice_ = message;
+  notice_is_error_ = error;
+  notice_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+}
+
+std::string App::open_file(const std::string& name, const std::string& bytes) {
+  std::optional<std::string> result = panel(view_).open_file(name, bytes);
+  for (View v : kAllViews)
+    if (!result && v != view_) result = panel(v).open_file(name, bytes);
+  const std::string message = !result ? "nnlab does not know what to do with " + name
+                              : result->empty() ? "opened " + name : *result;
+  notify(message, !result || !result->empty());
+  return result && result->empty() ? "" : message;
 }
 
 std::string App::command(std::string_view line) {
@@ -196,6 +217,8 @@ std::string App::state_json() const {
       {"frame_ms", stats_.frame_ms},
       {"max_frame_ms", stats_.max_frame_ms},
       {"frames", frame_count_},
+      {"notice", notice_},
+      {"notice_is_error", notice_is_error_},
       {"build", {{"version", b.version}, {"platform", info_.platform}, {"simd", b.simd},
                  {"simd_active", b.simd_active}, {"compiler", b.compiler}}},
   };

@@ -45,6 +45,12 @@ class App {
 
   App();
   ~App();
+  // A file dropped on the window or picked in the browser: handed to the current view, then to
+  // any view that takes it (a model file, IDX data…). Returns "" or a readable error.
+  std::string open_file(const std::string& name, const std::string& bytes);
+  // Messages for the user (errors from files, training, links): shown in the status bar.
+  void notify(const std::string& message, bool error);
+
   View view() const { return view_; }
   Panel& panel(View v) { return *panels_[static_cast<int>(v)]; }
   const Panel& panel(View v) const { return *panels_[static_cast<int>(v)]; }
@@ -61,6 +67,9 @@ class App {
   float frame_times_[120] = {};
   int frame_count_ = 0;
   float scale_ = 1.0f;
+  std::string notice_;
+  bool notice_is_error_ = false;
+  double notice_time_ = -1e9;
   bool fonts_dirty_ = true;
 };
 

@@ -24,6 +24,12 @@ class Panel {
   virtual void state(nlohmann::json* out) const = 0;       // fills this view's state object
   virtual void append_link(std::string* link) const = 0;   // "&key=value…" after "#view=NAME"
   virtual void release_gpu() {}                            // before the GL context goes away
+  // A file the user dropped or picked while this view was showing. Returns nullopt if this view
+  // does not take files, else "" or a readable error (and nothing of the view's state changed).
+  virtual std::optional<std::string> open_file(const std::string& name, const std::string& bytes) {
+    (void)name, (void)bytes;
+    return std::nullopt;
+  }
 };
 
 }  // namespace nnlab::app

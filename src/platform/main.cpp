@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/host.h"
 #include "platform/gl.h"
 #include "platform/options.h"
 #include "platform/screenshot.h"
@@ -32,6 +33,20 @@ void glfw_error(int code, const char* description) {
   std::snprintf(buf, sizeof buf, "GLFW error %d: %s", code, description);
   if (g_platform) g_platform->glfw_error = buf;
 }
+
+#ifndef __EMSCRIPTEN__
+// Files dropped on the desktop window go to the app like the browser's dropped files do.
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  for (int i = 0; i < count; ++i) {
+    std::string bytes;
+    const std::string path = paths[i];
+    const std::string error = nnlab::host::read_file(path, &bytes);
+    const std::string name = path.substr(path.find_last_of('/') + 1);
+    if (!error.empty()) g_platform->app.notify(error, true);
+    else g_platform->app.open_file(name, bytes);
+  }
+}
+#endif
 
 float content_scale(GLFWwindow* window) {
 #ifdef __EMSCRIPTEN__
@@ -120,6 +135,9 @@ int main(int argc, char** argv) {
   }
   glfwMakeContextCurrent(p.window);
   glfwSwapInterval(1);
+#ifndef __EMSCRIPTEN__
+  glfwSetDropCallback(p.window, on_drop);
+#endif
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -68,6 +68,13 @@ EMSCRIPTEN_KEEPALIVE const char* nnlab_command(const char* line) {
   return g_result.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* nnlab_open_file(const char* name, const unsigned char* bytes, int size) {
+  nnlab::app::App* app = nnlab::platform::web_app();
+  g_result = app ? app->open_file(name ? name : "file", std::string(reinterpret_cast<const char*>(bytes), size))
+                 : "the app is not running";
+  return g_result.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* nnlab_state() {
   nnlab::app::App* app = nnlab::platform::web_app();
   g_result = app ? app->state_json() : "{}";

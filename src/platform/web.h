@@ -24,5 +24,7 @@ std::string web_location_hash();
 extern "C" {
 const char* nnlab_command(const char* line);  // "" on success, else the error message
 const char* nnlab_state();                    // JSON
+// A file the user dropped or picked (gzip already inflated by the page): "" or an error message.
+const char* nnlab_open_file(const char* name, const unsigned char* bytes, int size);
 }
 #endif

@@ -1,0 +1,97 @@
+// host.h on the desktop: files in the working directory, settings in $XDG_CONFIG_HOME/nnlab.
+#ifndef __EMSCRIPTEN__
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/host.h"
+
+namespace nnlab::host {
+namespace {
+
+// Writes via a temporary file and rename, so an interrupted save never destroys the old file.
+std::string write_atomically(const std::string& path, const std::string& contents) {
+  const std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return "cannot write " + path + ": " + std::strerror(errno);
+  const bool ok = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size() && std::fflush(f) == 0 &&
+                  fsync(fileno(f)) == 0;
+  std::fclose(f);
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    std::remove(tmp.c_str());
+    return "cannot write " + path + ": " + why;
+  }
+  return "";
+}
+
+std::string config_dir() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  const std::string base = xdg && *xdg ? xdg : std::string(home && *home ? home : ".") + "/.config";
+  mkdir(base.c_str(), 0755);
+  const std::string dir = base + "/nnlab";
+  mkdir(dir.c_str(), 0755);
+  return dir;
+}
+
+std::string settings_path() { return config_dir() + "/settings.json"; }
+
+// The settings file as a JSON object; a missing or corrupted file reads as empty (with a notice
+// on stderr) and is replaced by the next store.
+nlohmann::json load_settings_file() {
+  std::string text;
+  if (!read_file(settings_path(), &text).empty()) return nlohmann::json::object();
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    std::fprintf(stderr, "nnlab: ignoring corrupted settings file %s\n", settings_path().c_str());
+    return nlohmann::json::object();
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where) {
+  const std::string error = write_atomically(file_name, contents);
+  if (error.empty() && where) {
+    char cwd[4096];
+    *where = (getcwd(cwd, sizeof cwd) ? std::string(cwd) + "/" : std::string()) + file_name;
+  }
+  return error;
+}
+
+bool pick_files(const char*, bool) { return false; }
+
+std::string read_file(const std::string& path, std::string* contents) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open " + path + ": " + std::strerror(errno);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return "cannot read " + path;
+  *contents = buffer.str();
+  return "";
+}
+
+std::string load_setting(const std::string& key) {
+  const nlohmann::json j = load_settings_file();
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+void store_setting(const std::string& key, const std::string& value) {
+  nlohmann::json j = load_settings_file();
+  j[key] = value;
+  const std::string error = write_atomically(settings_path(), j.dump(2));
+  if (!error.empty()) std::fprintf(stderr, "nnlab: %s\n", error.c_str());
+}
+
+}  // namespace nnlab::host
+#endif

@@ -1,0 +1,66 @@
+// host.h in the browser: downloads through a Blob link, the file picker and localStorage
+// (web/shell.js does the DOM work; files come back through nnlab_open_file).
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+#include <cstdlib>
+
+#include "app/host.h"
+
+EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
+  const data = HEAPU8.slice(bytes, bytes + size);
+  const url = URL.createObjectURL(new Blob([data], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
+
+EM_JS(int, js_pick_files, (const char* accept, int multiple), {
+  if (!Module.pickFiles) return 0;
+  Module.pickFiles(UTF8ToString(accept), !!multiple);
+  return 1;
+});
+
+EM_JS(char*, js_load_setting, (const char* key), {
+  let value = "";
+  try { value = localStorage.getItem("nnlab." + UTF8ToString(key)) || ""; } catch (e) {}
+  const n = lengthBytesUTF8(value) + 1;
+  const p = _malloc(n);
+  stringToUTF8(value, p, n);
+  return p;
+});
+
+EM_JS(void, js_store_setting, (const char* key, const char* value), {
+  try { localStorage.setItem('nnlab.' + UTF8ToString(key), UTF8ToString(value)); }
+  catch (e) { console.warn('nnlab: cannot store settings: ' + e.message); }
+});
+
+namespace nnlab::host {
+
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where) {
+  js_download(file_name.c_str(), contents.data(), int(contents.size()));
+  if (where) *where = file_name + " (your browser's downloads)";
+  return "";
+}
+
+bool pick_files(const char* accept, bool multiple) { return js_pick_files(accept, multiple) != 0; }
+
+std::string read_file(const std::string& path, std::string*) {
+  return "the browser cannot open " + path + " by path: drop the file on the page or use the file picker";
+}
+
+std::string load_setting(const std::string& key) {
+  char* value = js_load_setting(key.c_str());
+  std::string result = value ? value : "";
+  std::free(value);
+  return result;
+}
+
+void store_setting(const std::string& key, const std::string& value) { js_store_setting(key.c_str(), value.c_str()); }
+
+}  // namespace nnlab::host
+#endif
