@@ -17,6 +17,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/losses.h"
@@ -62,6 +63,9 @@ enum class StepKind {
   update,       // w ← w − η ∂L/∂w for one parameter
   loss_after,   // the loss recomputed by the core after the update
 };
+
+// "note", "term", "sum", "activation", … "loss_after" (for JSON and tests).
+std::string_view step_kind_name(StepKind kind);
 
 struct Step {
   StepKind kind = StepKind::note;

@@ -5,7 +5,8 @@
 //   if (!build_builtin_lesson("coat", &lesson, &error)) { … }          // lessons/builtin.h
 //   if (!build_trace_lesson(scenario, {}, &lesson, &error)) { … }      // --model FILE (trace.h)
 //   std::fputs(nnlab::steps_as_text(lesson).c_str(), stdout);
-// For --json, each step's "text" is step.substituted (symbolic/explanation/values alongside).
+// For --json, each step's "text" is step.substituted; "kind" is step_kind_name(step.kind), and
+// "symbolic", "explanation", "values" (full-precision floats) can go alongside.
 //
 // Layout:
 //   Title

@@ -127,6 +127,27 @@ Step parameter_count_step(const Mlp& mlp) {
 }
 
 // ---------------------------------------------------------------------------------------------
+std::string_view step_kind_name(StepKind kind) {
+  switch (kind) {
+    case StepKind::note: return "note";
+    case StepKind::term: return "term";
+    case StepKind::sum: return "sum";
+    case StepKind::activation: return "activation";
+    case StepKind::output: return "output";
+    case StepKind::decision: return "decision";
+    case StepKind::shape: return "shape";
+    case StepKind::loss: return "loss";
+    case StepKind::loss_grad: return "loss_grad";
+    case StepKind::act_grad: return "act_grad";
+    case StepKind::delta: return "delta";
+    case StepKind::weight_grad: return "weight_grad";
+    case StepKind::bias_grad: return "bias_grad";
+    case StepKind::update: return "update";
+    case StepKind::loss_after: return "loss_after";
+  }
+  return "note";
+}
+
 Step* find_step(Lesson& lesson, StepKind kind, int layer, int neuron, int input) {
   for (Step& s : lesson.steps)
     if (s.kind == kind && (layer < 0 || s.layer == layer) && (neuron < 0 || s.neuron == neuron) &&

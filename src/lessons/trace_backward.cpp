@@ -76,7 +76,7 @@ void loss_grad_texts(const CoreTrace& t, const Notation& n, int k, std::string* 
       break;
     case Loss::cross_entropy:
       *symbolic = head + "−" + ys + " / " + yhs;
-      *substituted = head + "−" + operand(y) + " / " + num(yh);
+      *substituted = y == 0 ? head + "0 / " + num(yh) : head + "−" + operand(y) + " / " + num(yh);
       break;
   }
   *substituted += " = " + num(g);
