@@ -163,7 +163,7 @@ bool Trainer::init(Mlp* model, const DatasetView& data, const TrainConfig& confi
   progress_.steps_per_epoch = (progress_.train_count + config.batch - 1) / config.batch;
   progress_.learning_rate = config.optimizer.lr;
   history_.clear();
-  history_.reserve(config.epochs);
+  history_.reserve(static_cast<size_t>(std::min(config.epochs, 1024)));  // beyond: one reallocation per doubling
   bad_epochs_ = 0;
   epoch_loss_sum_ = 0.0;
   epoch_correct_ = epoch_samples_ = 0;
