@@ -73,7 +73,7 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
   d.layer = 1, d.neuron = 0;
   d.symbolic = "P(wear a coat) = ŷ";
   d.substituted = "ŷ = " + num(y_hat) + " → " + format_number(std::round(y_hat * 100.0f)) + " % wear a coat";
-  d.values = {y_hat};
+  d.values = {y_hat, 0.5f};  // the output and the even-odds line it is read against
   const bool both_silent = t.ws.a(0)[0] == 0 && t.ws.a(0)[1] == 0;
   d.explanation = both_silent
                       ? "Both hidden neurons are silent, so the output rests on its bias alone: σ(" +
