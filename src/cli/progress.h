@@ -8,7 +8,7 @@ namespace nnlab::cli {
 
 class ProgressBar {
  public:
-  ProgressBar();  // enabled iff stderr is a TTY (always off in the node build's pipes)
+  ProgressBar();  // enabled iff stderr is a terminal (natively and under node)
   bool enabled() const { return enabled_; }
   // fraction in [0, 1]; elapsed seconds since the start; detail e.g. "epoch 3/5  loss 0.41".
   void update(double fraction, double elapsed_s, const std::string& detail);

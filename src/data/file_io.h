@@ -1,8 +1,9 @@
 // Whole-file I/O for the data layer: read a file (inflating gzip when it is gzip), write a file
 // atomically (temporary file + rename), and inflate gzip bytes already in memory.
 // Every function returns false with a message that names the file and what went wrong; none
-// throws. In builds without zlib (the web build) gzip input is reported as such: the browser
-// inflates with DecompressionStream and hands the plain bytes to the parse-from-memory APIs.
+// throws. Natively zlib inflates gzip. The web build has no zlib: under node (nnlab-cli.js, the
+// wasm unit tests) node's zlib inflates; in the browser gzip input is reported as such (the page
+// inflates with DecompressionStream and hands the plain bytes to the parse-from-memory APIs).
 #pragma once
 #include <cstdint>
 #include <span>
@@ -18,7 +19,7 @@ inline constexpr std::size_t kMaxFileBytes = std::size_t(1) << 30;  // 1 GiB: re
 bool is_gzip(std::span<const std::uint8_t> bytes);
 
 // Inflates one gzip stream into *out. `name` is only used in messages.
-// Without zlib (NNLAB_HAVE_ZLIB undefined) it fails with a message saying so.
+// Without zlib and outside node it fails with a message saying so.
 bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector<std::uint8_t>* out,
             std::string* error);
 

@@ -1,8 +1,9 @@
 // MNIST-format IDX files (http://yann.lecun.com/exdb/mnist/, "FILE FORMATS"):
 //   idx3 images: magic 0x00000803, then N, rows, cols (big-endian uint32), then N·rows·cols uint8
 //   idx1 labels: magic 0x00000801, then N, then N uint8
-// Plain or gzip (natively through zlib). The web build has no zlib: the page inflates .gz files
-// with DecompressionStream and hands the plain bytes to parse_idx_images / parse_idx_labels.
+// Plain or gzip (natively through zlib; in wasm under node through node's zlib). In the browser
+// the page inflates .gz files with DecompressionStream and hands the plain bytes to
+// parse_idx_images / parse_idx_labels.
 // Every function returns false with a message naming the file and the problem; none throws.
 #pragma once
 #include <cstdint>
@@ -39,7 +40,7 @@ struct IdxDataset {
   IdxSplit test;   // t10k-images-idx3-ubyte[.gz]  + t10k-labels-idx1-ubyte[.gz]
 };
 
-// Parse from memory (gzip bytes are inflated when this build has zlib). `name` is for messages.
+// Parse from memory (gzip bytes are inflated where possible, see file_io.h). `name` is for messages.
 bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name, IdxImages* out,
                       std::string* error);
 bool parse_idx_labels(std::span<const std::uint8_t> bytes, std::string_view name, int num_classes,
