@@ -12,6 +12,8 @@
 
 #include "app/panels.h"
 #include "app/ui_util.h"
+#include "lessons/activation_explorer.h"
+#include "lessons/builtin.h"
 #include "lessons/number_format.h"
 
 namespace nnlab::app {
@@ -53,12 +55,8 @@ std::string link_number(float v) {
 
 }  // namespace
 
-NeuronView::NeuronView() {
-  const LayerSpec layer{2, 1, params_.activation};
-  std::string error;
-  mlp_.build({&layer, 1}, &error);
-  one_.resize(mlp_, 1);
-  grid_.resize(mlp_, kMapW * kMapH);
+NeuronView::NeuronView() : scenario_(umbrella_scenario(Activation::relu)) {
+  grid_.resize(scenario_.mlp, kMapW * kMapH);
   grid_x_.resize(size_t(kMapW) * kMapH * 2);
   for (int r = 0; r < kMapH; ++r)
     for (int c = 0; c < kMapW; ++c) {
@@ -70,34 +68,34 @@ NeuronView::NeuronView() {
   recompute();
 }
 
-float NeuronView::threshold() const { return params_.activation == Activation::sigmoid ? 0.5f : 0.0f; }
+float NeuronView::threshold() const {
+  const Step* d = find_step(lesson_, StepKind::decision);
+  return d && d->values.size() > 1 ? d->values[1] : 0.0f;
+}
 bool NeuronView::umbrella() const { return a_ > threshold(); }
 std::string NeuronView::decision_text() const { return umbrella() ? "take an umbrella" : "no umbrella"; }
 
-// The neuron is a 2 → 1 dense layer of the core; a change of activation rebuilds it.
+// Copies the parameters into the scenario's core Mlp and rebuilds the lesson, whose steps carry
+// every number the view shows.
 void NeuronView::recompute() {
-  if (mlp_.layer(0).activation != params_.activation) {
-    const LayerSpec layer{2, 1, params_.activation};
-    std::string error;
-    mlp_.build({&layer, 1}, &error);
-    one_.resize(mlp_, 1);
-    grid_.resize(mlp_, kMapW * kMapH);
+  if (scenario_.mlp.layer(0).activation != params_.activation) {
+    set_layer_activation(&scenario_, 0, params_.activation, &lesson_error_);
+    grid_.resize(scenario_.mlp, kMapW * kMapH);
   }
-  mlp_.weights(0)[0] = params_.w1;
-  mlp_.weights(0)[1] = params_.w2;
-  mlp_.bias(0)[0] = params_.b;
-  // The product terms are the forward pass of the same neuron on one input at a time (b = 0).
-  const float x[2] = {params_.x1, params_.x2};
+  scenario_.mlp.weights(0)[0] = params_.w1;
+  scenario_.mlp.weights(0)[1] = params_.w2;
+  scenario_.mlp.bias(0)[0] = params_.b;
+  scenario_.x = {params_.x1, params_.x2};
+  lesson_error_.clear();
+  if (!umbrella_lesson(scenario_, &lesson_, &lesson_error_)) lesson_.steps.clear();
   for (int i = 0; i < 2; ++i) {
-    const float xi[2] = {i == 0 ? x[0] : 0.0f, i == 1 ? x[1] : 0.0f};
-    mlp_.bias(0)[0] = 0;
-    forward(mlp_, xi, 1, one_);
-    terms_[i] = one_.z(0)[0];
+    const Step* term = find_step(lesson_, StepKind::term, 0, 0, i);
+    terms_[i] = term ? term->values[0] : 0.0f;
   }
-  mlp_.bias(0)[0] = params_.b;
-  forward(mlp_, x, 1, one_);
-  z_ = one_.z(0)[0];
-  a_ = one_.a(0)[0];
+  const Step* sum = find_step(lesson_, StepKind::sum, 0, 0);
+  const Step* act = find_step(lesson_, StepKind::activation, 0, 0);
+  z_ = sum ? sum->values[0] : 0.0f;
+  a_ = act ? act->values[0] : 0.0f;
   map_dirty_ = true;
 }
 
@@ -173,17 +171,21 @@ void NeuronView::draw() {
   }
 
   section("The hand calculation");
-  const auto& q = params_;
-  ImGui::Text("w\u2081\u00b7x\u2081 = %s \u00d7 %s = %s", format_number(q.w1).c_str(), format_number(q.x1).c_str(), format_number(terms_[0]).c_str());
-  ImGui::Text("w\u2082\u00b7x\u2082 = %s \u00d7 %s = %s", format_number(q.w2).c_str(), format_number(q.x2).c_str(), format_number(terms_[1]).c_str());
-  ImGui::Text("z = w\u2081x\u2081 + w\u2082x\u2082 + b = (%s) + (%s) + (%s) = %s", format_number(terms_[0]).c_str(),
-              format_number(terms_[1]).c_str(), format_number(q.b).c_str(), format_number(z_).c_str());
-  ImGui::Text("a = %s(z) = %s(%s) = %s", activation_label(q.activation), activation_label(q.activation),
-              format_number(z_).c_str(), format_number(a_).c_str());
-  ImGui::Spacing();
-  const ImVec4 yes(0.45f, 0.85f, 0.45f, 1), no(0.95f, 0.55f, 0.45f, 1);
-  ImGui::TextColored(umbrella() ? yes : no, "a %s %s  \u2192  %s", umbrella() ? ">" : "\u2264",
-                     format_number(threshold()).c_str(), decision_text().c_str());
+  if (!lesson_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lesson_error_.c_str());
+  for (const Step& step : lesson_.steps) {
+    const bool is_decision = step.kind == StepKind::decision;
+    if (is_decision) {
+      const ImVec4 yes(0.45f, 0.85f, 0.45f, 1), no(0.95f, 0.55f, 0.45f, 1);
+      ImGui::TextColored(umbrella() ? yes : no, "%s", step.substituted.c_str());
+    } else {
+      ImGui::TextUnformatted(step.substituted.c_str());
+    }
+    if (ImGui::IsItemHovered() && !step.values.empty())
+      ImGui::SetTooltip("%s\nexact value: %s", step.symbolic.c_str(), format_number_full(step.values[0]).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", step.explanation.c_str());
+    ImGui::PopStyleColor();
+  }
   ImGui::EndChild();
 
   ImGui::SameLine();
@@ -191,6 +193,7 @@ void NeuronView::draw() {
   const float w = ImGui::GetContentRegionAvail().x;
   draw_diagram(std::min(w * 0.5f, 14 * ImGui::GetFontSize()));
   draw_decision_map(w, std::min(w * 0.3f, 10 * ImGui::GetFontSize()));
+  draw_activation_plot(w, std::min(w * 0.3f, 9 * ImGui::GetFontSize()));
   ImGui::EndChild();
 }
 
@@ -200,7 +203,7 @@ void NeuronView::draw_diagram(float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x, f = ImGui::GetFontSize();
-  const float r_in = 1.6f * f, r_n = 2.6f * f;
+  const float r_in = 1.6f * f, r_n = 3.3f * f;
   const ImVec2 in1(o.x + 4 * f, o.y + height * 0.28f), in2(o.x + 4 * f, o.y + height * 0.72f);
   const ImVec2 neuron(o.x + w * 0.52f, o.y + height * 0.5f);
   const float weights[2] = {params_.w1, params_.w2};
@@ -235,7 +238,7 @@ void NeuronView::draw_diagram(float height) {
 // core as one batch and colour-mapped on the GPU (green: take one, red: don't).
 void NeuronView::draw_decision_map(float width, float height) {
   if (map_dirty_) {
-    forward(mlp_, grid_x_.data(), kMapW * kMapH, grid_);
+    forward(scenario_.mlp, grid_x_.data(), kMapW * kMapH, grid_);
     // Colour is the decision (green: umbrella, red: none), brightness how far a is from the
     // threshold, so even ReLU's flat zero region reads as a clear "no".
     const auto a = grid_.a(0);
@@ -266,6 +269,33 @@ void NeuronView::draw_decision_map(float width, float height) {
   ImGui::Text("%s \u00b0C", format_number(kTempMin).c_str());
   ImGui::SameLine(width - 4 * ImGui::GetFontSize());
   ImGui::Text("%s \u00b0C", format_number(kTempMax).c_str());
+}
+
+// The activation as a curve over z, with this neuron's z marked: the "switch" seen whole.
+void NeuronView::draw_activation_plot(float width, float height) {
+  constexpr float kZMin = -10, kZMax = 10;
+  const ActivationCurve curve = activation_curve(params_.activation, kZMin, kZMax, 201);
+  const ActivationPoint point = activation_point(params_.activation, std::clamp(z_, kZMin, kZMax));
+  ImGui::Spacing();
+  ImGui::Text("%s  —  this neuron's z = %s is marked", curve.formula.c_str(), format_number(z_).c_str());
+  float f_min = 0, f_max = 1;
+  for (float f : curve.f) f_min = std::min(f_min, f), f_max = std::max(f_max, f);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  auto at = [&](float z, float f) {
+    return ImVec2(o.x + (z - kZMin) / (kZMax - kZMin) * width, o.y + (1 - (f - f_min) / (f_max - f_min)) * height);
+  };
+  dl->AddRectFilled(o, ImVec2(o.x + width, o.y + height), IM_COL32(28, 31, 38, 255));
+  dl->AddLine(at(kZMin, 0), at(kZMax, 0), IM_COL32(90, 90, 100, 255));  // f = 0
+  dl->AddLine(at(0, f_min), at(0, f_max), IM_COL32(90, 90, 100, 255));  // z = 0
+  for (size_t i = 1; i < curve.z.size(); ++i)
+    dl->AddLine(at(curve.z[i - 1], curve.f[i - 1]), at(curve.z[i], curve.f[i]), IM_COL32(140, 190, 255, 255), 2.0f);
+  const ImVec2 m = at(point.z, point.f);
+  dl->AddCircleFilled(m, 0.35f * ImGui::GetFontSize(), umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255));
+  centered_text(dl, ImVec2(m.x, m.y - 0.9f * ImGui::GetFontSize()), IM_COL32_WHITE,
+                ("a = " + format_number(a_)).c_str());
+  ImGui::Dummy(ImVec2(width, height));
+  ImGui::TextDisabled("z from %s to %s", format_number(kZMin).c_str(), format_number(kZMax).c_str());
 }
 
 }  // namespace nnlab::app

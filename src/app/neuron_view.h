@@ -1,5 +1,6 @@
 // The umbrella neuron (lessons.md §1): x₁ = temperature, x₂ = rain, one neuron z = w·x + b,
-// a = f(z), and the decision "take an umbrella?". Every number comes from the core's forward pass.
+// a = f(z), and the decision "take an umbrella?". Every number comes from the umbrella lesson
+// (src/lessons), which reads them from the core's forward pass; the view only draws them.
 #pragma once
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "app/panel.h"
 #include "core/activations.h"
 #include "core/mlp.h"
+#include "lessons/lesson.h"
 
 namespace nnlab::app {
 
@@ -49,16 +51,18 @@ class NeuronView : public Panel {
   void recompute();
   void draw_diagram(float height);
   void draw_decision_map(float width, float height);
+  void draw_activation_plot(float width, float height);
 
   NeuronParams params_;
-  Mlp mlp_;                 // 2 → 1, the neuron
-  Workspace one_;           // batch 1: the current input
+  Scenario scenario_;       // the neuron (a 2 → 1 core Mlp) and its input
+  Lesson lesson_;           // the hand calculation of scenario_, rebuilt after every edit
+  std::string lesson_error_;
   Workspace grid_;          // batch kMapW·kMapH: the decision map
   std::vector<float> grid_x_;    // (kMapW·kMapH, 2) inputs over temperature × rain
   std::vector<float> grid_out_;  // (kMapH, kMapW) a − threshold, for the colour map
   gpu::Texture map_texture_;
   bool map_dirty_ = true;
-  float terms_[2] = {};
+  float terms_[2] = {};     // read from lesson_'s steps
   float z_ = 0, a_ = 0;
 };
 

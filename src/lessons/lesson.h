@@ -74,7 +74,8 @@ struct Step {
   int input = -1;            //   input i, for term / weight_grad / update steps of W[o][i]
   std::string symbolic;      // the formula, e.g. "z⁽¹⁾₁ = w⁽¹⁾₁·x + b⁽¹⁾₁"
   std::string substituted;   // the numbers, e.g. "z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5"
-  std::vector<float> values; // the result(s) at full precision (format_number_full for hover)
+  std::vector<float> values; // the result(s) at full precision (format_number_full for hover);
+                             // a decision step holds {output, threshold}
   std::string explanation;   // one plain-language sentence
   Highlight highlight;
 };

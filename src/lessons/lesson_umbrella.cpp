@@ -49,7 +49,7 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   d.symbolic = "take an umbrella if a > " + num(threshold);
   d.substituted = "a = " + num(y_hat) + (yes ? " > " : " ≤ ") + num(threshold) + " → " +
                   (yes ? "take an umbrella" : "no umbrella recommended");
-  d.values = {y_hat};
+  d.values = {y_hat, threshold};  // the output and the threshold it is compared with
   if (yes)
     d.explanation = "The vote " + num(z) + " is strong enough: the neuron recommends an umbrella.";
   else if (act == Activation::relu && z <= 0)
