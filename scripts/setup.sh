@@ -46,7 +46,8 @@ if [ ! -f "$imgui/imgui.cpp" ]; then
   src=/etc/apt/sources.list.d/debian.sources
   [ -f "$src" ] || die "no $src to derive a deb-src entry from"
   sed 's/^Types: deb$/Types: deb-src/' "$src" > "$apt_dir/parts/src.sources"
-  o=(-o "Dir::Etc::SourceParts=$apt_dir/parts" -o Dir::Etc::SourceList=/dev/null -o "Dir::State::Lists=$apt_dir/lists")
+  o=(-o "Dir::Etc::SourceParts=$apt_dir/parts" -o Dir::Etc::SourceList=/dev/null -o "Dir::State::Lists=$apt_dir/lists"
+     -o APT::Sandbox::User=root)  # the download lands in build/, which the _apt user cannot write
   apt-get "${o[@]}" update -qq || die "apt-get update (private deb-src state) failed"
   (cd "$deps" && apt-get "${o[@]}" source --download-only imgui >/dev/null) || die "apt-get source imgui failed"
   orig=$(ls "$deps"/imgui_1.86*.orig.tar.* 2>/dev/null | head -1)
