@@ -254,3 +254,42 @@ TEST_SUITE("core/trainer") {
     CHECK(error.find("validation") != std::string::npos);
   }
 }
+
+TEST_SUITE("core/trainer") {
+  // The same seed gives the same weights and the same training run natively (AVX-512 / AVX2 /
+  // SSE) and in wasm. The numbers were printed by the native build; the wasm test run checks them
+  // too (FMA vs mul+add rounding is why there is a tolerance at all).
+  TEST_CASE("cross-build golden: seeded init and a short seeded training run") {
+    Mlp m;
+    const LayerSpec spec[] = {{784, 16, Activation::relu}, {16, 16, Activation::relu}, {16, 10, Activation::softmax}};
+    REQUIRE(m.build(spec, nullptr));
+    m.init_params(2024);
+    double sum = 0, abs_sum = 0;
+    for (float w : m.params()) sum += w, abs_sum += std::fabs(w);
+    CHECK(m.params()[0] == doctest::Approx(-0.00228534802).epsilon(1e-6));
+    CHECK(sum == doctest::Approx(12.3575937).epsilon(1e-6));
+    CHECK(abs_sum == doctest::Approx(615.415954).epsilon(1e-6));
+
+    Rng rng(77);
+    const int N = 512;
+    std::vector<float> x(static_cast<size_t>(N) * 784);
+    std::vector<int32_t> y(N);
+    for (int i = 0; i < N; ++i) {
+      y[i] = i % 10;
+      for (int d = 0; d < 784; ++d) x[i * 784 + d] = (d % 10 == y[i]) ? rng.uniform() : 0.1f * rng.uniform();
+    }
+    TrainConfig c;  // adam 1e-3, cross-entropy
+    c.batch = 32;
+    c.epochs = 2;
+    c.seed = 5;
+    c.dropout = 0.1f;
+    Trainer t;
+    const DatasetView view{x.data(), y.data(), nullptr, N, 784};
+    REQUIRE(t.init(&m, view, c, nullptr));
+    run_to_end(t);
+    const Evaluation e = evaluate(m, view, Loss::cross_entropy);
+    CHECK(e.loss == doctest::Approx(1.24015713).epsilon(1e-4));
+    CHECK(e.accuracy == doctest::Approx(0.69921875).epsilon(0.01));
+    CHECK(t.progress().epoch_loss == doctest::Approx(1.58229077).epsilon(1e-4));
+  }
+}
