@@ -22,6 +22,15 @@ namespace {
 
 constexpr float kBaseFontSize = 16.0f;
 
+// "#view=coat", "view backprop-coat": a lesson id stands for the view that teaches it, with that
+// lesson loaded ("umbrella" is the Neuron view).
+std::optional<View> view_for_lesson(App& app, std::string_view id) {
+  if (id == "umbrella") return View::neuron;
+  for (View v : {View::network, View::backprop})
+    if (app.panel(v).set("lesson", id).empty()) return v;
+  return std::nullopt;
+}
+
 // Latin, Greek, sub/superscripts, arrows, maths operators, ☂: what the equations use.
 const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
                                 0x2190, 0x22FF, 0x2600, 0x26FF, 0};
@@ -162,8 +171,9 @@ std::string App::command(std::string_view line) {
   std::string_view rest = sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1);
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   if (verb == "view") {
-    const auto v = parse_view(rest);
-    if (!v) return "unknown view '" + std::string(rest) + "' (neuron, network, backprop, mnist, concepts)";
+    auto v = parse_view(rest);
+    if (!v) v = view_for_lesson(*this, rest);
+    if (!v) return "unknown view '" + std::string(rest) + "' (neuron, network, backprop, mnist, concepts, or a lesson: coat, two-by-two, custom, mnist-anatomy, backprop-coat, backprop-sigmoid)";
     view_ = *v;
     return "";
   }
@@ -197,7 +207,8 @@ void App::apply_link(std::string_view text, std::vector<std::string>* warnings) 
   for (const auto& [key, value] : parse_link(text, &bad)) {
     std::string error;
     if (key == "view") {
-      const auto v = parse_view(value);
+      auto v = parse_view(value);
+      if (!v) v = view_for_lesson(*this, value);
       if (v) view_ = *v;
       else error = "unknown view '" + value + "'";
     } else {

@@ -24,17 +24,5 @@ class PlaceholderPanel : public Panel {
 
 }  // namespace
 
-std::unique_ptr<Panel> make_network_panel() {
-  return std::make_unique<PlaceholderPanel>("Forward propagation step by step: not built yet (lessons issue).");
-}
-std::unique_ptr<Panel> make_backprop_panel() {
-  return std::make_unique<PlaceholderPanel>("Backpropagation by hand: not built yet (lessons issue).");
-}
-std::unique_ptr<Panel> make_mnist_panel() {
-  return std::make_unique<PlaceholderPanel>("The MNIST lab: not built yet (MNIST lab issue).");
-}
-std::unique_ptr<Panel> make_concepts_panel() {
-  return std::make_unique<PlaceholderPanel>("Concepts (activations, losses, optimizers): not built yet (lessons issue).");
-}
 
 }  // namespace nnlab::app
