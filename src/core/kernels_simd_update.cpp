@@ -1,0 +1,117 @@
+// Vectorised element-wise kernels: ReLU′, column sums, optimizer updates, finite check, and the
+// native flush-to-zero scope (same results as kernels_ref.cpp, up to rounding).
+#include <cmath>
+#include <cstring>
+
+#include "core/kernels.h"
+#include "core/simd_vec.h"
+
+namespace nnlab {
+
+namespace simd {
+using namespace simdv;
+
+// =============================================================================================
+// [SECTION] Element-wise kernels
+void col_sum_acc(int M, int N, const float* A, int lda, float* out) {
+  int n = 0;
+  for (; n + W <= N; n += W) {
+    V s = vload(out + n);
+    for (int m = 0; m < M; ++m) s = vadd(s, vload(A + static_cast<ptrdiff_t>(m) * lda + n));
+    vstore(out + n, s);
+  }
+  if (n < N) {
+    const int last = N - n;
+    V s = vload_n(out + n, last);
+    for (int m = 0; m < M; ++m) s = vadd(s, vload_n(A + static_cast<ptrdiff_t>(m) * lda + n, last));
+    vstore_n(out + n, s, last);
+  }
+}
+
+void relu_backward(int n, const float* z, float* g) {
+  int i = 0;
+  for (; i + W <= n; i += W) vstore(g + i, vkeep_gt(vload(g + i), vload(z + i), vzero()));
+  for (; i < n; ++i) g[i] = z[i] > 0.0f ? g[i] : 0.0f;
+}
+
+void sgd_step(size_t n, float* w, const float* g, float lr, float l2) {
+  const V vlr = vset1(lr), v2l2 = vset1(2.0f * l2);
+  size_t i = 0;
+  for (; i + W <= n; i += W) {
+    const V wi = vload(w + i);
+    vstore(w + i, vsub(wi, vmul(vlr, vfma(v2l2, wi, vload(g + i)))));  // w − η(g + 2λw)
+  }
+  for (; i < n; ++i) w[i] -= lr * (g[i] + 2.0f * l2 * w[i]);
+}
+
+void momentum_step(size_t n, float* w, const float* g, float* v, float lr, float mu, float l2) {
+  const V vlr = vset1(lr), vmu = vset1(mu), v2l2 = vset1(2.0f * l2);
+  size_t i = 0;
+  for (; i + W <= n; i += W) {
+    const V wi = vload(w + i);
+    const V vi = vfma(vmu, vload(v + i), vfma(v2l2, wi, vload(g + i)));  // μv + g + 2λw
+    vstore(v + i, vi);
+    vstore(w + i, vsub(wi, vmul(vlr, vi)));
+  }
+  for (; i < n; ++i) {
+    v[i] = mu * v[i] + (g[i] + 2.0f * l2 * w[i]);
+    w[i] -= lr * v[i];
+  }
+}
+
+void adam_step(size_t n, float* w, const float* g, float* m, float* v, const AdamStep& s) {
+  const V b1 = vset1(s.beta1), b1c = vset1(1.0f - s.beta1), b2 = vset1(s.beta2), b2c = vset1(1.0f - s.beta2);
+  const V c1 = vset1(s.c1), c2 = vset1(s.c2), eps = vset1(s.eps), lr = vset1(s.lr), two_l2 = vset1(2.0f * s.l2);
+  const V tiny = vset1(1e-30f);
+  size_t i = 0;
+  for (; i + W <= n; i += W) {
+    const V wi = vload(w + i);
+    const V gi = vfma(two_l2, wi, vload(g + i));
+    V mi = vfma(b1, vload(m + i), vmul(b1c, gi));        // β₁m + (1−β₁)g
+    V vi = vfma(b2, vload(v + i), vmul(b2c, vmul(gi, gi)));  // β₂v + (1−β₂)g²
+    mi = vkeep_ge(mi, vabs(mi), tiny);                  // flush tiny moments: no denormals
+    vi = vkeep_ge(vi, vi, tiny);
+    vstore(m + i, mi);
+    vstore(v + i, vi);
+    const V step = vdiv(vmul(mi, c1), vadd(vsqrt(vmul(vi, c2)), eps));  // m̂ / (√v̂ + ε)
+    vstore(w + i, vsub(wi, vmul(lr, step)));
+  }
+  if (i < n) ref::adam_step(n - i, w + i, g + i, m + i, v + i, s);
+}
+
+// x − x is 0 for every finite x and NaN for ±Inf and NaN; NaN survives the sum.
+bool all_finite(size_t n, const float* p) {
+  V acc = vzero();
+  size_t i = 0;
+  for (; i + W <= n; i += W) {
+    const V x = vload(p + i);
+    acc = vadd(acc, vsub(x, x));
+  }
+  float lanes[W];
+  vstore(lanes, acc);
+  for (int j = 0; j < W; ++j)
+    if (lanes[j] != 0.0f) return false;
+  for (; i < n; ++i)
+    if (!std::isfinite(p[i])) return false;
+  return true;
+}
+
+}  // namespace simd
+
+// =============================================================================================
+DenormalScope::DenormalScope() {
+#if defined(__SSE__) && !defined(__EMSCRIPTEN__)
+  saved_ = _mm_getcsr();
+  _mm_setcsr(saved_ | 0x8040u);  // FTZ (bit 15) | DAZ (bit 6)
+#else
+  (void)saved_;
+#endif
+}
+
+DenormalScope::~DenormalScope() {
+#if defined(__SSE__) && !defined(__EMSCRIPTEN__)
+  _mm_setcsr(saved_);
+#endif
+}
+
+}  // namespace nnlab
