@@ -16,7 +16,8 @@ add_executable(nnlab_tests ${NNLAB_TEST_SOURCES})
 target_link_libraries(nnlab_tests PRIVATE ${NNLAB_TEST_LIBS} doctest::doctest)
 target_compile_definitions(nnlab_tests PRIVATE NNLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 if(EMSCRIPTEN)
-  target_link_options(nnlab_tests PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sTOTAL_STACK=1048576)
+  target_link_options(nnlab_tests PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sTOTAL_STACK=1048576
+    -sWASM_ASYNC_COMPILATION=0)  # sync compile: emcc 3.1.6 would fetch() the .wasm path under node 18+
   add_test(NAME unit-wasm COMMAND node $<TARGET_FILE:nnlab_tests>)
 else()
   add_test(NAME unit COMMAND nnlab_tests)
