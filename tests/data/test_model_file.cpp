@@ -208,7 +208,9 @@ TEST_SUITE("model_file") {
         {head + L0 + R"(], "training": {"batch": 6.5}})", "training: \"batch\" must be a non-negative integer"},
         {head + L0 + R"(], "training": {"seed": -3}})", "training: \"seed\" must be a non-negative integer"},
     };
-    for (const auto& [text, expect] : cases) {
+    for (const auto& bad : cases) {  // (no structured binding: clang 14 cannot capture it)
+      const std::string& text = bad.first;
+      const std::string& expect = bad.second;
       CAPTURE(text);
       nnlab::Mlp m = coat();
       nnlab::TrainingInfo info;
