@@ -47,6 +47,12 @@ if(EMSCRIPTEN)
   add_custom_command(TARGET nnlab POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:nnlab>/nnlab.js $<TARGET_FILE_DIR:nnlab>/nnlab.wasm
       ${CMAKE_BINARY_DIR}/site/ VERBATIM)
+  # The page's MNIST pack (cmake/mnist.cmake) and a gzip copy of the .wasm: web/shell.js fetches
+  # both .gz files and inflates them with DecompressionStream, so the page transfers ≤ 3 MB.
+  add_custom_command(TARGET nnlab POST_BUILD
+    COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py $<TARGET_FILE_DIR:nnlab>/nnlab.wasm
+      ${CMAKE_BINARY_DIR}/site/nnlab.wasm.gz
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${NNLAB_MNIST_PACK_GZ} ${CMAKE_BINARY_DIR}/site/ VERBATIM)
 else()
   find_package(glfw3 3.3 REQUIRED)
   find_package(OpenGL REQUIRED)

@@ -1,5 +1,9 @@
 // nnlab's page glue: checks the browser can run the app, shows download progress, loads the
 // WebAssembly module, and exposes window.nnlab = { state(), command(text), ready }.
+// Downloads (all gzip, inflated here with DecompressionStream, so the page transfers ≤ 3 MB):
+// nnlab.wasm.gz (falls back to nnlab.wasm) and the MNIST digits mnist-embedded.bin.gz, in
+// parallel with one progress bar; the digits go to the app after its first frame as
+// "mnist-embedded.bin" (nnlab_open_file), and window.nnlab.data says how that went.
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -63,43 +67,101 @@
     return bytes;
   }
 
+  // Inflates gzip bytes with the browser's DecompressionStream.
+  async function gunzip(bytes) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
   const problem = missingFeature();
   if (problem) { showError(problem); rejectReady(new Error(problem)); return; }
+
+  // Both downloads start now, before nnlab.js, so they overlap its download and start-up.
+  const progress = { wasm: [0, 0], data: [0, 0] };  // [bytes so far, total or 0 while unknown]
+  let loading = true;
+  function showProgress() {
+    if (!loading) return;
+    const got = progress.wasm[0] + progress.data[0];
+    const known = progress.wasm[1] && progress.data[1];
+    setProgress('Downloading nnlab and the MNIST digits… ' + (got / 1048576).toFixed(1) + ' MB',
+      known ? got / (progress.wasm[1] + progress.data[1]) : undefined);
+  }
+  const track = (key) => (got, total) => { progress[key] = [got, total]; showProgress(); };
+  const wasmBytes = (async () => {
+    if (typeof DecompressionStream !== 'undefined') {
+      try { return await gunzip(await fetchWithProgress('nnlab.wasm.gz', track('wasm'))); }
+      catch (e) { console.warn('nnlab: nnlab.wasm.gz failed (' + e.message + '), loading nnlab.wasm'); }
+    }
+    return fetchWithProgress('nnlab.wasm', track('wasm'));
+  })();
+  const dataStart = performance.now();
+  const dataBytes = (async () => {
+    if (typeof DecompressionStream === 'undefined') throw new Error('this browser has no DecompressionStream');
+    return gunzip(await fetchWithProgress('mnist-embedded.bin.gz', track('data')));
+  })();
+  dataBytes.catch(() => {});
+  window.nnlab.data = { name: 'mnist-embedded.bin', bytes: 0, gzBytes: 0, ms: 0, delivered: false, message: '' };
 
   window.Module = {
     canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     showError: (message) => { showError(message); rejectReady(new Error(message)); },
-    onFirstFrame: () => { $('loading').hidden = true; canvas.focus(); resolveReady(window.nnlab); },
+    onFirstFrame: () => {
+      loading = false;
+      window.nnlab.firstFrameMs = performance.now();  // since navigation started
+      $('loading').hidden = true;
+      canvas.focus();
+      resolveReady(window.nnlab);
+      deliverData();
+    },
     onAbort: (what) => showError('nnlab stopped: ' + what),
     instantiateWasm(imports, done) {
-      setProgress('Downloading nnlab.wasm…', 0);
-      fetchWithProgress('nnlab.wasm', (got, total) => {
-        const mb = (got / 1048576).toFixed(1);
-        setProgress('Downloading nnlab.wasm… ' + mb + ' MB', total ? got / total : undefined);
-      })
-        .then((bytes) => { setProgress('Starting…'); return WebAssembly.instantiate(bytes, imports); })
+      showProgress();
+      wasmBytes
+        .then((bytes) => { loading = false; setProgress('Starting…'); return WebAssembly.instantiate(bytes, imports); })
         .then((result) => done(result.instance, result.module))
         .catch((e) => { showError('Loading failed: ' + e.message); rejectReady(e); });
       return {};
     },
   };
+  // The MNIST digits, once the app runs (a failed download leaves the app running without them).
+  async function deliverData() {
+    const d = window.nnlab.data;
+    try {
+      const bytes = await dataBytes;
+      d.bytes = bytes.length;
+      d.gzBytes = progress.data[0];
+      d.ms = Math.round(performance.now() - dataStart);
+      d.message = deliverBytes(d.name, bytes);
+      d.delivered = true;
+      if (d.message) console.warn('nnlab: ' + d.message);
+      else console.log('nnlab: MNIST digits delivered (' + d.bytes + ' bytes, ' + d.gzBytes + ' downloaded)');
+    } catch (e) {
+      d.message = 'the MNIST digits could not be downloaded: ' + e.message;
+      console.warn('nnlab: ' + d.message);
+    }
+  }
   // Files from the picker or dropped on the page: gzip is inflated here (DecompressionStream), so
   // the C++ side never needs zlib in the browser; then each file goes to nnlab_open_file.
   async function inflateIfGzip(name, bytes) {
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || typeof DecompressionStream === 'undefined') return [name, bytes];
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return [name.replace(/\.gz$/i, ''), new Uint8Array(await new Response(stream).arrayBuffer())];
+    return [name.replace(/\.gz$/i, ''), await gunzip(bytes)];
+  }
+  // Hands one file's bytes to the app; returns '' or its message.
+  function deliverBytes(name, bytes) {
+    const ptr = Module._malloc(Math.max(1, bytes.length));
+    if (!ptr) return name + ': out of memory';
+    Module.HEAPU8.set(bytes, ptr);  // Module.HEAPU8: the current view, even after memory growth
+    const message = Module.ccall('nnlab_open_file', 'string', ['string', 'number', 'number'], [name, ptr, bytes.length]);
+    Module._free(ptr);
+    return message;
   }
   async function deliverFiles(files) {
     for (const file of files) {
       try {
         const [name, bytes] = await inflateIfGzip(file.name, new Uint8Array(await file.arrayBuffer()));
-        const ptr = Module._malloc(Math.max(1, bytes.length));
-        Module.HEAPU8.set(bytes, ptr);
-        const message = Module.ccall('nnlab_open_file', 'string', ['string', 'number', 'number'], [name, ptr, bytes.length]);
-        Module._free(ptr);
+        const message = deliverBytes(name, bytes);
         if (message) console.warn('nnlab: ' + message);
       } catch (e) {
         console.warn('nnlab: cannot read ' + file.name + ': ' + e.message);
