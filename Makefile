@@ -49,7 +49,7 @@ test-asan: asan
 test-web: web
 	cd build/web && ctest --output-on-failure
 test-browser: web native
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/ tests/cli/
 
 # Every runner prints its own summary last: CTest (native, sanitized, wasm), then node's test runner.
 test: native web asan
