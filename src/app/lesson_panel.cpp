@@ -104,8 +104,8 @@ void LessonPanel::draw_left(float width, float height) {
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(mode_ == Mode::backprop
-                             ? "Lines: weights (green +, red \u2212, thicker = larger). During backprop a line shows its "
-                               "gradient \u2202L/\u2202w, during the update old \u2192 new. Hover for exact values."
+                             ? "Lines: weights (green +, red \u2212, thicker = larger). During backprop a line's label \u2202 is "
+                               "its gradient \u2202L/\u2202w, during the update old \u2192 new. Hover for exact values."
                              : "Lines: weights (green +, red \u2212, thicker = larger). Circles: neurons, brighter = larger "
                                "activation a. Hover for exact values.");
   ImGui::PopTextWrapPos();

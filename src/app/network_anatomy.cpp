@@ -41,7 +41,7 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
   centered_text(dl, ImVec2(img.x + img_w * 0.5f, o.y + 0.6f * f), grey, img_label.c_str());
 
   // columns: x, then each layer, as tall blocks whose height grows with the neuron count
-  const float x_start = img.x + img_w + 2.5f * f;
+  const float x_start = img.x + img_w + 4.5f * f;
   const float col_gap = (o.x + size.x - x_start - 3.0f * f) / float(L);
   const float max_h = size.y - 4.5f * f;
   auto block_h = [&](int count) { return std::clamp(std::log2(float(count) + 1.0f) / std::log2(785.0f), 0.12f, 1.0f) * max_h; };
@@ -62,13 +62,16 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
     const LayerSpec& spec = m.layer(l);
     const float x = x_start + col_gap * float(l + 1);
     const bool lit = step && step->kind == StepKind::shape && step->layer == l;
-    const std::string params = n.vec("W", l) + " " + std::to_string(spec.outputs) + "×" + std::to_string(spec.inputs) +
-                               " + " + n.vec("b", l);
+    const std::string w_shape = std::to_string(spec.outputs) + " × " + std::to_string(spec.inputs);
+    const std::string b_text = "+ " + n.vec("b", l);
     // the connection: every input to every neuron, labelled with the weight matrix
     const float prev_x = x_start + col_gap * float(l) + 2.6f * f;
     dl->AddRectFilled(ImVec2(prev_x + 0.2f * f, mid_y - 0.9f * f), ImVec2(x - 0.2f * f, mid_y + 0.9f * f),
                       lit ? IM_COL32(110, 88, 20, 255) : IM_COL32(40, 70, 50, 255), 3);
-    centered_text(dl, ImVec2((prev_x + x) * 0.5f, mid_y - 1.7f * f), lit ? kHighlight : grey, params.c_str());
+    const float cx = (prev_x + x) * 0.5f;
+    centered_text(dl, ImVec2(cx, mid_y - 2.9f * f), lit ? kHighlight : grey, n.vec("W", l).c_str());
+    centered_text(dl, ImVec2(cx, mid_y - 1.7f * f), lit ? kHighlight : grey, w_shape.c_str());
+    centered_text(dl, ImVec2(cx, mid_y + 1.7f * f), lit ? kHighlight : grey, b_text.c_str());
     centered_text(dl, ImVec2((prev_x + x) * 0.5f, mid_y), text,
                   (format_count(static_cast<long long>(m.weights(l).size() + m.bias(l).size()))).c_str());
     const std::string name = l == L - 1 ? "output" : "layer " + std::to_string(l + 1);

@@ -16,7 +16,7 @@
 namespace nnlab::app {
 namespace {
 
-constexpr int kMaxLabelledEdges = 12;  // per layer: above this, values only on hover / highlight
+constexpr int kMaxLabelledEdges = 6;  // per layer: above this, values only on hover / highlight
 
 float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
   const float dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
@@ -101,13 +101,16 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   const float col_w = (size.x - pad_left - pad_right) / float(L);
   int max_n = mlp.input_size();
   for (int l = 0; l < L; ++l) max_n = std::max(max_n, mlp.layer(l).outputs);
-  const float spacing = std::min((size.y - 1.0f * f) / float(max_n), 6.0f * f);
+  const float usable_h = size.y - 1.5f * f;
+  const float spacing = std::min(usable_h / float(max_n), 6.0f * f);  // the tightest column's
   const float r = std::clamp(std::min(spacing * 0.34f, col_w * 0.16f), 0.55f * f, 1.9f * f);
   auto column_size = [&](int c) { return c == 0 ? mlp.input_size() : mlp.layer(c - 1).outputs; };
-  auto pos = [&](int c, int k) {
+  auto column_gap = [&](int c) { return std::min(usable_h / float(column_size(c)), 7.5f * f); };
+  auto pos = [&](int c, int k) {  // each column spreads its neurons over the height
     const int count = column_size(c);
-    const float top = o.y + 0.5f * f + (size.y - 1.0f * f - spacing * float(count)) * 0.5f;
-    return ImVec2(o.x + pad_left + col_w * float(c), top + spacing * (float(k) + 0.5f));
+    const float gap = column_gap(c);
+    const float top = o.y + 1.0f * f + (usable_h - gap * float(count)) * 0.5f;
+    return ImVec2(o.x + pad_left + col_w * float(c), top + gap * (float(k) + 0.5f));
   };
   float max_w = 1e-6f;
   for (float w : mlp.params()) max_w = std::max(max_w, std::fabs(w));
@@ -210,14 +213,14 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         dl->AddText(ImVec2(p.x - r - 0.4f * f - ts.x, p.y - ts.y * 0.5f), grey, label.c_str());
         continue;
       }
-      const bool roomy = spacing >= 3.6f * f;
+      const bool roomy = column_gap(c) >= 2 * r + 2.8f * f;  // room for z below and b above
       if (roomy) {
         std::string below = "z = " + num(t->ws.z(l)[k]);
         if (options.show_delta && t->has_target()) below += "   δ = " + num(t->ws.delta(l)[k]);
         centered_text(dl, ImVec2(p.x, p.y + r + 0.65f * f), lit ? kHighlight : grey, below.c_str());
       }
       if (options.mark_dead_relu && l < L - 1 && mlp.layer(l).activation == Activation::relu && t->ws.z(l)[k] <= 0)
-        centered_text(dl, ImVec2(p.x, p.y - r - (roomy ? 1.9f : 0.7f) * f), IM_COL32(255, 120, 100, 255), "off (dead ReLU)");
+        centered_text(dl, ImVec2(p.x, p.y + r + (roomy ? 1.75f : 0.65f) * f), IM_COL32(255, 120, 100, 255), "dead ReLU: off");
       if (roomy || highlights_bias(step, l, k)) {
         std::string text = "b = " + num(mlp.bias(l)[k]);
         if (options.edge_label == DiagramOptions::EdgeLabel::gradient && t->has_target())
