@@ -3,7 +3,8 @@
 //   nnlab::simd::*  kernels_simd.cpp  SIMDe vectors: AVX-512 / AVX2 natively, SIMD128 in wasm
 // Tests compare the two on awkward sizes (1, 3, 17, 784). Matrices are row-major with a leading
 // dimension ld (the distance between rows, in floats). The layers use:
-//   forward   Z = X·Wᵀ + b          gemm_bias_act(M=B, N=O, K=I, A=X, B=Wᵀ packed (I, O))
+//   forward   Z = X·Wᵀ + b          gemm_bias_act(M=B, N=O, K=I, A=X, B=Wᵀ (I, O)); natively and in
+//                                   wasm the packed variant simd::gemm_bias_act_packed
 //   backward  dW += δᵀ·X            gemm_tn_acc  (M=O, N=I, K=B, A=δ stored (B, O), B=X)
 //             δ_prev = δ·W          gemm_nn      (M=B, N=I, K=O, A=δ, B=W)
 #pragma once
@@ -59,6 +60,14 @@ NNLAB_KERNEL_DECLARATIONS
 namespace simd {
 NNLAB_KERNEL_DECLARATIONS
 const char* isa_name();  // "avx512", "avx2", "sse", "wasm128"
+
+// The forward GEMM with W in the kernel's packed layout: Wᵀ cut into column panels of P = MR-tile
+// width columns, each (K, P) contiguous and zero-padded, so B streams through the cache in order.
+// Equal to gemm_bias_act(M, N, K, A, lda, Wᵀ, N, bias, Z, Y, ldc, ep).
+size_t packed_weights_size(int N, int K);                          // floats, for W (N, K)
+void pack_weights(int N, int K, const float* W, float* packed);    // W (N, K) row-major → panels
+void gemm_bias_act_packed(int M, int N, int K, const float* A, int lda, const float* packed, const float* bias,
+                          float* Z, float* Y, int ldc, Epilogue ep);
 }  // namespace simd
 
 #undef NNLAB_KERNEL_DECLARATIONS

@@ -20,12 +20,21 @@ using namespace simdv;
 // [SECTION] GEMM
 enum class Mode { store, accumulate, bias_act };
 
+constexpr int kPanel = kNV * W;  // columns per packed panel of B (a multiple of 4)
+
+// Width of the panel starting at column n0: kPanel, or the rest rounded up to whole vectors.
+inline int panel_width(int N, int n0) {
+  const int rest = (N - n0 + W - 1) / W * W;
+  return rest < kPanel ? rest : kPanel;
+}
+
 struct GemmArgs {
   int K;
   const float* A;  // element (m, k) at A[m·a_rs + k·a_cs]
   int a_rs, a_cs;
   const float* B;  // row k at B + k·ldb
   int ldb;
+  bool b_padded;      // B rows are zero-padded to whole vectors (packed panels): no masked loads
   const float* bias;  // (N) for Mode::bias_act, may be null
   float* C;           // Z for bias_act
   float* Y;           // activation output for bias_act with an epilogue
@@ -54,7 +63,7 @@ template <int MR, int NV, Mode mode>
   const ptrdiff_t a_cs = g.a_cs, ldb = g.ldb;
   ptrdiff_t aoff[MR];  // A(m0 + i, k) = ak[aoff[i]]
   for (int i = 0; i < MR; ++i) aoff[i] = static_cast<ptrdiff_t>(i) * g.a_rs;
-  if (last == W) {
+  if (last == W || g.b_padded) {  // full vectors
     for (int k = 0; k < g.K; ++k, ak += a_cs, brow += ldb) {
       V bv[NV];
       for (int j = 0; j < NV; ++j) bv[j] = vload(brow + j * W);
@@ -112,6 +121,26 @@ void column_block(const GemmArgs& g, int M, int n0, int last) {
   if (m0 < M) tile_rows<NV, mode>(g, m0, M - m0, n0, last);
 }
 
+// Packed B: one column block per panel (rows of panel_width floats), as many vectors as the
+// panel has valid columns. g.B is the start of the packed buffer.
+template <Mode mode>
+void gemm_panels(const GemmArgs& g, int M, int N) {
+  for (int n0 = 0; n0 < N; n0 += kPanel) {
+    const int valid = N - n0 < kPanel ? N - n0 : kPanel;
+    const int nv = (valid + W - 1) / W;
+    const int last = valid - (nv - 1) * W;
+    GemmArgs gp = g;
+    gp.ldb = panel_width(N, n0);
+    gp.B = g.B + static_cast<ptrdiff_t>(n0) * g.K - n0;  // so that gp.B + n0 is the panel's start
+    switch (nv) {
+      case 1: column_block<1, mode>(gp, M, n0, last); break;
+      case 2: if constexpr (kNV >= 2) column_block<2, mode>(gp, M, n0, last); break;
+      case 3: if constexpr (kNV >= 3) column_block<3, mode>(gp, M, n0, last); break;
+      default: break;
+    }
+  }
+}
+
 template <Mode mode>
 void gemm(const GemmArgs& g, int M, int N) {
   int n0 = 0;
@@ -127,17 +156,55 @@ const char* isa_name() { return kIsa; }
 
 void gemm_bias_act(int M, int N, int K, const float* A, int lda, const float* B, int ldb, const float* bias, float* Z,
                    float* Y, int ldc, Epilogue ep) {
-  const GemmArgs g{K, A, lda, 1, B, ldb, bias, Z, ep == Epilogue::none ? nullptr : Y, ldc, ep};
+  const GemmArgs g{K, A, lda, 1, B, ldb, false, bias, Z, ep == Epilogue::none ? nullptr : Y, ldc, ep};
   gemm<Mode::bias_act>(g, M, N);
 }
 
+size_t packed_weights_size(int N, int K) {
+  const int full = N / kPanel * kPanel;
+  return static_cast<size_t>(full + (full < N ? panel_width(N, full) : 0)) * static_cast<size_t>(K);
+}
+
+// Panel at column p0 (width P = panel_width): panel[k·P + j] = W[(p0 + j)·K + k], 0 past N.
+// 4×4 register transposes, as in transpose().
+void pack_weights(int N, int K, const float* W, float* packed) {
+  for (int p0 = 0; p0 < N; p0 += kPanel) {
+    const int P = panel_width(N, p0);
+    float* panel = packed + static_cast<ptrdiff_t>(p0) * K;
+    for (int j0 = 0; j0 < P; j0 += 4) {
+      const float* rows[4];
+      for (int t = 0; t < 4; ++t) rows[t] = p0 + j0 + t < N ? W + static_cast<ptrdiff_t>(p0 + j0 + t) * K : nullptr;
+      int k = 0;
+      for (; k + 4 <= K; k += 4) {
+        simde__m128 r[4];
+        for (int t = 0; t < 4; ++t) r[t] = rows[t] ? simde_mm_loadu_ps(rows[t] + k) : simde_mm_setzero_ps();
+        const simde__m128 t0 = simde_mm_unpacklo_ps(r[0], r[1]), t1 = simde_mm_unpacklo_ps(r[2], r[3]);
+        const simde__m128 t2 = simde_mm_unpackhi_ps(r[0], r[1]), t3 = simde_mm_unpackhi_ps(r[2], r[3]);
+        float* d = panel + static_cast<ptrdiff_t>(k) * P + j0;
+        simde_mm_storeu_ps(d, simde_mm_movelh_ps(t0, t1));
+        simde_mm_storeu_ps(d + P, simde_mm_movehl_ps(t1, t0));
+        simde_mm_storeu_ps(d + 2 * P, simde_mm_movelh_ps(t2, t3));
+        simde_mm_storeu_ps(d + 3 * P, simde_mm_movehl_ps(t3, t2));
+      }
+      for (; k < K; ++k)
+        for (int t = 0; t < 4; ++t) panel[static_cast<ptrdiff_t>(k) * P + j0 + t] = rows[t] ? rows[t][k] : 0.0f;
+    }
+  }
+}
+
+void gemm_bias_act_packed(int M, int N, int K, const float* A, int lda, const float* packed, const float* bias,
+                          float* Z, float* Y, int ldc, Epilogue ep) {
+  const GemmArgs g{K, A, lda, 1, packed, 0, true, bias, Z, ep == Epilogue::none ? nullptr : Y, ldc, ep};
+  gemm_panels<Mode::bias_act>(g, M, N);
+}
+
 void gemm_tn_acc(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
-  const GemmArgs g{K, A, 1, lda, B, ldb, nullptr, C, nullptr, ldc, Epilogue::none};
+  const GemmArgs g{K, A, 1, lda, B, ldb, false, nullptr, C, nullptr, ldc, Epilogue::none};
   gemm<Mode::accumulate>(g, M, N);
 }
 
 void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc) {
-  const GemmArgs g{K, A, lda, 1, B, ldb, nullptr, C, nullptr, ldc, Epilogue::none};
+  const GemmArgs g{K, A, lda, 1, B, ldb, false, nullptr, C, nullptr, ldc, Epilogue::none};
   gemm<Mode::store>(g, M, N);
 }
 

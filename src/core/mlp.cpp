@@ -124,7 +124,7 @@ void Workspace::resize(const Mlp& model, int batch) {
     a_off_[l] = take(bo);                                               // (B, O)
     d_off_[l] = take(bo);                                               // (B, O)
     mask_off_[l] = take(bo);                                            // (B, O) dropout scale
-    pack_off_[l] = take(static_cast<size_t>(s.inputs) * s.outputs);    // (I, O) Wᵀ
+    pack_off_[l] = take(simd::packed_weights_size(s.outputs, s.inputs));  // Wᵀ in column panels
   }
   buf_.assign(total, 0.0f);
   batch_ = batch;
@@ -163,13 +163,13 @@ void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, fl
   const float* in = x;  // (B, I)
   for (int l = 0; l < model.layer_count(); ++l) {
     const LayerSpec& s = model.layer(l);
-    float* Wt = ws.packp(l);  // (I, O) the kernel's layout of W
-    kern::transpose(s.outputs, s.inputs, model.weights(l).data(), Wt);
+    float* packed = ws.packp(l);  // Wᵀ in the kernel's panels
+    kern::pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
     const Epilogue ep = fused_epilogue(s.activation);
     float* z = ws.zp(l);  // (B, O)
     float* a = ws.ap(l);  // (B, O)
-    kern::gemm_bias_act(batch, s.outputs, s.inputs, in, s.inputs, Wt, s.outputs, model.bias(l).data(), z, a,
-                        s.outputs, ep);
+    kern::gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
+                               s.outputs, ep);
     if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
     if (rng && l + 1 < model.layer_count()) {
       float* mask = ws.maskp(l);  // (B, O)

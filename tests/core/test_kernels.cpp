@@ -66,6 +66,33 @@ TEST_SUITE("core/kernels") {
         }
   }
 
+  TEST_CASE("pack_weights + gemm_bias_act_packed equal the plain forward GEMM on Wᵀ") {
+    Rng rng(6);
+    for (int M : {1, 3, 17, 64})
+      for (int N : {1, 3, 10, 16, 17, 33, 128})
+        for (int K : kSizes) {
+          CAPTURE(M);
+          CAPTURE(N);
+          CAPTURE(K);
+          const auto Wt = random_vec(rng, static_cast<size_t>(N) * K);  // W (N, K), a layer's weights
+          const auto A = random_vec(rng, static_cast<size_t>(M) * K);
+          const auto bias = random_vec(rng, N);
+          std::vector<float> B(static_cast<size_t>(K) * N);  // Wᵀ (K, N)
+          ref::transpose(N, K, Wt.data(), B.data());
+          std::vector<float> packed(simd::packed_weights_size(N, K), 5.0f);
+          REQUIRE(packed.size() >= B.size());
+          simd::pack_weights(N, K, Wt.data(), packed.data());
+          for (Epilogue ep : {Epilogue::none, Epilogue::relu, Epilogue::leaky_relu}) {
+            std::vector<float> z_ref(static_cast<size_t>(M) * N), y_ref(z_ref.size(), 7.0f);
+            std::vector<float> z(z_ref.size()), y(z_ref.size(), 7.0f);
+            ref::gemm_bias_act(M, N, K, A.data(), K, B.data(), N, bias.data(), z_ref.data(), y_ref.data(), N, ep);
+            simd::gemm_bias_act_packed(M, N, K, A.data(), K, packed.data(), bias.data(), z.data(), y.data(), N, ep);
+            check_close(z, z_ref, 1e-4f);
+            check_close(y, y_ref, 1e-4f);
+          }
+        }
+  }
+
   TEST_CASE("gemm_tn_acc: C += Aᵀ·B") {
     Rng rng(2);
     for (int M : kSizes)
