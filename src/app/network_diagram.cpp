@@ -161,12 +161,15 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
           text = "∂ " + num(t->mlp.dweights(l)[k]);
           color = IM_COL32(255, 170, 90, 255);
         } else if (options.edge_label == DiagramOptions::EdgeLabel::update && t->has_update()) {
-          text = num(w) + " → " + num(t->updated.weights(l)[k]);
+          // the step being taken: old → new; the others: their new value
+          text = lit ? num(w) + " → " + num(t->updated.weights(l)[k]) : "→ " + num(t->updated.weights(l)[k]);
           color = IM_COL32(140, 200, 255, 255);
         }
         if (any_highlight && !lit) color = (color & 0x00FFFFFF) | (140u << 24);
         const ImVec2 a = pos(l, in), b = pos(l + 1, out);
-        const float along = 0.3f;
+        // near the source (labels of one target fan out there), but clear of its circle
+        const float len = std::max(1.0f, std::hypot(b.x - a.x, b.y - a.y));
+        const float along = std::clamp((r + ImGui::CalcTextSize(text.c_str()).x * 0.5f + 8.0f) / len, 0.3f, 0.6f);
         ImVec2 min, max;
         badge(dl, ImVec2(a.x + (b.x - a.x) * along, a.y + (b.y - a.y) * along), text, color, lit, &min, &max);
         const std::string id = "edge " + std::to_string(l + 1) + " " + std::to_string(out + 1) + " " + std::to_string(in + 1);
