@@ -5,6 +5,7 @@
 
 #include "app/network_diagram.h"
 #include "app/ui_util.h"
+#include "lessons/notation.h"
 #include "lessons/number_format.h"
 
 namespace nnlab::app {
@@ -17,6 +18,39 @@ std::string exact_values(const Step& s) {
   std::string text;
   for (size_t k = 0; k < s.values.size() && k < 12; ++k) text += (k ? ", " : "") + format_number_full(s.values[k]);
   return text;
+}
+
+// A chip of text on a tinted background, wrapping to a new line when the row is full.
+void chip(const std::string& text, ImU32 fill) {
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const ImVec2 box(size.x + 10, size.y + 4);
+  ImGui::SameLine(0, 4);
+  if (ImGui::GetContentRegionAvail().x < box.x) ImGui::NewLine();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), fill, 4);
+  dl->AddText(ImVec2(p.x + 5, p.y + 2), IM_COL32_WHITE, text.c_str());
+  ImGui::Dummy(box);
+}
+
+// A sum step's terms one by one, each tinted like its line in the diagram (green adds to the
+// vote, red takes away): w × x = product, the bias, and the total. Products are display
+// arithmetic on the numbers shown; the total is the core's z.
+void draw_terms(const LessonSession& s, const Step& step) {
+  const CoreTrace* t = s.trace();
+  if (!t || step.kind != StepKind::sum || step.neuron < 0 || step.highlight.weights.empty() ||
+      step.highlight.weights.size() > 8)
+    return;
+  const Mlp& m = s.scenario().mlp;
+  const int l = step.layer, o = step.neuron, I = m.layer(l).inputs;
+  const float* in = l == 0 ? t->x.data() : t->ws.a(l - 1).data();
+  ImGui::TextDisabled("terms:");
+  for (const WeightRef& w : step.highlight.weights) {
+    const float weight = m.weights(l)[o * I + w.in], product = weight * in[w.in];
+    chip(num(weight) + " × " + operand(in[w.in]) + " = " + num(product), sign_color(product, product == 0 ? 0.15f : 0.45f));
+  }
+  chip("bias " + num(m.bias(l)[o]), sign_color(m.bias(l)[o], m.bias(l)[o] == 0 ? 0.15f : 0.45f));
+  chip("sum z = " + num(t->ws.z(l)[o]), IM_COL32(110, 88, 20, 255));
 }
 
 }  // namespace
@@ -68,6 +102,7 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       ImGui::TextColored(kHighlightVec, "%s", step.substituted.c_str());
       ImGui::TextWrapped("%s", step.explanation.c_str());
       ImGui::PopTextWrapPos();
+      draw_terms(s, step);
       ImGui::Spacing();
       ImGui::EndGroup();
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
