@@ -81,6 +81,18 @@ int find_key(const Lesson& lesson, const StepKey& key) {
   return -1;
 }
 
+// Same network, numbers and settings: re-applying a link or typing the same value is no edit.
+bool same(const Scenario& a, const Scenario& b) {
+  if (a.mlp.layer_count() != b.mlp.layer_count() || a.x != b.x || a.y != b.y || a.loss != b.loss ||
+      a.learning_rate != b.learning_rate)
+    return false;
+  for (int l = 0; l < a.mlp.layer_count(); ++l)
+    if (a.mlp.layer(l).inputs != b.mlp.layer(l).inputs || a.mlp.layer(l).outputs != b.mlp.layer(l).outputs ||
+        a.mlp.layer(l).activation != b.mlp.layer(l).activation)
+      return false;
+  return std::equal(a.mlp.params().begin(), a.mlp.params().end(), b.mlp.params().begin());
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -186,6 +198,7 @@ std::string LessonSession::load(std::string_view id) {
 }
 
 std::string LessonSession::apply(Scenario next, bool undoable) {
+  if (same(next, scenario_)) return "";
   Lesson lesson;
   std::string error;
   if (!build_lesson(id_, next, &lesson, &error)) return error;

@@ -97,6 +97,8 @@ TEST_SUITE("app lesson panels") {
     CHECK(j["current"]["kind"] == "sum");  // still the output neuron's sum, with the new numbers
     CHECK(j["current"]["substituted"] != current);
     CHECK(s.undo_depth() == 1);
+    REQUIRE(s.set("w", "1 1 1 0.5") == "");  // the same value again is no new edit
+    CHECK(s.undo_depth() == 1);
     REQUIRE(s.command("undo", "") == std::optional<std::string>(""));
     CHECK(state_of(s)["layers"][0]["z"][0].get<float>() == doctest::Approx(-3.5f));
     CHECK(s.command("undo", "") == std::optional<std::string>("nothing to undo"));
