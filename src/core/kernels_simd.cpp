@@ -21,6 +21,7 @@ using namespace simdv;
 enum class Mode { store, accumulate, bias_act };
 
 constexpr int kPanel = kNV * W;  // columns per packed panel of B (a multiple of 4)
+static_assert(kNV >= 1 && kNV <= 3, "gemm_panels dispatches 1..3 vectors per panel");
 
 // Width of the panel starting at column n0: kPanel, or the rest rounded up to whole vectors.
 inline int panel_width(int N, int n0) {

@@ -79,16 +79,22 @@ void adam_step(size_t n, float* w, const float* g, float* m, float* v, const Ada
   if (i < n) ref::adam_step(n - i, w + i, g + i, m + i, v + i, s);
 }
 
-// x − x is 0 for every finite x and NaN for ±Inf and NaN; NaN survives the sum.
+// x − x is 0 for every finite x and NaN for ±Inf and NaN; NaN survives the sum. Four
+// independent sums so the adds are not one long dependency chain.
 bool all_finite(size_t n, const float* p) {
-  V acc = vzero();
+  V acc[4] = {vzero(), vzero(), vzero(), vzero()};
   size_t i = 0;
+  for (; i + 4 * W <= n; i += 4 * W)
+    for (int j = 0; j < 4; ++j) {
+      const V x = vload(p + i + j * W);
+      acc[j] = vadd(acc[j], vsub(x, x));
+    }
   for (; i + W <= n; i += W) {
     const V x = vload(p + i);
-    acc = vadd(acc, vsub(x, x));
+    acc[0] = vadd(acc[0], vsub(x, x));
   }
   float lanes[W];
-  vstore(lanes, acc);
+  vstore(lanes, vadd(vadd(acc[0], acc[1]), vadd(acc[2], acc[3])));
   for (int j = 0; j < W; ++j)
     if (lanes[j] != 0.0f) return false;
   for (; i < n; ++i)
