@@ -106,14 +106,25 @@ void LessonPanel::draw_left(float width, float height) {
   ImGui::TextUnformatted(mode_ == Mode::backprop
                              ? "Lines: weights (green +, red \u2212, thicker = larger). During backprop a line's label \u2202 is "
                                "its gradient \u2202L/\u2202w, during the update old \u2192 new. Hover for exact values."
-                             : "Lines: weights (green +, red \u2212, thicker = larger). Circles: neurons, brighter = larger "
-                               "activation a. Hover for exact values.");
+                             : "Lines: weights (green +, red \u2212, thicker = larger). Circles: the inputs x and the "
+                               "neurons; the number inside is what each passes on (its activation a, brighter = larger). "
+                               "Hover for exact values.");
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   draw_selection_editor(session_, &selection_, focus_editor_);
   focus_editor_ = false;
   section("Inputs x");
   draw_input_editors(session_);
+  if (mode_ == Mode::forward) {  // the live answer, so every edit shows its effect at once
+    const Step* answer = find_step(session_.lesson(), StepKind::decision);
+    if (!answer) answer = find_step(session_.lesson(), StepKind::output);
+    if (answer) {
+      section("The network's answer");
+      ImGui::SetWindowFontScale(1.2f);
+      ImGui::TextColored(ImVec4(0.95f, 0.95f, 0.95f, 1), "%s", answer->substituted.c_str());
+      ImGui::SetWindowFontScale(1.0f);
+    }
+  }
   if (mode_ == Mode::backprop) {
     section("Target, loss and learning rate");
     draw_target_editors(session_);
