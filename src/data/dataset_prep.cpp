@@ -60,10 +60,13 @@ IdxSplit take_subset(const IdxSplit& split, int count, int num_classes) {
     remainder[std::size_t(c)] = std::int64_t(count) * have[std::size_t(c)] % n;
     assigned += quota[std::size_t(c)];
   }
-  std::vector<int> order(classes, 0);  // classes by remainder, descending, stable
+  std::vector<int> order(classes, 0);  // classes by remainder descending, then lower class first
   for (int c = 0; c < num_classes; ++c) order[std::size_t(c)] = c;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int a, int b) { return remainder[std::size_t(a)] > remainder[std::size_t(b)]; });
+  // (std::sort with a total order, not std::stable_sort: GCC 12's temporary buffer trips ASan.)
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const std::int64_t ra = remainder[std::size_t(a)], rb = remainder[std::size_t(b)];
+    return ra != rb ? ra > rb : a < b;
+  });
   for (int k = 0; assigned < count; k = (k + 1) % num_classes) {
     ++quota[std::size_t(order[std::size_t(k)])];  // each remainder < n, so one pass suffices
     ++assigned;

@@ -238,6 +238,22 @@ TEST_SUITE("mnist_embedded") {
     CHECK(y[0] == embedded().train.labels.labels[0]);
   }
 
+  TEST_CASE("subset quotas: floors, then the largest remainders, lower class first on ties") {
+    nnlab::IdxSplit split;
+    split.images.count = split.labels.count = 6;
+    split.images.rows = 1;
+    split.images.cols = 1;
+    split.images.pixels = {10, 11, 12, 13, 14, 15};  // pixel = 10 + position
+    split.labels.labels = {1, 0, 2, 0, 1, 0};
+    // count 3 of 6: class 0 3·3/6 = 1.5, class 1 3·2/6 = 1, class 2 3·1/6 = 0.5 → floors 1, 1, 0;
+    // the one left over goes to class 0 (remainder tie with class 2, lower class first).
+    const nnlab::IdxSplit sub = nnlab::take_subset(split, 3);
+    CHECK(as_ints(sub.labels.labels) == std::vector<int>{1, 0, 0});
+    CHECK(as_ints(sub.images.pixels) == std::vector<int>{10, 11, 13});
+    CHECK(nnlab::take_subset(split, 0).labels.count == 6);
+    CHECK(nnlab::take_subset(split, 99).labels.count == 6);
+  }
+
   TEST_CASE("subsets are stratified per-class prefixes of the shuffled split") {
     const nnlab::IdxSplit& train = embedded().train;
     std::vector<int> have(10, 0);
