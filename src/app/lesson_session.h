@@ -102,5 +102,7 @@ bool parse_numbers(std::string_view text, std::vector<float>* out, std::string* 
 bool parse_number(std::string_view text, float* out, std::string* error);
 // The shortest decimal that reads back as the same float (links stay exact).
 std::string exact_number(float v);
+// "3-4-2": the inputs, then each layer's neurons.
+std::string network_shape(const Mlp& mlp);
 
 }  // namespace nnlab::app
