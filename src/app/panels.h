@@ -1,5 +1,5 @@
-// One factory per sidebar entry. Each lives next to its view (neuron_view.cpp, …); views still to
-// come are placeholders in placeholder_panels.cpp.
+// One factory per sidebar entry. Each lives next to its view (neuron_view.cpp, lesson_panel.cpp,
+// lesson_concepts_panel.cpp, mnist_panel.cpp).
 #pragma once
 #include <memory>
 
