@@ -10,7 +10,9 @@
 //
 // Backward (δ = ∂L/∂z where L is the MEAN loss over the batch, so for batch 1 it is the
 // per-sample δ of the lessons):
-//   δ⁽ᴸ⁻¹⁾ = ∂L/∂ŷ ⊙ f′(z)         (softmax + cross-entropy, sigmoid + bce: δ = (ŷ − y)/B/…)
+//   δ⁽ᴸ⁻¹⁾ = (1/B) ∂L/∂ŷ ⊙ f′(z)    fused: softmax + cross-entropy δ = (ŷ − y)/B,
+//                                  sigmoid + bce δ = (ŷ − y)/(B·O); softmax + other losses: the
+//                                  Jacobian-vector product; step: δ = 0
 //   dW⁽ˡ⁾ += δ⁽ˡ⁾ᵀ·a⁽ˡ⁻¹⁾           (O, I) = (O, B)·(B, I)
 //   db⁽ˡ⁾ += Σ_b δ⁽ˡ⁾               (O)
 //   δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾·W⁽ˡ⁾) ⊙ f′(z⁽ˡ⁻¹⁾)  (B, I) = (B, O)·(O, I)
