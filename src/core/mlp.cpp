@@ -163,6 +163,7 @@ void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, fl
   const float* in = x;  // (B, I)
   for (int l = 0; l < model.layer_count(); ++l) {
     const LayerSpec& s = model.layer(l);
+    NNLAB_ASSERT(ws.shape_[l].inputs == s.inputs && ws.shape_[l].outputs == s.outputs);  // ws.resize(model)?
     float* packed = ws.packp(l);  // Wᵀ in the kernel's panels
     kern::pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
     const Epilogue ep = fused_epilogue(s.activation);
