@@ -28,6 +28,16 @@ test.before(async () => {
 });
 test.after(async () => { await cleanup?.(); server?.stop(); });
 
+// Dear ImGui 1.86 samples key state once per frame, so a press and release inside one (slow,
+// software-rendered) frame would go unseen: hold each key for two frames, as a person does.
+async function press(page, key) {
+  const frames = () => page.evaluate(() => window.nnlab.state().frames);
+  for (const part of key.split('+')) await page.keyboard.down(part);
+  const start = await frames();
+  await page.waitForFunction((n) => window.nnlab.state().frames >= n + 2, start);
+  for (const part of key.split('+').reverse()) await page.keyboard.up(part);
+}
+
 async function openApp(hash) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -46,7 +56,7 @@ test('#view=coat: step through with the arrow keys and read the worked example f
   assert.equal(s.network.step, 0);
   const seen = [s.network.current.values[0]];
   for (let k = 1; k < s.network.step_count; k++) {
-    await page.keyboard.press('ArrowRight');
+    await press(page, 'ArrowRight');
     await page.waitForFunction((n) => window.nnlab.state().network.step === n, k);
     seen.push((await state()).network.current.values[0]);
   }
@@ -57,15 +67,15 @@ test('#view=coat: step through with the arrow keys and read the worked example f
   assert.equal(s.network.output[0].toFixed(4), '0.5498');
   assert.ok(s.network.steps.some((t) => /−8, not −7/.test(t.substituted)), 'the seed\'s −7 slip is pointed out');
   // ArrowLeft goes back, and the earlier steps stay listed.
-  await page.keyboard.press('ArrowLeft');
+  await press(page, 'ArrowLeft');
   await page.waitForFunction((n) => window.nnlab.state().network.step === n, s.network.step_count - 2);
   await context.close();
 });
 
 test('click an edge, type a new weight: the output changes; Ctrl+Z undoes it', async () => {
   const { page, context, state } = await openApp('#view=coat');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await press(page, 'ArrowRight');
+  await press(page, 'ArrowRight');
   await page.waitForFunction(() => window.nnlab.state().network.step === 2);
   let s = await state();
   const before = s.network.output[0];
@@ -77,7 +87,7 @@ test('click an edge, type a new weight: the output changes; Ctrl+Z undoes it', a
   assert.deepEqual([s.network.selected.layer, s.network.selected.out, s.network.selected.in], [1, 1, 1]);
   await page.waitForFunction(() => window.nnlab.state().ui['edit value']);
   await page.keyboard.type('0.5');
-  await page.keyboard.press('Enter');
+  await press(page, 'Enter');
   await page.waitForFunction(() => window.nnlab.state().network.layers[0].w[0][0] === 0.5);
   s = await state();
   // z⁽¹⁾₁ = 0.5·10 + 1 + 0.5 = 6.5 → a = 6.5 → ŷ = σ(0.8·6.5 + 0.2)
@@ -87,7 +97,7 @@ test('click an edge, type a new weight: the output changes; Ctrl+Z undoes it', a
   assert.equal(s.network.step, 2, 'the current step is kept');
   assert.match(s.link, /w1=0\.5,1,0\.5,-1,0\.5,0\.5/, 'the link carries the new weight');
   await page.screenshot({ path: path.join(shots, 'web-coat-edited.png') });
-  await page.keyboard.press('Control+z');
+  await press(page, 'Control+z');
   await page.waitForFunction(() => window.nnlab.state().network.layers[0].w[0][0] === -0.5);
   assert.equal((await state()).network.output[0], before);
   await context.close();
@@ -115,7 +125,7 @@ test('backprop: pick a target, step to the update, the loss falls', async () => 
   assert.ok(s.backprop.y[0] > 0.2 && s.backprop.y[0] < 0.8, `target y1 = ${s.backprop.y[0]}`);
   await page.mouse.click(...center(s.ui['loss bce']));
   await page.waitForFunction(() => window.nnlab.state().backprop.loss === 'bce');
-  await page.keyboard.press('End');
+  await press(page, 'End');
   await page.waitForFunction(() => { const b = window.nnlab.state().backprop; return b.step === b.step_count - 1; });
   s = await state();
   assert.equal(s.backprop.current.kind, 'loss_after');
@@ -125,7 +135,7 @@ test('backprop: pick a target, step to the update, the loss falls', async () => 
   // Every weight moved against its gradient: w_after = w − η ∂L/∂w.
   const l = s.backprop.layers[1];
   assert.ok(close(l.w_after[0][0], l.w[0][0] - s.backprop.learning_rate * l.dw[0][0]));
-  await page.keyboard.press('ArrowLeft');
+  await press(page, 'ArrowLeft');
   await page.waitForFunction(() => window.nnlab.state().backprop.current.kind === 'update');
   const file = path.join(shots, 'web-backprop.png');
   await page.screenshot({ path: file });
