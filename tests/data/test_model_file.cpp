@@ -237,6 +237,34 @@ TEST_SUITE("model_file") {
     CHECK(nnlab::model_from_json(text, "whole.json", &m, nullptr, &err));
   }
 
+  TEST_CASE("random corruptions of a good file never crash and never load non-finite values") {
+    const std::string good = kCoatText;
+    nnlab::Rng rng(11);
+    const char junk[] = "{}[],:\"0123456789-+.eE nulltruefalse\\\x00\xff";
+    int loaded = 0;
+    for (int k = 0; k < 3000; ++k) {
+      std::string text = good;
+      const int edits = 1 + static_cast<int>(rng.below(4));
+      for (int e = 0; e < edits; ++e) {
+        const std::size_t at = rng.below(static_cast<std::uint32_t>(text.size()));
+        switch (rng.below(3)) {
+          case 0: text[at] = junk[rng.below(sizeof junk - 1)]; break;  // replace
+          case 1: text.erase(at, 1 + rng.below(8)); break;              // delete
+          default: text.insert(at, 1, junk[rng.below(sizeof junk - 1)]); // insert
+        }
+      }
+      nnlab::Mlp m;
+      std::string err;
+      if (nnlab::model_from_json(text, "fuzz.json", &m, nullptr, &err)) {
+        ++loaded;
+        for (float v : m.params()) REQUIRE(std::isfinite(v));
+      } else {
+        REQUIRE(err.rfind("fuzz.json: ", 0) == 0);
+      }
+    }
+    MESSAGE(loaded << " of 3000 corrupted files still loaded (e.g. a digit changed)");
+  }
+
   TEST_CASE("files: save, load, atomic replace, unreadable paths") {
     TempDir dir;
     REQUIRE(dir.ok());
