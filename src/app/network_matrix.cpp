@@ -84,8 +84,10 @@ void draw_matrix_view(const LessonSession& s, int l) {
   grid(dl, o, a_title.c_str(), O, 1, [&](int r, int) { return t->ws.a(l)[r]; },
        [&](int r, int) { return highlights_neuron(step, l, r); });
   ImGui::Dummy(ImVec2(0, 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.4f * f));
+  ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("Row o of %s times the column %s, plus b\u2092, gives z\u2092: the glowing row meets the glowing column.",
                       n.vec("W", l).c_str(), x_title.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace nnlab::app
