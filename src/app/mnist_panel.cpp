@@ -18,7 +18,9 @@ namespace {
 
 constexpr int kPadSide = 28;
 constexpr const char* kEmbeddedName = "MNIST (embedded: 7,996 train / 2,004 test)";
+#ifndef __EMSCRIPTEN__
 constexpr const char* kFashionDir = "/usr/share/datasets/fashion-mnist";
+#endif
 
 std::span<const uint8_t> as_bytes(const std::string& s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
 

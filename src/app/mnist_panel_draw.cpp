@@ -249,14 +249,16 @@ void MnistPanel::draw_pictures(float width) {
 void MnistPanel::draw_tabs(float width) {
   const float f = ImGui::GetFontSize();
   if (!ImGui::BeginTabBar("mnist_tabs")) return;
+  const bool forced = tab_forced_;  // a click below may force another tab for the next frame
+  tab_forced_ = false;
   const char* titles[] = {"Weights", "Test digits", "Confusion matrix", "Inside the network"};
   const char* ui_names[] = {"mnist.tab_weights", "mnist.tab_digits", "mnist.tab_confusion", "mnist.tab_inside"};
   for (int t = 0; t < kTabs; ++t) {
-    const ImGuiTabItemFlags flags = tab_forced_ && tab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
+    const ImGuiTabItemFlags flags = forced && tab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
     const bool open = ImGui::BeginTabItem(titles[t], nullptr, flags);
     remember_item(ui_names[t]);
     if (!open) continue;
-    if (!tab_forced_) tab_ = Tab(t);
+    if (!forced && !tab_forced_) tab_ = Tab(t);
     ImGui::BeginChild("tab_body", ImVec2(width, 0), false);
     if (t == kWeights) {
       ImGui::TextWrapped("What each first-layer neuron looks for: its 784 weights as a 28 × 28 picture, "
@@ -302,7 +304,6 @@ void MnistPanel::draw_tabs(float width) {
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  tab_forced_ = false;
   ImGui::EndTabBar();
 }
 

@@ -191,7 +191,7 @@ void LabTrainer::pause() {
 
 std::string LabTrainer::step() {
   if (phase_ == LabPhase::running) return "training is running: pause first";
-  if (eval_.active) return "evaluating the last epoch: try again in a moment";
+  while (eval_.active) evaluate_chunk();  // measure the weights before this step first
   if (epochs_done_ >= settings_.epochs) return "finished: raise epochs or press Reset";
   if (!trainer_ready_) {
     std::string error;

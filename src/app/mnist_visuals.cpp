@@ -236,7 +236,7 @@ void LabPictures::draw_weights(const LabTrainer& lab, float width, double now, d
     ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "GPU colour map unavailable: %s", gpu::last_error().c_str());
     return;
   }
-  const float scale = std::min(width / float(W), 6.0f);
+  const float scale = std::min({width / float(W), std::max(2.0f, ImGui::GetContentRegionAvail().y / float(Ht)), 6.0f});
   ImGui::Image(weights_.imgui_id(), ImVec2(float(W) * scale, float(Ht) * scale));
   remember_item("mnist.weights");
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Benchmarks the MNIST lab in headless Chromium (SwiftShader WebGL2): trains in the page as a
+// learner would (Start), samples window.nnlab.state() every second while it trains, and reports
+// samples/s, frame times and the per-epoch test accuracy. Usage:
+//   NNLAB_SITE=build/web/site node scripts/bench-mnist-lab.js [ARCH EPOCHS]...
+//   (default: 784-16-16-10 5 784-128-10 10; Adam, lr 1e-3, batch 64, all 7,996 training digits)
+'use strict';
+const path = require('node:path');
+const { startServer, launchBrowser } = require(path.join(__dirname, '..', 'tests', 'e2e', 'harness.js'));
+
+const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+
+async function run(browser, url, arch, epochs) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${url}#view=mnist&arch=${arch}&epochs=${epochs}&opt=adam&lr=0.001&batch=64&subset=all&seed=1`);
+  await page.evaluate(() => window.nnlab.ready);
+  await page.waitForFunction(() => window.nnlab.state().mnist.data.ready, null, { timeout: 60000 });
+  await page.waitForFunction(() => !window.nnlab.state().mnist.training.evaluating);
+  await page.waitForTimeout(2000);  // idle frames for the baseline
+  const idle = await page.evaluate(() => window.nnlab.state());
+  const start = Date.now();
+  const message = await page.evaluate(() => window.nnlab.command('train start'));
+  if (message) throw new Error(message);
+  const samples = [];
+  for (;;) {
+    await page.waitForTimeout(1000);
+    const s = await page.evaluate(() => window.nnlab.state());
+    const t = s.mnist.training;
+    // Seconds spent measuring accuracy at an epoch's end are not training seconds.
+    if (t.phase === 'running' && !t.evaluating && t.samples_per_s > 0)
+      samples.push({ sps: t.samples_per_s, ms: t.ms_per_step, fps: s.fps, median: s.frame_ms, max: s.max_frame_ms });
+    if (t.phase !== 'running') {
+      await context.close();
+      return { arch, epochs, idle, seconds: (Date.now() - start) / 1000, samples, final: s };
+    }
+  }
+}
+
+(async () => {
+  const args = process.argv.slice(2);
+  const runs = [];
+  for (let i = 0; i + 1 < args.length; i += 2) runs.push([args[i], Number(args[i + 1])]);
+  if (!runs.length) runs.push(['784-16-16-10', 5], ['784-128-10', 10]);
+  const server = await startServer();
+  const { browser, cleanup } = await launchBrowser();
+  try {
+    for (const [arch, epochs] of runs) {
+      const r = await run(browser, server.url, arch, epochs);
+      const t = r.final.mnist.training;
+      const acc = t.history.map((e) => (100 * e.test_accuracy).toFixed(1));
+      console.log(`${arch}, Adam 1e-3, batch 64, ${epochs} epochs on 7,996 digits: ${t.phase} in ${r.seconds.toFixed(0)} s`);
+      console.log(`  test accuracy per epoch (%): ${acc.join(' ')}; train ${(100 * t.history.at(-1).train_accuracy).toFixed(1)} %`);
+      console.log(`  idle page: ${r.idle.fps.toFixed(0)} fps, median frame ${r.idle.frame_ms.toFixed(1)} ms, max ${r.idle.max_frame_ms.toFixed(1)} ms`);
+      console.log(`  while training (${r.samples.length} one-second samples): samples/s median ${median(r.samples.map((s) => s.sps)).toFixed(0)}, ` +
+        `ms/step median ${median(r.samples.map((s) => s.ms)).toFixed(2)}, fps median ${median(r.samples.map((s) => s.fps)).toFixed(0)}, ` +
+        `median frame ${median(r.samples.map((s) => s.median)).toFixed(1)} ms, worst max frame ${Math.max(...r.samples.map((s) => s.max)).toFixed(1)} ms`);
+    }
+  } finally {
+    await cleanup();
+    server.stop();
+  }
+})();

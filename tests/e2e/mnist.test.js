@@ -1,0 +1,208 @@
+// The MNIST lab end to end: in Chromium (SwiftShader WebGL2) driven with the mouse like a learner,
+// and in the desktop build under Xvfb. Screenshots: build/e2e/web-mnist.png, desktop-mnist.png.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { root, startServer, launchBrowser, decodePng, pixelStats } = require('./harness');
+
+const shots = path.join(root, 'build', 'e2e');
+fs.mkdirSync(shots, { recursive: true });
+const desktopApp = process.env.NNLAB_DESKTOP || path.join(root, 'build', 'native', 'nnlab');
+
+let server, browser, cleanup;
+test.before(async () => {
+  server = await startServer();
+  ({ browser, cleanup } = await launchBrowser());
+});
+test.after(async () => { await cleanup?.(); server?.stop(); });
+
+const state = (page) => page.evaluate(() => window.nnlab.state());
+const centre = ([x0, y0, x1, y1]) => [(x0 + x1) / 2, (y0 + y1) / 2];
+
+async function openLab(context, hash) {
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  page.on('pageerror', (e) => warnings.push('pageerror: ' + e.message));
+  await page.goto(server.url + hash);
+  await page.evaluate(() => window.nnlab.ready);
+  // The digits arrive after the first frame; then a few frames so the lab has laid itself out.
+  await page.waitForFunction(() => window.nnlab.state().mnist.data.ready, null, { timeout: 30000 });
+  const frames = (await state(page)).frames;
+  await page.waitForFunction((n) => window.nnlab.state().frames >= n + 3, frames);
+  return { page, warnings };
+}
+
+// Waits until the app has drawn n more frames.
+async function frames(page, n) {
+  const now = (await state(page)).frames;
+  await page.waitForFunction((f) => window.nnlab.state().frames >= f, now + n);
+}
+
+// Clicks a widget like a person: move there, press, release, with frames in between (ImGui reads
+// the mouse once per frame; a move + press + release inside one frame right after a drag is lost).
+async function click(page, name) {
+  const s = await state(page);
+  assert.ok(s.ui[name], `no widget '${name}' on screen: ${Object.keys(s.ui).join(', ')}`);
+  const [x, y] = centre(s.ui[name]);
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 1);
+}
+
+test('browser: train through the UI, draw a digit, save and reload the model', { timeout: 240000 }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const { page, warnings } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=2&subset=all&lr=0.001&batch=64&opt=adam');
+  let s = await state(page);
+  assert.equal(s.view, 'mnist');
+  assert.equal(s.mnist.data.train_count, 7996);
+  assert.equal(s.mnist.data.test_count, 2004);
+  assert.equal(s.mnist.parameter_count, 13002);
+  assert.equal(s.mnist.training.phase, 'idle');
+
+  // Start by clicking the Start button with the mouse.
+  await click(page, 'mnist.start');
+  await page.waitForFunction(() => window.nnlab.state().mnist.training.step > 0);
+  s = await state(page);
+  assert.ok(s.ui['mnist.pause'], 'while training, the button reads Pause');
+  // Wait for both epochs (and their evaluations): accuracy rises from chance.
+  await page.waitForFunction(() => window.nnlab.state().mnist.training.phase === 'finished', null, { timeout: 180000 });
+  s = await state(page);
+  const h = s.mnist.training.history;
+  assert.equal(h.length, 3, JSON.stringify(h));
+  assert.ok(h[0].test_accuracy < 0.3, `untrained: ${h[0].test_accuracy}`);
+  assert.ok(h[1].test_accuracy > 0.6, `after one epoch: ${h[1].test_accuracy}`);
+  assert.ok(h[2].test_accuracy >= h[1].test_accuracy - 0.01, `after two: ${h[2].test_accuracy}`);
+  assert.equal(s.mnist.training.step, 2 * 125);
+  assert.ok(s.mnist.training.samples_per_s > 1000, `samples/s ${s.mnist.training.samples_per_s}`);
+  assert.ok(s.fps > 5, `fps ${s.fps}`);
+  assert.equal(s.mnist.confusion.flat().reduce((a, b) => a + b, 0), 2004);
+  console.log(`browser lab: 784-16-16-10 test accuracy ${h.map((e) => e.test_accuracy.toFixed(3)).join(' → ')}, ` +
+    `${Math.round(s.mnist.training.samples_per_s)} samples/s, ${s.fps.toFixed(0)} fps, median ${s.frame_ms.toFixed(1)} ms`);
+
+  // Draw a 7 on the pad with mouse drags: a bar across the top, then down to the bottom left.
+  const [px0, py0, px1, py1] = s.ui['mnist.pad'];
+  const at = (u, v) => [px0 + u * (px1 - px0), py0 + v * (py1 - py0)];
+  await page.mouse.move(...at(0.25, 0.2));
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(...at(0.25 + 0.5 * i / 12, 0.2));
+  for (let i = 1; i <= 16; i++) await page.mouse.move(...at(0.75 - 0.3 * i / 16, 0.2 + 0.65 * i / 16));
+  await page.mouse.up();
+  await page.waitForFunction(() => window.nnlab.state().mnist.pad.has_digit);
+  s = await state(page);
+  const p = s.mnist.pad.probabilities;
+  assert.equal(p.length, 10);
+  assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-4, `probabilities sum to ${p.reduce((a, b) => a + b, 0)}`);
+  assert.equal(s.mnist.pad.prediction, p.indexOf(Math.max(...p)));
+  console.log(`drawn 7 read as ${s.mnist.pad.prediction} (${(100 * Math.max(...p)).toFixed(1)} %)`);
+
+  // Clicking a confusion-matrix cell shows those digits.
+  await click(page, 'mnist.tab_confusion');
+  await page.waitForFunction(() => window.nnlab.state().ui['mnist.confusion_0_0']);
+  await click(page, 'mnist.confusion_0_0');
+  await page.waitForFunction(() => window.nnlab.state().mnist.tab === 'digits');
+  s = await state(page);
+  assert.deepEqual(s.mnist.selected_cell, [0, 0]);
+  assert.ok(s.mnist.shown_digits.length > 0);
+  await page.screenshot({ path: path.join(shots, 'web-mnist-digits.png') });
+  await click(page, 'mnist.tab_weights');
+  await page.waitForFunction(() => window.nnlab.state().mnist.tab === 'weights');
+  const file = path.join(shots, 'web-mnist.png');
+  await page.screenshot({ path: file });
+  const stats = pixelStats(decodePng(fs.readFileSync(file)));
+  assert.ok(stats.colours > 60 && stats.stddev > 8, `screenshot looks blank: ${JSON.stringify(stats)}`);
+
+  // Save: the browser downloads nnlab-model.json.
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'mnist.save')]);
+  assert.equal(download.suggestedFilename(), 'nnlab-model.json');
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const model = JSON.parse(text);
+  assert.equal(model.format, 'nnlab-model');
+  assert.deepEqual(model.layers.map((l) => l.outputs), [16, 16, 10]);
+  const saved = s.mnist.training.history[2];
+  assert.equal(model.training.test_accuracy, saved.test_accuracy);
+
+  // A new network (Reset), then open the saved file: its evaluation matches the saved model's.
+  await click(page, 'mnist.reset');
+  await page.waitForFunction(() => { const m = window.nnlab.state().mnist; return m.training.step === 0 && m.training.history.length === 1; });
+  assert.ok((await state(page)).mnist.training.history[0].test_accuracy < 0.3);
+  await page.evaluate((t) => window.nnlab.openFiles([new File([t], 'nnlab-model.json')]), text);
+  await page.waitForFunction((acc) => {
+    const h = window.nnlab.state().mnist.training.history;
+    return h.length === 1 && h[0].test_accuracy === acc;
+  }, saved.test_accuracy, { timeout: 20000 });
+  s = await state(page);
+  assert.equal(s.notice_is_error, false, s.notice);
+
+  // A malformed model file and one that does not fit: readable errors, the model untouched.
+  const before = s.mnist;
+  await page.evaluate(() => window.nnlab.openFiles([new File(['{"format": "nnlab-model", "version": 1, "layers": [}'], 'broken.json')]));
+  await page.waitForFunction(() => window.nnlab.state().notice_is_error);
+  s = await state(page);
+  assert.match(s.notice, /broken\.json/);
+  const tiny = { format: 'nnlab-model', version: 1, layers: [{ inputs: 2, outputs: 1, activation: 'sigmoid', weights: [[1, 2]], bias: [0] }] };
+  await page.evaluate((t) => window.nnlab.openFiles([new File([t], 'tiny.json')]), JSON.stringify(tiny));
+  await page.waitForFunction(() => /tiny\.json/.test(window.nnlab.state().notice));
+  s = await state(page);
+  assert.match(s.notice, /2 inputs/);
+  assert.equal(s.mnist.architecture, before.architecture);
+  assert.deepEqual(s.mnist.training.history, before.training.history);
+  assert.ok(!warnings.some((w) => /pageerror|Aborted/.test(w)), warnings.join(' | '));
+
+  // Settings persist (localStorage); a corrupted stored state is ignored with a notice.
+  const again = await openLab(context, '#view=mnist');
+  assert.equal((await state(again.page)).mnist.settings.epochs, 2);
+  await again.page.evaluate(() => localStorage.setItem('nnlab.mnist', '{"lr": "oops'));
+  const third = await openLab(context, '#view=mnist');
+  s = await state(third.page);
+  assert.equal(s.mnist.message_is_error, true);
+  assert.match(s.mnist.message, /ignored/);
+  assert.equal(s.mnist.settings.lr, 0.001);
+  await context.close();
+});
+
+test('browser: absurd settings are refused with a message and change nothing', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openLab(context, '#view=mnist');
+  const before = (await state(page)).mnist.settings;
+  for (const [cmd, re] of [['set lr 0', /learning rate/], ['set lr 50', /learning rate/], ['set batch 0', /batch/],
+    ['set arch 784-5000-10', /1\.\.1024/], ['set arch 784-16', /10 outputs/], ['train fly', /usage/]]) {
+    assert.match(await page.evaluate((c) => window.nnlab.command(c), cmd), re, cmd);
+  }
+  assert.deepEqual((await state(page)).mnist.settings, before);
+  // Live changes keep the network; structural ones start a new one.
+  assert.equal(await page.evaluate(() => window.nnlab.command('train step')), '');
+  assert.equal(await page.evaluate(() => window.nnlab.command('set lr 0.01')), '');
+  assert.equal((await state(page)).mnist.training.step, 1);
+  assert.equal(await page.evaluate(() => window.nnlab.command('set arch 784-30-10')), '');
+  const s = (await state(page)).mnist;
+  assert.equal(s.training.step, 0);
+  assert.equal(s.parameter_count, 23860);
+  await context.close();
+});
+
+test('desktop: the lab trains a few steps under Xvfb and the screenshot shows it', { skip: !fs.existsSync(desktopApp) && 'no desktop build' }, () => {
+  const file = path.join(shots, 'desktop-mnist.png');
+  fs.rmSync(file, { force: true });
+  const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link', '#view=mnist&arch=784-30-10&epochs=1',
+    '--command', 'train start', '--command', 'draw line 0.5 0.15 0.5 0.85', '--frames', '200', '--screenshot', file, '--state'],
+  { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stderr);
+  const s = JSON.parse(r.stdout.trim().split('\n').pop());
+  assert.equal(s.view, 'mnist');
+  assert.equal(s.mnist.architecture, '784-30-10');
+  assert.ok(s.mnist.training.step > 10, `steps: ${s.mnist.training.step}`);
+  const h = s.mnist.training.history;
+  assert.ok(h.length >= 1);
+  if (h.length >= 2) assert.ok(h[1].test_accuracy > h[0].test_accuracy + 0.3, JSON.stringify(h));
+  assert.equal(s.mnist.pad.has_digit, true);
+  assert.equal(s.mnist.pad.probabilities.length, 10);
+  const stats = pixelStats(decodePng(fs.readFileSync(file)));
+  assert.ok(stats.colours > 60 && stats.stddev > 8, `screenshot looks blank: ${JSON.stringify(stats)}`);
+});
