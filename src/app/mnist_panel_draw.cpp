@@ -154,18 +154,6 @@ void MnistPanel::draw_controls(float width) {
   }
 
   ImGui::PopTextWrapPos();
-
-  section("Model file");
-  if (ImGui::Button("Save model")) {
-    const std::string error = save_model();
-    if (!error.empty()) say(error, true);
-  }
-  remember_item("mnist.save");
-  ImGui::SameLine();
-  if (ImGui::Button("Open model…")) {
-    if (!host::pick_files(".json", false)) say("drop a model file (.json) on the window to open it", false);
-  }
-  remember_item("mnist.open");
 }
 
 void MnistPanel::draw_training_status(float width) {
@@ -187,6 +175,19 @@ void MnistPanel::draw_training_status(float width) {
   ImGui::SameLine();
   if (ImGui::Button("Reset", button)) (void)train("reset");
   remember_item("mnist.reset");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("a new network: fresh random weights from the seed");
+  if (ImGui::SmallButton("Save model")) {
+    const std::string error = save_model();
+    if (!error.empty()) say(error, true);
+  }
+  remember_item("mnist.save");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Open model…")) {
+    if (!host::pick_files(".json", false)) say("drop a model file (.json) on the window to open it", false);
+  }
+  remember_item("mnist.open");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(nnlab-model JSON)");
 
   const int shown_epoch = std::min(lab_.epochs_done() + 1, settings_.epochs);
   char overlay[96];

@@ -45,7 +45,7 @@ void plot(const char* title, const LabTrainer& lab, bool accuracy, float x_max, 
     lo = std::min(lo, v);
     hi = std::max(hi, v);
   }
-  if (accuracy) lo = std::max(0.0f, std::floor(lo * 10.0f) / 10.0f), hi = 1.0f;
+  if (accuracy) lo = std::max(0.0f, std::floor(lo * 5.0f) / 5.0f), hi = 1.0f;  // ticks at round percentages
   else hi = std::min(hi * 1.05f, 5.0f);
   Axes ax{ImVec2(o.x + 3.2f * f, o.y + 1.4f * f), ImVec2(o.x + size.x - 0.5f * f, o.y + size.y - 1.4f * f), x_max, lo, hi};
   dl->AddText(o, ImGui::GetColorU32(ImGuiCol_Text), title);

@@ -48,6 +48,7 @@ async function click(page, name) {
   const s = await state(page);
   assert.ok(s.ui[name], `no widget '${name}' on screen: ${Object.keys(s.ui).join(', ')}`);
   const [x, y] = centre(s.ui[name]);
+  assert.ok(y < page.viewportSize().height, `'${name}' is below the visible page (y = ${y})`);
   await page.mouse.move(x, y);
   await frames(page, 2);
   await page.mouse.down();
