@@ -4,6 +4,7 @@
 // samples/s, frame times and the per-epoch test accuracy. Usage:
 //   NNLAB_SITE=build/web/site node scripts/bench-mnist-lab.js [ARCH EPOCHS]...
 //   (default: 784-16-16-10 5 784-128-10 10; Adam, lr 1e-3, batch 64, all 7,996 training digits)
+//   BUDGET_MS=N sets the training time per frame (the lab's `budget` command; default 8 ms).
 'use strict';
 const path = require('node:path');
 const { startServer, launchBrowser } = require(path.join(__dirname, '..', 'tests', 'e2e', 'harness.js'));
@@ -20,6 +21,7 @@ async function run(browser, url, arch, epochs) {
   await page.waitForTimeout(2000);  // idle frames for the baseline
   const idle = await page.evaluate(() => window.nnlab.state());
   const start = Date.now();
+  if (process.env.BUDGET_MS) await page.evaluate((b) => window.nnlab.command('budget ' + b), process.env.BUDGET_MS);
   const message = await page.evaluate(() => window.nnlab.command('train start'));
   if (message) throw new Error(message);
   const samples = [];

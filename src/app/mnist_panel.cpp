@@ -169,8 +169,10 @@ std::optional<std::string> MnistPanel::command(std::string_view verb, std::strin
     return std::string();
   }
   if (verb == "hand") {
-    if (!run_app_command) return std::string("open the Network view for the hand calculation");
-    return run_app_command("view network");
+    // The Network view's MNIST lesson (the anatomy of 784-16-16-10 with its numbers worked by
+    // hand); not yet the output layer of this very network.
+    if (!run_app_command) return std::string("open the Network view and its lesson 'mnist-anatomy' for the hand calculation");
+    return run_app_command("view mnist-anatomy");
   }
   return std::nullopt;
 }

@@ -12,7 +12,7 @@ namespace nnlab::app {
 namespace {
 
 constexpr int kEvalBatch = 256;          // digits per evaluation chunk
-constexpr int kMaxBatchPoints = 4000;    // the smoothed curve is thinned beyond this
+constexpr int kMaxBatchPoints = 1000;    // the smoothed curve is thinned beyond this (cheap to draw)
 constexpr float kEmaAlpha = 0.02f;       // smoothing of the per-batch curve (~50 batches)
 constexpr int kTrainerEpochs = 100'000;  // the trainer never stops by itself: the lab stops at `epochs`
 
