@@ -206,8 +206,12 @@ void MnistPanel::draw_training_status(float width) {
     const EpochPoint& e = lab_.epochs().back();
     ImGui::Text("after epoch %d: train %.1f%%, test %.1f%%", e.epoch, double(e.train_accuracy) * 100,
                 double(e.test_accuracy) * 100);
-    if (e.epoch > 0 && e.train_accuracy - e.test_accuracy > 0.03f)
-      ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "train ≫ test: overfitting (try dropout, L2 or more data)");
+    if (e.epoch > 0 && e.train_accuracy - e.test_accuracy > 0.05f) {
+      ImGui::PushTextWrapPos(width - 0.5f * f);
+      ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "train \u226b test: it memorises its training digits "
+                         "(overfitting) \u2014 try dropout, L2, early stop or more data");
+      ImGui::PopTextWrapPos();
+    }
   }
   ImGui::PushTextWrapPos(width - 0.5f * f);
   if (lab_.phase() == LabPhase::diverged) ImGui::TextColored(kErrorColor, "%s", lab_.message().c_str());
@@ -298,7 +302,15 @@ void MnistPanel::draw_tabs(float width) {
       } else if (lab_.has_model()) {
         if (inside_pad_) lab_.forward_one(pad_x_.data());
         else if (selected_digit_ < lab_.test_count()) lab_.forward_one(lab_.test_features(selected_digit_));
-        if (!inside_pad_) ImGui::Text("true label: %d", lab_.data().test.labels.labels[size_t(selected_digit_)]);
+        if (!inside_pad_) {
+          ImGui::Text("test digit #%d, true label %d; below it the network's answer and confidence", selected_digit_,
+                      lab_.data().test.labels.labels[size_t(selected_digit_)]);
+          (void)pictures_.draw_digits(lab_, {selected_digit_}, 3.0f * f, -1);
+        } else if (pictures_.preview().id) {
+          ImGui::Image(pictures_.preview().imgui_id(), ImVec2(3.0f * f, 3.0f * f));
+          ImGui::SameLine();
+          ImGui::TextUnformatted("your digit, as the network sees it");
+        }
         draw_activations(lab_, width - f);
       }
     }

@@ -216,7 +216,7 @@ void LabTrainer::update(double budget_ms) {
   if (phase_ != LabPhase::running) return;
   if (epochs_done_ >= settings_.epochs) {
     phase_ = LabPhase::finished;
-    message_ = "finished " + std::to_string(epochs_done_) + " epochs";
+    message_ = "finished " + std::to_string(epochs_done_) + (epochs_done_ == 1 ? " epoch" : " epochs");
     return;
   }
   if (last_update_ >= 0) window_ms_ += t0 - last_update_;
@@ -243,8 +243,10 @@ void LabTrainer::after_steps(int64_t samples, double ms) {
     samples_per_s_ = double(window_samples_) * 1000.0 / window_ms_;
     window_ms_ = 0;
     window_samples_ = 0;
-  } else if (samples_per_s_ == 0 && window_ms_ > 250) {
+  } else if (samples_per_s_ == 0 && window_ms_ > 0) {  // a first estimate before a whole second
     samples_per_s_ = double(window_samples_) * 1000.0 / window_ms_;
+  } else if (samples_per_s_ == 0 && ms_per_step_ > 0 && samples > 0) {  // no frame interval yet
+    samples_per_s_ = double(settings_.batch) * 1000.0 / ms_per_step_;
   }
   last_loss_ = p.batch_loss;
   ++weights_version_;
@@ -345,7 +347,7 @@ void LabTrainer::evaluate_chunk() {
   eval_.active = false;
   if (phase_ == LabPhase::running && epochs_done_ >= settings_.epochs) {
     phase_ = LabPhase::finished;
-    message_ = "finished " + std::to_string(epochs_done_) + " epochs";
+    message_ = "finished " + std::to_string(epochs_done_) + (epochs_done_ == 1 ? " epoch" : " epochs");
   }
 }
 
