@@ -188,6 +188,45 @@ test('browser: absurd settings are refused with a message and change nothing', a
   await context.close();
 });
 
+test('browser: the four IDX files of your own data, any order, gzipped or not; a bad one changes nothing', async () => {
+  const zlib = require('node:zlib');
+  const idx = (magic, dims, body) => {
+    const head = Buffer.alloc(4 + 4 * dims.length);
+    head.writeUInt32BE(magic, 0);
+    dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
+    return Buffer.concat([head, Buffer.from(body)]);
+  };
+  // Digit c is a bar in row 2c+4 (like a very simple dataset): 60 train and 20 test images.
+  const split = (n) => {
+    const px = new Uint8Array(n * 784), labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) { labels[i] = i % 10; for (let x = 4; x < 24; x++) px[i * 784 + (2 * (i % 10) + 4) * 28 + x] = 255; }
+    return { px, labels };
+  };
+  const train = split(60), testSplit = split(20);
+  const files = [
+    ['t10k-labels-idx1-ubyte', idx(0x801, [20], testSplit.labels)],
+    ['train-images-idx3-ubyte.gz', zlib.gzipSync(idx(0x803, [60, 28, 28], train.px))],
+    ['t10k-images-idx3-ubyte', idx(0x803, [20, 28, 28], testSplit.px)],
+    ['train-labels-idx1-ubyte', idx(0x801, [60], train.labels)],
+  ].map(([name, bytes]) => ({ name, bytes: [...bytes] }));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openLab(context, '#view=mnist');
+  const send = (list) => page.evaluate((l) => window.nnlab.openFiles(l.map((f) => new File([new Uint8Array(f.bytes)], f.name))), list);
+  // A label file whose labels go beyond 9: refused, naming the file; the data stays.
+  await send([{ name: 'train-labels-idx1-ubyte', bytes: [...idx(0x801, [3], [1, 2, 42])] }]);
+  await page.waitForFunction(() => window.nnlab.state().notice_is_error);
+  let s = await state(page);
+  assert.match(s.notice, /train-labels-idx1-ubyte/);
+  assert.equal(s.mnist.data.train_count, 7996);
+  await send(files);
+  await page.waitForFunction(() => window.nnlab.state().mnist.data.test_count === 20);
+  s = await state(page);
+  assert.match(s.mnist.data.name, /IDX files \(60 train \/ 20 test\)/);
+  assert.equal(s.mnist.data.train_count, 60);
+  assert.equal(s.mnist.training.step, 0);
+  await context.close();
+});
+
 test('desktop: the lab trains a few steps under Xvfb and the screenshot shows it', { skip: !fs.existsSync(desktopApp) && 'no desktop build' }, () => {
   const file = path.join(shots, 'desktop-mnist.png');
   fs.rmSync(file, { force: true });
