@@ -197,7 +197,7 @@ void MnistPanel::draw_training_status(float width) {
   ImGui::Text("%s  |  step %lld  |  %s", phase_name(lab_.phase()), (long long)lab_.steps(),
               lab_.evaluating() ? "measuring accuracy…" : "");
   if (lab_.samples_per_s() > 0)
-    ImGui::Text("%s digits/s  |  %.2f ms per step", with_commas((long long)lab_.samples_per_s()).c_str(), lab_.ms_per_step());
+    ImGui::Text("%s images/s  |  %.2f ms per step", with_commas((long long)lab_.samples_per_s()).c_str(), lab_.ms_per_step());
   if (lab_.eta_s() >= 0) {
     ImGui::SameLine();
     ImGui::Text("|  ETA %.0f s", lab_.eta_s());

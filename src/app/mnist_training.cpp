@@ -201,7 +201,7 @@ std::string LabTrainer::step() {
   const int64_t before = trainer_.progress().samples_seen;
   if (trainer_.train_steps(1) == 1) record_batch(trainer_.progress().batch_loss, trainer_.progress().batch_accuracy);
   ms_per_step_ = now_ms() - t0;
-  after_steps(trainer_.progress().samples_seen - before, 0);
+  after_steps(trainer_.progress().samples_seen - before, false);
   if (phase_ == LabPhase::idle) phase_ = LabPhase::paused;
   return phase_ == LabPhase::diverged ? message_ : "";
 }
@@ -219,7 +219,8 @@ void LabTrainer::update(double budget_ms) {
     message_ = "finished " + std::to_string(epochs_done_) + (epochs_done_ == 1 ? " epoch" : " epochs");
     return;
   }
-  if (last_update_ >= 0) window_ms_ += t0 - last_update_;
+  const bool timed = last_update_ >= 0;
+  if (timed) window_ms_ += t0 - last_update_;
   last_update_ = t0;
   const int64_t before = trainer_.progress().samples_seen;
   int n = 0;
@@ -231,21 +232,22 @@ void LabTrainer::update(double budget_ms) {
   }
   const double spent = now_ms() - t0;
   if (n > 0) ms_per_step_ = ms_per_step_ > 0 ? 0.8 * ms_per_step_ + 0.2 * (spent / n) : spent / n;
-  after_steps(trainer_.progress().samples_seen - before, spent);
+  after_steps(trainer_.progress().samples_seen - before, timed);
 }
 
 // Bookkeeping after steps: samples/s, divergence, early stop, the end of an epoch.
-void LabTrainer::after_steps(int64_t samples, double ms) {
-  (void)ms;
+void LabTrainer::after_steps(int64_t samples, bool timed) {
   const TrainProgress& p = trainer_.progress();
-  window_samples_ += samples;
+  // samples/s over wall time: the samples of frames whose interval since the previous training
+  // frame is known, over those intervals (so it includes the rest of the frame: the honest rate).
+  if (timed) window_samples_ += samples;
   if (window_ms_ >= 1000) {
     samples_per_s_ = double(window_samples_) * 1000.0 / window_ms_;
     window_ms_ = 0;
     window_samples_ = 0;
-  } else if (samples_per_s_ == 0 && window_ms_ > 0) {  // a first estimate before a whole second
+  } else if (samples_per_s_ == 0 && window_ms_ >= 100) {  // a first estimate before a whole second
     samples_per_s_ = double(window_samples_) * 1000.0 / window_ms_;
-  } else if (samples_per_s_ == 0 && ms_per_step_ > 0 && samples > 0) {  // no frame interval yet
+  } else if (samples_per_s_ == 0 && ms_per_step_ > 0 && samples > 0) {  // too short to time: compute only
     samples_per_s_ = double(settings_.batch) * 1000.0 / ms_per_step_;
   }
   last_loss_ = p.batch_loss;

@@ -97,7 +97,7 @@ class LabTrainer {
   bool init_trainer(std::string* error);
   void begin_evaluation(int epoch);
   void evaluate_chunk();
-  void after_steps(int64_t samples, double ms);
+  void after_steps(int64_t samples, bool timed);
   void record_batch(float loss, float accuracy);
 
   // data
