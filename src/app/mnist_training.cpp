@@ -247,9 +247,7 @@ void LabTrainer::after_steps(int64_t samples, bool timed) {
     window_samples_ = 0;
   } else if (samples_per_s_ == 0 && window_ms_ >= 100) {  // a first estimate before a whole second
     samples_per_s_ = double(window_samples_) * 1000.0 / window_ms_;
-  } else if (samples_per_s_ == 0 && ms_per_step_ > 0 && samples > 0) {  // too short to time: compute only
-    samples_per_s_ = double(settings_.batch) * 1000.0 / ms_per_step_;
-  }
+  }  // (until 100 ms are timed it stays 0: ms_per_step is the compute-only measure)
   last_loss_ = p.batch_loss;
   ++weights_version_;
   if (p.state == TrainState::diverged) {

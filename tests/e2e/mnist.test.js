@@ -180,7 +180,9 @@ test('browser: absurd settings are refused with a message and change nothing', a
   // Live changes keep the network; structural ones start a new one.
   assert.equal(await page.evaluate(() => window.nnlab.command('train step')), '');
   assert.equal(await page.evaluate(() => window.nnlab.command('set lr 0.01')), '');
-  assert.equal((await state(page)).mnist.training.step, 1);
+  assert.equal(await page.evaluate(() => window.nnlab.command('set batch 32')), '');
+  assert.equal(await page.evaluate(() => window.nnlab.command('train step')), '');
+  assert.equal((await state(page)).mnist.training.step, 2);
   assert.equal(await page.evaluate(() => window.nnlab.command('set arch 784-30-10')), '');
   const s = (await state(page)).mnist;
   assert.equal(s.training.step, 0);
