@@ -43,6 +43,7 @@ App::App() {
   panels_[int(View::backprop)] = make_backprop_panel();
   panels_[int(View::mnist)] = make_mnist_panel();
   panels_[int(View::concepts)] = make_concepts_panel();
+  for (auto& p : panels_) p->run_app_command = [this](std::string_view line) { return command(line); };
 }
 
 App::~App() = default;

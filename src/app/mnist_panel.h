@@ -37,11 +37,6 @@ class MnistPanel : public Panel {
   void release_gpu() override;
   std::optional<std::string> open_file(const std::string& name, const std::string& bytes) override;
 
-  // How the lab runs an app command ("view mnist-anatomy" for the hand-calculation link). Until
-  // the app sets it (App::App: panel(View::mnist)'s run_app_command = App::command), the link
-  // says where to go instead.
-  std::function<std::string(std::string_view)> run_app_command;
-
  private:
   enum Tab { kWeights, kDigits, kConfusion, kInside, kTabs };
   struct Field {  // a text box that commits on Enter or when it loses focus

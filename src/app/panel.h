@@ -1,6 +1,7 @@
 // What every view of the app provides: draw itself, take commands and link keys, report state.
 // The App owns one Panel per sidebar entry and routes the scripting surface to the current one.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,10 @@ class Panel {
     (void)name, (void)bytes;
     return std::nullopt;
   }
+
+  // Runs a command of the whole app (e.g. "view mnist-anatomy" from a link inside a view); set by
+  // the App for every panel, empty in tests that build a panel alone.
+  std::function<std::string(std::string_view)> run_app_command;
 };
 
 }  // namespace nnlab::app
