@@ -59,12 +59,14 @@ TEST_SUITE("mnist lab") {
     CHECK(live);
     CHECK(s.lr == doctest::Approx(0.01f));
     const LabSettings before = s;
-    for (auto [key, value] : {std::pair{"lr", "0"}, {"lr", "-1"}, {"lr", "11"}, {"lr", "abc"}, {"lr", "nan"},
+    for (auto bad : {std::pair{"lr", "0"}, {"lr", "-1"}, {"lr", "11"}, {"lr", "abc"}, {"lr", "nan"},
                               {"batch", "0"}, {"batch", "2.5"}, {"batch", "5000"}, {"arch", "784-0-10"},
                               {"arch", "784-2000-10"}, {"arch", "100-16-10"}, {"arch", "784-16-9"},
                               {"arch", "784-1-1-1-1-1-1-1-10"}, {"dropout", "1"}, {"l2", "-0.1"}, {"subset", "2k"},
                               {"act", "softmax"}, {"loss", "bce"}, {"opt", "rmsprop"}, {"epochs", "0"},
                               {"norm", "zscore"}, {"nonsense", "1"}}) {
+      const char* key = bad.first;  // (no structured binding: clang 14 cannot capture it in CAPTURE)
+      const char* value = bad.second;
       CAPTURE(key);
       CAPTURE(value);
       const std::string error = apply_setting(&s, key, value, 784, 10, &live);
