@@ -96,6 +96,9 @@ void App::update_stats() {
   std::nth_element(sorted, sorted + n / 2, sorted + n);
   stats_.frame_ms = sorted[n / 2];
   stats_.max_frame_ms = *std::max_element(frame_times_, frame_times_ + n);
+  std::copy(cpu_times_, cpu_times_ + n, sorted);
+  std::nth_element(sorted, sorted + n / 2, sorted + n);
+  stats_.cpu_ms = sorted[n / 2];
   stats_.fps = ImGui::GetIO().Framerate;
 }
 
@@ -228,6 +231,7 @@ std::string App::state_json() const {
       {"fps", stats_.fps},
       {"frame_ms", stats_.frame_ms},
       {"max_frame_ms", stats_.max_frame_ms},
+      {"cpu_ms", stats_.cpu_ms},
       {"frames", frame_count_},
       {"notice", notice_},
       {"notice_is_error", notice_is_error_},

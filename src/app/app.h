@@ -22,6 +22,7 @@ struct FrameStats {  // measured by the app from ImGui's frame delta times
   float fps = 0;           // over the last second
   float frame_ms = 0;      // median of the last 120 frames
   float max_frame_ms = 0;  // worst of the last 120 frames
+  float cpu_ms = 0;        // median of the last 120 frames' CPU time (app + ImGui + GL calls issued)
 };
 
 class App {
@@ -32,6 +33,7 @@ class App {
   // Font and style follow the DPI scale. Returns true when the font atlas was rebuilt (the
   // renderer must then re-upload its font texture).
   bool set_content_scale(float scale);
+  void set_cpu_frame_ms(float ms) { cpu_times_[frame_count_ % 120] = ms; }
 
   // One action in the command language (see docs/commands.md): "view neuron", "set w1 0.5",
   // "link #view=neuron&w1=-0.5", "help". Returns "" on success or a readable error message.
@@ -65,6 +67,7 @@ class App {
   std::unique_ptr<Panel> panels_[std::size(kAllViews)];
   FrameStats stats_;
   float frame_times_[120] = {};
+  float cpu_times_[120] = {};
   int frame_count_ = 0;
   float scale_ = 1.0f;
   std::string notice_;

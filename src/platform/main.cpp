@@ -67,6 +67,7 @@ bool render_frame(Platform& p) {
   nnlab::platform::web_fit_canvas(p.window);
 #endif
   if (p.app.set_content_scale(content_scale(p.window))) ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  const double cpu_start = glfwGetTime();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
@@ -78,6 +79,7 @@ bool render_frame(Platform& p) {
   glClearColor(0.09f, 0.1f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  p.app.set_cpu_frame_ms(float((glfwGetTime() - cpu_start) * 1000.0));  // our work, not the GPU's
   ++p.frame;
   const bool last = p.options.frames > 0 && p.frame >= p.options.frames;
   if (last && !p.options.screenshot.empty()) {
@@ -117,6 +119,10 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // ImGui needs no depth, stencil or alpha: an opaque colour-only canvas is cheaper to composite.
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
 #else
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
