@@ -334,7 +334,7 @@ void MnistPanel::state(nlohmann::json* out) const {
                     {"epoch_fraction", lab_.epoch_fraction()}, {"step", lab_.steps()},
                     {"samples_per_s", lab_.samples_per_s()}, {"ms_per_step", lab_.ms_per_step()},
                     {"eta_s", lab_.eta_s()}, {"last_batch_loss", lab_.last_batch_loss()},
-                    {"budget_ms", budget_ms_}, {"message", lab_.message()}, {"history", history}}},
+                    {"budget_ms", budget_ms_}, {"frame_budget_ms", adaptive_ms_}, {"message", lab_.message()}, {"history", history}}},
       {"confusion", confusion},
       {"pad", {{"empty", pad_.empty()}, {"has_digit", pad_has_digit_}, {"prediction", best}, {"probabilities", pad_probs_}}},
       {"selected_cell", {sel_truth_, sel_pred_}},

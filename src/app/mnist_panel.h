@@ -72,7 +72,9 @@ class MnistPanel : public Panel {
   bool have_embedded_ = false;
   std::string message_;
   bool message_error_ = false;
-  double budget_ms_ = 8.0;        // training time per frame
+  double budget_ms_ = 8.0;        // training time per frame, at least
+  double adaptive_ms_ = 8.0;      // this frame's training time: budget_ms_ + the frame's idle time
+  double adapt_budget();
 
   std::vector<float> pad_input_;  // (28·28) preprocessed pad, [0, 1]
   std::vector<float> pad_x_;      // (D) normalised network input

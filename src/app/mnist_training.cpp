@@ -207,6 +207,12 @@ std::string LabTrainer::step() {
 }
 
 void LabTrainer::update(double budget_ms) {
+  const double t0 = now_ms();
+  update_within(budget_ms);
+  update_ms_ = now_ms() - t0;
+}
+
+void LabTrainer::update_within(double budget_ms) {
   const double t0 = now_ms(), deadline = t0 + budget_ms;
   if (eval_.active) {
     last_update_ = -1;  // evaluation frames do not count towards samples/s

@@ -64,6 +64,7 @@ class LabTrainer {
   void pause();
   std::string step();   // one minibatch (when not running)
   void update(double budget_ms);  // once per frame: evaluation and/or training within the budget
+  double last_update_ms() const { return update_ms_; }  // time the last update() took
 
   // ---- what it measured --------------------------------------------------------------------
   LabPhase phase() const { return phase_; }
@@ -92,6 +93,8 @@ class LabTrainer {
   const Workspace& probe() const { return probe_; }
 
  private:
+  void update_within(double budget_ms);
+  double update_ms_ = 0;
   std::string install(const Mlp& model, const LabSettings& s);
   void prepare_features(const LabSettings& s);
   bool init_trainer(std::string* error);
