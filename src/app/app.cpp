@@ -12,6 +12,7 @@
 #include "app/panels.h"
 #include "app/ui_util.h"
 #include "data/embedded_file.h"
+#include "data/mnist_embedded.h"
 
 namespace nnlab::embedded {
 extern const EmbeddedFile fonts[];
@@ -161,8 +162,10 @@ std::string App::open_file(const std::string& name, const std::string& bytes) {
   std::optional<std::string> result = panel(view_).open_file(name, bytes);
   for (View v : kAllViews)
     if (!result && v != view_) result = panel(v).open_file(name, bytes);
+  const bool digits = name == kEmbeddedMnistFile;  // delivered by the page, not chosen by the user
   const std::string message = !result ? "nnlab does not know what to do with " + name
-                              : result->empty() ? "opened " + name : *result;
+                              : !result->empty() ? *result
+                              : digits ? "the MNIST digits are ready for the lab" : "opened " + name;
   notify(message, !result || !result->empty());
   return result && result->empty() ? "" : message;
 }
