@@ -37,27 +37,6 @@ namespace {
 constexpr FlagSpec kFlags[] = {{"model", true}, {"input", true}, {"target", true},
                                {"loss", true},  {"lr", true},    {"json", false}};
 
-const char* kind_name(StepKind kind) {
-  switch (kind) {
-    case StepKind::note: return "note";
-    case StepKind::term: return "term";
-    case StepKind::sum: return "sum";
-    case StepKind::activation: return "activation";
-    case StepKind::output: return "output";
-    case StepKind::decision: return "decision";
-    case StepKind::shape: return "shape";
-    case StepKind::loss: return "loss";
-    case StepKind::loss_grad: return "loss_grad";
-    case StepKind::act_grad: return "act_grad";
-    case StepKind::delta: return "delta";
-    case StepKind::weight_grad: return "weight_grad";
-    case StepKind::bias_grad: return "bias_grad";
-    case StepKind::update: return "update";
-    case StepKind::loss_after: return "loss_after";
-  }
-  return "note";
-}
-
 nlohmann::ordered_json floats_json(std::span<const float> v) {
   nlohmann::ordered_json a = nlohmann::ordered_json::array();
   for (float f : v) a.push_back(float_for_json(f));  // non-finite → null in the output
@@ -197,7 +176,7 @@ int run_trace(int argc, const char* const* argv) {
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     for (const Step& step : lesson.steps) {
       nlohmann::ordered_json j;
-      j["kind"] = kind_name(step.kind);
+      j["kind"] = step_kind_name(step.kind);
       j["text"] = step.substituted;
       j["symbolic"] = step.symbolic;
       j["values"] = floats_json(step.values);
