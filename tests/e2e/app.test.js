@@ -4,7 +4,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { root, startServer, launchBrowser, decodePng, pixelStats } = require('./harness');
+const { root, startServer, launchBrowser, openPage, decodePng, pixelStats } = require('./harness');
 
 const shots = path.join(root, 'build', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
@@ -19,14 +19,7 @@ test.after(async () => { await cleanup?.(); server?.stop(); });
 
 async function openApp(hash = '', viewport = { width: 1280, height: 800 }, scale = 1) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
-  const page = await context.newPage();
-  const warnings = [];
-  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
-  page.on('pageerror', (e) => warnings.push('pageerror: ' + e.message));
-  await page.goto(server.url + hash);
-  await page.evaluate(() => window.nnlab.ready);
-  // A couple more frames so the first layout has settled.
-  await page.waitForFunction(() => window.nnlab.state().frames >= 3);
+  const { page, warnings } = await openPage(context, server.url + hash);
   return { page, context, warnings };
 }
 

@@ -36,6 +36,20 @@ async function launchBrowser() {
   return { browser, cleanup: async () => { await browser.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); } };
 }
 
+// Opens the app at `url` in a new page of `context`, collecting console warnings and errors;
+// resolves once the first frame is drawn and the app has drawn three more.
+async function openPage(context, url) {
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  page.on('pageerror', (e) => warnings.push('pageerror: ' + e.message));
+  await page.goto(url);
+  await page.evaluate(() => window.nnlab.ready);
+  const first = await page.evaluate(() => window.nnlab.state().frames);
+  await page.waitForFunction((n) => window.nnlab.state().frames >= n + 3, first);
+  return { page, warnings };
+}
+
 // Decodes an 8-bit RGB/RGBA non-interlaced PNG into { width, height, channels, pixels }.
 function decodePng(buffer) {
   if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
@@ -89,4 +103,4 @@ function pixelStats(png) {
   return { colours: colours.size, stddev: Math.sqrt(Math.max(0, sum2 / n - mean * mean)), mean };
 }
 
-module.exports = { root, site, startServer, launchBrowser, decodePng, pixelStats };
+module.exports = { root, site, startServer, launchBrowser, openPage, decodePng, pixelStats };

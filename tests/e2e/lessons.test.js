@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { root, startServer, launchBrowser, decodePng, pixelStats } = require('./harness');
+const { root, startServer, launchBrowser, openPage, decodePng, pixelStats } = require('./harness');
 
 const shots = path.join(root, 'build', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
@@ -40,10 +40,7 @@ async function press(page, key) {
 
 async function openApp(hash) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  await page.goto(server.url + hash);
-  await page.evaluate(() => window.nnlab.ready);
-  await page.waitForFunction(() => window.nnlab.state().frames >= 3);
+  const { page } = await openPage(context, server.url + hash);
   const state = () => page.evaluate(() => window.nnlab.state());
   return { page, context, state };
 }
