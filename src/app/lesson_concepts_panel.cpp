@@ -15,6 +15,7 @@
 #include "app/lesson_session.h"
 #include "app/network_diagram.h"
 #include "app/panels.h"
+#include "data/float_text.h"
 #include "app/ui_util.h"
 #include "lessons/activation_explorer.h"
 #include "lessons/notation.h"
@@ -106,8 +107,8 @@ class ConceptsPanel : public Panel {
 
   void append_link(std::string* link) const override {
     link->append("&act=").append(activation_name(curves_[current_].activation));
-    link->append("&z=").append(exact_number(z_)).append("&softmax=");
-    for (size_t k = 0; k < softmax_z_.size(); ++k) link->append(k ? "," : "").append(exact_number(softmax_z_[k]));
+    link->append("&z=").append(float_to_text(z_)).append("&softmax=");
+    for (size_t k = 0; k < softmax_z_.size(); ++k) link->append(k ? "," : "").append(float_to_text(softmax_z_[k]));
   }
 
  private:

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "app/number_text.h"
 #include "lessons/lesson.h"
 #include "lessons/trace.h"
 
@@ -97,11 +98,6 @@ class LessonSession {
   std::optional<Scenario> pending_;  // begin_edit()'s snapshot, pushed by the edit's first change
 };
 
-// "10,1,1" → {10, 1, 1}; false + error on anything that is not a finite number (|v| ≤ 1e6).
-bool parse_numbers(std::string_view text, std::vector<float>* out, std::string* error);
-bool parse_number(std::string_view text, float* out, std::string* error);
-// The shortest decimal that reads back as the same float (links stay exact).
-std::string exact_number(float v);
 // "3-4-2": the inputs, then each layer's neurons.
 std::string network_shape(const Mlp& mlp);
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/lesson_session.h"
+#include "data/float_text.h"
 #include "lessons/builtin.h"
 
 namespace nnlab::app {
@@ -78,15 +79,6 @@ bool parse_numbers(std::string_view text, std::vector<float>* out, std::string* 
   }
   if (out->empty()) *error = "expected numbers separated by commas";
   return !out->empty();
-}
-
-std::string exact_number(float v) {
-  char buf[32];
-  for (int precision = 6; precision <= 9; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, double(v));
-    if (std::strtof(buf, nullptr) == v) break;
-  }
-  return buf;
 }
 
 // ---- the text surface ----------------------------------------------------------------------------
@@ -258,7 +250,7 @@ void LessonSession::append_link(std::string* link) const {
   if (!editable()) return;
   auto list = [&](const char* key, std::span<const float> v) {
     link->append("&").append(key).append("=");
-    for (size_t k = 0; k < v.size(); ++k) link->append(k ? "," : "").append(exact_number(v[k]));
+    for (size_t k = 0; k < v.size(); ++k) link->append(k ? "," : "").append(float_to_text(v[k]));
   };
   list("x", scenario_.x);
   for (int l = 0; l < m.layer_count(); ++l) {
@@ -268,7 +260,7 @@ void LessonSession::append_link(std::string* link) const {
   if (!scenario_.y.empty()) {
     list("y", scenario_.y);
     link->append("&loss=").append(loss_name(scenario_.loss));
-    link->append("&lr=").append(exact_number(scenario_.learning_rate));
+    link->append("&lr=").append(float_to_text(scenario_.learning_rate));
   }
   link->append("&step=").append(std::to_string(step_ + 1));
 }

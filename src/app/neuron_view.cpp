@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/number_text.h"
 #include "app/panels.h"
 #include "app/ui_util.h"
+#include "data/float_text.h"
 #include "lessons/activation_explorer.h"
 #include "lessons/builtin.h"
 #include "lessons/number_format.h"
@@ -31,26 +33,6 @@ const char* activation_label(Activation act) {
     case Activation::step: return "step";
     default: return "?";
   }
-}
-
-// libc++ 14 (the web build) has no floating-point std::from_chars, so strtof on a copy.
-bool parse_float(std::string_view text, float* out) {
-  const std::string copy(text);
-  char* end = nullptr;
-  const float v = std::strtof(copy.c_str(), &end);
-  if (copy.empty() || end != copy.c_str() + copy.size() || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
-
-// The shortest decimal that reads back as the same float, so a shared link is exact.
-std::string link_number(float v) {
-  char buf[32];
-  for (int precision = 6; precision <= 9; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, double(v));
-    if (std::strtof(buf, nullptr) == v) break;
-  }
-  return buf;
 }
 
 }  // namespace
@@ -112,8 +94,8 @@ std::string NeuronView::set(std::string_view key, std::string_view value) {
               : key == "w2" ? &params_.w2 : key == "b" ? &params_.b : nullptr;
   if (!slot) return "unknown neuron parameter '" + std::string(key) + "' (x1, x2, w1, w2, b, act)";
   float v;
-  if (!parse_float(value, &v)) return "'" + std::string(value) + "' is not a finite number";
-  if (std::fabs(v) > 1e6f) return "'" + std::string(value) + "' is out of range (|value| ≤ 1e6)";
+  std::string error;
+  if (!parse_number(value, &v, &error)) return error;
   *slot = v;
   recompute();
   return "";
@@ -128,7 +110,7 @@ void NeuronView::state(nlohmann::json* out) const {
 void NeuronView::append_link(std::string* link) const {
   const std::pair<const char*, float> values[] = {
       {"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b}};
-  for (const auto& [key, v] : values) link->append("&").append(key).append("=").append(link_number(v));
+  for (const auto& [key, v] : values) link->append("&").append(key).append("=").append(float_to_text(v));
   link->append("&act=").append(activation_name(params_.activation));
 }
 

@@ -3,33 +3,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "app/host.h"
+#include "data/file_io.h"
 
 namespace nnlab::host {
 namespace {
 
-// Writes via a temporary file and rename, so an interrupted save never destroys the old file.
+// Temporary file + rename (the data layer's write_file_atomic): an interrupted save never
+// destroys the old file.
 std::string write_atomically(const std::string& path, const std::string& contents) {
-  const std::string tmp = path + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return "cannot write " + path + ": " + std::strerror(errno);
-  const bool ok = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size() && std::fflush(f) == 0 &&
-                  fsync(fileno(f)) == 0;
-  std::fclose(f);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    std::remove(tmp.c_str());
-    return "cannot write " + path + ": " + why;
-  }
-  return "";
+  std::string error;
+  return write_file_atomic(path, contents, &error) ? "" : error;
 }
 
 std::string config_dir() {
@@ -71,13 +60,8 @@ std::string save_file(const std::string& file_name, const std::string& contents,
 bool pick_files(const char*, bool) { return false; }
 
 std::string read_file(const std::string& path, std::string* contents) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "cannot open " + path + ": " + std::strerror(errno);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return "cannot read " + path;
-  *contents = buffer.str();
-  return "";
+  std::string error;
+  return read_text_file(path, contents, &error) ? "" : error;
 }
 
 std::string load_setting(const std::string& key) {
