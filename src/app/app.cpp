@@ -77,10 +77,16 @@ bool App::set_content_scale(float scale) {
   style.WindowRounding = 0;
   style.FrameRounding = 3;
   style.GrabRounding = 3;
+  style.Colors[ImGuiCol_WindowBg].w = 1.0f;  // opaque: the root window's colour is the clear colour
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
   fonts_dirty_ = false;
   return true;
+}
+
+std::array<float, 3> App::background_color() const {
+  const ImVec4 c = ImGui::GetCurrentContext() ? ImGui::GetStyle().Colors[ImGuiCol_WindowBg] : ImVec4(0.06f, 0.06f, 0.06f, 1);
+  return {c.x, c.y, c.z};
 }
 
 void App::shutdown() {
@@ -110,7 +116,8 @@ void App::frame() {
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::Begin("nnlab", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBackground);
   const float f = ImGui::GetFontSize();
   const float status_h = ImGui::GetFrameHeightWithSpacing();
   draw_sidebar(9.5f * f);

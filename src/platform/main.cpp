@@ -76,7 +76,8 @@ bool render_frame(Platform& p) {
   int width = 0, height = 0;
   glfwGetFramebufferSize(p.window, &width, &height);
   glViewport(0, 0, width, height);
-  glClearColor(0.09f, 0.1f, 0.12f, 1.0f);
+  const auto background = p.app.background_color();
+  glClearColor(background[0], background[1], background[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   p.app.set_cpu_frame_ms(float((glfwGetTime() - cpu_start) * 1000.0));  // our work, not the GPU's
