@@ -24,7 +24,7 @@ target_link_libraries(nnlab_app PUBLIC nnlab_lessons nnlab_data imgui)
 file(GLOB NNLAB_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
 nnlab_embed(NNLAB_SHADER_EMBED shaders ${NNLAB_SHADERS})
 
-file(GLOB NNLAB_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+file(GLOB NNLAB_PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)  # not worker/: its own module
 add_executable(nnlab ${NNLAB_PLATFORM_SOURCES} ${NNLAB_SHADER_EMBED}
   ${NNLAB_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${NNLAB_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(nnlab SYSTEM PRIVATE ${NNLAB_IMGUI_DIR}/backends)
@@ -53,6 +53,20 @@ if(EMSCRIPTEN)
     COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py $<TARGET_FILE_DIR:nnlab>/nnlab.wasm
       ${CMAKE_BINARY_DIR}/site/nnlab.wasm.gz
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${NNLAB_MNIST_PACK_GZ} ${CMAKE_BINARY_DIR}/site/ VERBATIM)
+
+  # The lab's trainer for the page's Web Worker (web/train-worker.js): the LabTrainer the page
+  # mirrors, in a module of its own (no ImGui, no GL), fetched gzipped like nnlab.wasm.
+  add_executable(nnlab_trainer src/platform/worker/trainer_main.cpp)
+  set_target_properties(nnlab_trainer PROPERTIES OUTPUT_NAME nnlab-trainer)
+  target_link_libraries(nnlab_trainer PRIVATE nnlab_app)
+  target_link_options(nnlab_trainer PRIVATE -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createTrainer
+    -sINITIAL_MEMORY=67108864 -sEXPORTED_RUNTIME_METHODS=HEAPU8
+    -sEXPORTED_FUNCTIONS=_trainer_command,_trainer_update,_trainer_snapshot,_trainer_snapshot_data,_malloc,_free)
+  add_custom_command(TARGET nnlab_trainer POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:nnlab_trainer>/nnlab-trainer.js ${CMAKE_BINARY_DIR}/site/
+    COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py $<TARGET_FILE_DIR:nnlab_trainer>/nnlab-trainer.wasm
+      ${CMAKE_BINARY_DIR}/site/nnlab-trainer.wasm.gz VERBATIM)
+  add_dependencies(nnlab nnlab_trainer)
 else()
   find_package(glfw3 3.3 REQUIRED)
   find_package(OpenGL REQUIRED)

@@ -107,6 +107,7 @@ void App::update_stats() {
   std::nth_element(sorted, sorted + n / 2, sorted + n);
   stats_.cpu_ms = sorted[n / 2];
   stats_.fps = ImGui::GetIO().Framerate;
+  stats_.presented_per_s = stats_.fps * float(std::count(presented_, presented_ + n, true)) / float(n);
 }
 
 void App::frame() {
@@ -150,7 +151,13 @@ void App::draw_status_bar(float height) {
   (void)height;
   const BuildInfo b = build_info();
   ImGui::Separator();
-  ImGui::Text("%.0f fps  %.1f ms/frame  |  %s build  |  SIMD: %s  |  nnlab %s", stats_.fps, stats_.frame_ms,
+  // Refreshed twice a second: readable, and a still page keeps drawing the same picture (the web
+  // build skips presenting those frames, platform/picture.h).
+  if (ImGui::GetTime() - shown_stats_at_ >= 0.5 || shown_stats_at_ < 0) {
+    shown_stats_ = stats_;
+    shown_stats_at_ = ImGui::GetTime();
+  }
+  ImGui::Text("%.0f fps  %.1f ms/frame  |  %s build  |  SIMD: %s  |  nnlab %s", shown_stats_.fps, shown_stats_.frame_ms,
               info_.platform, b.simd, b.version);
   if (!notice_.empty() && ImGui::GetTime() - notice_time_ < 12.0) {
     ImGui::SameLine();
@@ -242,6 +249,7 @@ std::string App::state_json() const {
       {"frame_ms", stats_.frame_ms},
       {"max_frame_ms", stats_.max_frame_ms},
       {"cpu_ms", stats_.cpu_ms},
+      {"presented_per_s", stats_.presented_per_s},
       {"frames", frame_count_},
       {"notice", notice_},
       {"notice_is_error", notice_is_error_},

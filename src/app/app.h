@@ -24,6 +24,7 @@ struct FrameStats {  // measured by the app from ImGui's frame delta times
   float frame_ms = 0;      // median of the last 120 frames
   float max_frame_ms = 0;  // worst of the last 120 frames
   float cpu_ms = 0;        // median of the last 120 frames' CPU time (app + ImGui + GL calls issued)
+  float presented_per_s = 0;  // frames that drew a new picture, per second (last 120 frames)
 };
 
 class App {
@@ -38,6 +39,8 @@ class App {
   // its own (one blended full-screen quad cost ≈ 9 ms per frame in software WebGL).
   std::array<float, 3> background_color() const;
   void set_cpu_frame_ms(float ms) { cpu_times_[frame_count_ % 120] = ms; }
+  // Whether this frame drew a new picture (the web skips frames that would draw the same one).
+  void set_frame_presented(bool presented) { presented_[frame_count_ % 120] = presented; }
 
   // One action in the command language (see docs/commands.md): "view neuron", "set w1 0.5",
   // "link #view=neuron&w1=-0.5", "help". Returns "" on success or a readable error message.
@@ -70,8 +73,11 @@ class App {
   View view_ = View::neuron;
   std::unique_ptr<Panel> panels_[std::size(kAllViews)];
   FrameStats stats_;
+  FrameStats shown_stats_;       // what the status bar shows
+  double shown_stats_at_ = -1;  // ImGui time it was taken
   float frame_times_[120] = {};
   float cpu_times_[120] = {};
+  bool presented_[120] = {};
   int frame_count_ = 0;
   float scale_ = 1.0f;
   std::string notice_;

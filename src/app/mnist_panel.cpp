@@ -1,5 +1,6 @@
 // The MNIST lab view: settings, data, files and the scripting surface (drawing: mnist_panel_draw.cpp).
 #include "app/mnist_panel.h"
+#include "app/training_remote.h"
 
 #include <imgui.h>
 
@@ -40,6 +41,7 @@ bool parse_floats(std::string_view text, float* out, int n) {
 }  // namespace
 
 MnistPanel::MnistPanel() {
+  lab_.set_remote(host::training_remote());  // the page's Web Worker; none on the desktop
   const std::string stored = host::load_setting("mnist");
   if (!stored.empty()) {
     std::string error;
@@ -329,7 +331,7 @@ void MnistPanel::state(nlohmann::json* out) const {
       {"settings", settings},
       {"architecture", arch},
       {"parameter_count", lab_.model().parameter_count()},
-      {"training", {{"phase", phase_name(lab_.phase())}, {"running", lab_.phase() == LabPhase::running},
+      {"training", {{"phase", phase_name(lab_.phase())}, {"trains_in", lab_.has_remote() ? "worker" : "frame"}, {"running", lab_.phase() == LabPhase::running},
                     {"evaluating", lab_.evaluating()}, {"epoch", lab_.epochs_done()},
                     {"epoch_fraction", lab_.epoch_fraction()}, {"step", lab_.steps()},
                     {"samples_per_s", lab_.samples_per_s()}, {"ms_per_step", lab_.ms_per_step()},

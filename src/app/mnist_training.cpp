@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "app/training_remote.h"
 #include "data/dataset_prep.h"
 
 namespace nnlab::app {
@@ -42,7 +43,15 @@ const char* phase_name(LabPhase p) {
 }
 
 // ---------------------------------------------------------------------------------------------
+void LabTrainer::set_remote(TrainingRemote* remote) { remote_ = remote; }
+
+void LabTrainer::send(std::string message) {
+  ++commands_;
+  remote_->send(std::move(message));
+}
+
 void LabTrainer::set_data(std::string name, IdxDataset&& data, int classes) {
+  if (remote_) send(data_command(name, data, classes));
   data_name_ = std::move(name);
   data_ = std::move(data);
   inputs_ = data_.train.images.pixels_per_image();
@@ -79,7 +88,9 @@ std::string LabTrainer::rebuild(const LabSettings& s) {
   std::string error;
   if (!m.build(layers, &error)) return error;
   m.init_params(s.seed);
-  return install(m, s);
+  std::string installed = install(m, s);
+  if (installed.empty() && remote_) send(settings_command('r', s));
+  return installed;
 }
 
 std::string LabTrainer::adopt(const Mlp& model, const LabSettings& s) {
@@ -90,7 +101,9 @@ std::string LabTrainer::adopt(const Mlp& model, const LabSettings& s) {
   if (model.layer(model.layer_count() - 1).activation != Activation::softmax)
     return "the lab trains classifiers with a softmax output layer; this model's output is " +
            std::string(activation_name(model.layer(model.layer_count() - 1).activation));
-  return install(model, s);
+  std::string installed = install(model, s);
+  if (installed.empty() && remote_) send(adopt_command(model, s));
+  return installed;
 }
 
 std::string LabTrainer::install(const Mlp& model, const LabSettings& s) {
@@ -118,6 +131,7 @@ std::string LabTrainer::install(const Mlp& model, const LabSettings& s) {
   steps_ = 0;
   last_loss_ = 0;
   ms_per_step_ = samples_per_s_ = window_ms_ = 0;
+  remote_fraction_ = 0;
   window_samples_ = 0;
   last_update_ = -1;
   history_.clear();
@@ -164,6 +178,7 @@ std::string LabTrainer::apply_live(const LabSettings& s) {
     phase_ = LabPhase::paused;
     message_.clear();
   }
+  if (remote_) send(settings_command('l', s));
   return "";
 }
 
@@ -182,15 +197,23 @@ std::string LabTrainer::start() {
   message_.clear();
   phase_ = LabPhase::running;
   last_update_ = -1;
+  if (remote_) send(plain_command('s'));
   return "";
 }
 
 void LabTrainer::pause() {
   if (phase_ == LabPhase::running) phase_ = LabPhase::paused;
+  if (remote_) send(plain_command('p'));
 }
 
 std::string LabTrainer::step() {
   if (phase_ == LabPhase::running) return "training is running: pause first";
+  if (remote_) {  // the remote measures first and steps; the result arrives with its snapshot
+    if (!has_model()) return "no network yet";
+    if (epochs_done_ >= settings_.epochs) return "finished: raise epochs or press Reset";
+    send(plain_command('o'));
+    return "";
+  }
   while (eval_.active) evaluate_chunk();  // measure the weights before this step first
   if (epochs_done_ >= settings_.epochs) return "finished: raise epochs or press Reset";
   if (!trainer_ready_) {
@@ -208,7 +231,8 @@ std::string LabTrainer::step() {
 
 void LabTrainer::update(double budget_ms) {
   const double t0 = now_ms();
-  update_within(budget_ms);
+  if (remote_) take_snapshots();
+  else update_within(budget_ms);
   update_ms_ = now_ms() - t0;
 }
 
@@ -291,6 +315,7 @@ void LabTrainer::record_batch(float loss, float accuracy) {
 }
 
 float LabTrainer::epoch_fraction() const {
+  if (remote_) return remote_fraction_;
   if (!trainer_ready_ && phase_ != LabPhase::diverged) return 0;
   const TrainProgress& p = trainer_.progress();
   return p.steps_per_epoch > 0 ? std::clamp(float(p.step_in_epoch) / float(p.steps_per_epoch), 0.0f, 1.0f) : 0.0f;

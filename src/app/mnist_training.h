@@ -8,9 +8,15 @@
 // and accuracy of the very same weights (the over/underfitting gap), and the confusion matrix and
 // the test digits' predictions are fresh. The same evaluation runs once for the untrained
 // network (epoch 0). Pure logic: no ImGui, no GPU, no host.
+//
+// With a remote (app/training_remote.h: the page's Web Worker) this object is a mirror: every
+// command is checked and applied here too (so errors, the features and the settings are
+// immediate) and sent on; update() then trains nothing and adopts the remote's snapshots — the
+// weights, curves, counters — once the remote has applied every command sent so far.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/mnist_settings.h"
@@ -33,8 +39,21 @@ struct BatchPoint {  // the smoothed per-batch curve (exponential moving average
   float loss, accuracy;
 };
 
+class TrainingRemote;
+
 class LabTrainer {
  public:
+  // ---- where training runs -----------------------------------------------------------------
+  void set_remote(TrainingRemote* remote);  // before any data; nullptr = train in update()
+  bool has_remote() const { return remote_ != nullptr; }
+  // The remote's side (mnist_training_wire.cpp): applies one command a mirror sent ("" or why
+  // not), and the snapshot of everything the mirror shows.
+  std::string apply_command(std::string_view message);
+  std::string snapshot() const;
+  // The mirror's side: adopts a snapshot. False if malformed; one that does not yet reflect every
+  // command sent is skipped (true).
+  bool apply_snapshot(std::string_view snapshot);
+
   // ---- data -------------------------------------------------------------------------------
   // Takes a checked dataset (train and test images of one size, labels < classes). The network
   // must be rebuilt afterwards (rebuild()).
@@ -64,6 +83,7 @@ class LabTrainer {
   void pause();
   std::string step();   // one minibatch (when not running)
   void update(double budget_ms);  // once per frame: evaluation and/or training within the budget
+                                  // (with a remote: take its newest snapshot)
   double last_update_ms() const { return update_ms_; }  // time the last update() took
 
   // ---- what it measured --------------------------------------------------------------------
@@ -94,7 +114,17 @@ class LabTrainer {
 
  private:
   void update_within(double budget_ms);
+  void send(std::string message);
+  void take_snapshots();
+  // Commands as bytes (mnist_training_wire.cpp).
+  static std::string data_command(const std::string& name, const IdxDataset& data, int classes);
+  static std::string settings_command(char verb, const LabSettings& s);  // 'r'ebuild, 'l'ive
+  static std::string adopt_command(const Mlp& model, const LabSettings& s);
+  static std::string plain_command(char verb);  // 's'tart, 'p'ause, 'o'ne step
   double update_ms_ = 0;
+  TrainingRemote* remote_ = nullptr;
+  uint32_t commands_ = 0;        // mirror: commands sent; remote: commands applied
+  float remote_fraction_ = 0;    // mirror: the remote's progress through the epoch
   std::string install(const Mlp& model, const LabSettings& s);
   void prepare_features(const LabSettings& s);
   bool init_trainer(std::string* error);

@@ -4,6 +4,7 @@
 
 #include "app/gpu.h"
 #include "platform/gl.h"
+#include "platform/picture.h"
 #include "platform/shader.h"
 
 namespace nnlab::gpu {
@@ -85,6 +86,7 @@ bool colormap(Texture& target, const float* field, int width, int height, float 
     glUniform1i(m.u_map, static_cast<int>(map));
     glBindVertexArray(m.vao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    platform::note_texture_change();
   } else {
     m.error = "colormap: render target incomplete";
   }
@@ -98,6 +100,7 @@ bool colormap(Texture& target, const float* field, int width, int height, float 
 
 void release(Texture& texture) {
   if (texture.id) glDeleteTextures(1, &texture.id);
+  platform::note_texture_change();
   texture = Texture{};
 }
 

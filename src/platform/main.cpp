@@ -13,6 +13,7 @@
 #include "app/host.h"
 #include "platform/gl.h"
 #include "platform/options.h"
+#include "platform/picture.h"
 #include "platform/screenshot.h"
 #include "platform/web.h"
 
@@ -23,6 +24,7 @@ struct Platform {
   nnlab::app::App app;
   nnlab::platform::Options options;
   int frame = 0;
+  uint64_t last_picture = 0;  // picture_fingerprint of the last frame presented
   std::string glfw_error;
 };
 
@@ -75,14 +77,31 @@ bool render_frame(Platform& p) {
   ImGui::Render();
   int width = 0, height = 0;
   glfwGetFramebufferSize(p.window, &width, &height);
+  ++p.frame;
+  const bool last = p.options.frames > 0 && p.frame >= p.options.frames;
+#ifdef __EMSCRIPTEN__
+  // The browser keeps showing the canvas until something is drawn into it, so a frame whose
+  // picture equals the last one draws nothing (platform/picture.h).
+  const uint64_t picture = nnlab::platform::picture_fingerprint(*ImGui::GetDrawData(), width, height);
+  const bool present = picture != p.last_picture || p.frame <= 2 || last;
+  p.last_picture = picture;
+#else
+  const bool present = true;  // natively the swap paces the loop (vsync), so always draw
+#endif
+  p.app.set_frame_presented(present);
+  if (!present) {
+    p.app.set_cpu_frame_ms(float((glfwGetTime() - cpu_start) * 1000.0));
+#ifdef __EMSCRIPTEN__
+    nnlab::platform::web_after_frame(p.app, p.frame);
+#endif
+    return true;
+  }
   glViewport(0, 0, width, height);
   const auto background = p.app.background_color();
   glClearColor(background[0], background[1], background[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   p.app.set_cpu_frame_ms(float((glfwGetTime() - cpu_start) * 1000.0));  // our work, not the GPU's
-  ++p.frame;
-  const bool last = p.options.frames > 0 && p.frame >= p.options.frames;
   if (last && !p.options.screenshot.empty()) {
     std::string error;
     if (nnlab::platform::save_screenshot(p.options.screenshot, width, height, &error))

@@ -2,6 +2,7 @@
 // by src/platform for the real app) say "unavailable" here, which every panel already handles.
 #include "app/gpu.h"
 #include "app/host.h"
+#include "app/training_remote.h"
 
 namespace nnlab::gpu {
 
@@ -23,5 +24,6 @@ bool pick_files(const char*, bool) { return false; }
 std::string read_file(const std::string& path, std::string*) { return "no host to read " + path + " in the unit tests"; }
 std::string load_setting(const std::string&) { return ""; }
 void store_setting(const std::string&, const std::string&) {}
+nnlab::app::TrainingRemote* training_remote() { return nullptr; }  // the lab trains in the frame
 
 }  // namespace nnlab::host

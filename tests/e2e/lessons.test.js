@@ -28,14 +28,16 @@ test.before(async () => {
 });
 test.after(async () => { await cleanup?.(); server?.stop(); });
 
-// Dear ImGui 1.86 samples key state once per frame, so a press and release inside one (slow,
-// software-rendered) frame would go unseen: hold each key for two frames, as a person does.
+// Dear ImGui 1.86 samples key state once per frame, so a press and release inside one frame
+// would go unseen, and so would a release and the next press of the same key: hold each key for
+// two frames and leave it up for two, as a person does.
 async function press(page, key) {
   const frames = () => page.evaluate(() => window.nnlab.state().frames);
+  const twoFrames = async () => page.waitForFunction((n) => window.nnlab.state().frames >= n + 2, await frames());
   for (const part of key.split('+')) await page.keyboard.down(part);
-  const start = await frames();
-  await page.waitForFunction((n) => window.nnlab.state().frames >= n + 2, start);
+  await twoFrames();
   for (const part of key.split('+').reverse()) await page.keyboard.up(part);
+  await twoFrames();
 }
 
 async function openApp(hash) {

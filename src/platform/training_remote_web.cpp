@@ -1,0 +1,95 @@
+// app/training_remote.h in the browser: the lab's training runs in a Web Worker
+// (web/train-worker.js running nnlab-trainer.wasm, src/platform/worker/). Commands go out as
+// transferred ArrayBuffers; only the newest snapshot is kept until the next frame takes it.
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "app/training_remote.h"
+
+EM_JS(void, js_worker_start, (), {
+  const state = Module.nnlabTraining = { worker: null, latest: null, failure: "" };
+  try {
+    const worker = new Worker('train-worker.js');
+    worker.onmessage = (e) => {
+      if (e.data && e.data.snapshot) state.latest = e.data.snapshot;
+      else if (e.data && e.data.error) state.failure = e.data.error;
+    };
+    worker.onerror = (e) => {
+      state.failure = 'the training worker stopped (' + (e.message || 'an error in the worker') + ')';
+      e.preventDefault();
+    };
+    state.worker = worker;
+  } catch (e) {
+    state.failure = 'no Web Worker here (' + e.message + ')';
+  }
+});
+
+EM_JS(void, js_worker_send, (const char* bytes, int size), {
+  const state = Module.nnlabTraining;
+  if (!state.worker || state.failure) return;
+  const copy = HEAPU8.slice(bytes, bytes + size);
+  state.worker.postMessage({ command: copy.buffer }, [copy.buffer]);
+});
+
+EM_JS(int, js_worker_snapshot_size, (), {
+  const latest = Module.nnlabTraining.latest;
+  return latest ? latest.byteLength : -1;
+});
+
+EM_JS(void, js_worker_take_snapshot, (char* out), {
+  const state = Module.nnlabTraining;
+  HEAPU8.set(new Uint8Array(state.latest), out);
+  state.latest = null;
+});
+
+EM_JS(char*, js_worker_failure, (), {
+  const failure = Module.nnlabTraining.failure;
+  if (!failure) return 0;
+  const n = lengthBytesUTF8(failure) + 1;
+  const p = _malloc(n);
+  stringToUTF8(failure, p, n);
+  return p;
+});
+
+namespace {
+
+class WorkerRemote : public nnlab::app::TrainingRemote {
+ public:
+  WorkerRemote() { js_worker_start(); }
+  void send(std::string message) override {
+    if (failure_.empty()) js_worker_send(message.data(), int(message.size()));
+  }
+  bool receive(std::string* snapshot) override {
+    const int size = js_worker_snapshot_size();
+    if (size < 0) return false;
+    snapshot->resize(size_t(size));
+    js_worker_take_snapshot(snapshot->data());
+    return true;
+  }
+  std::string failure() const override {
+    if (failure_.empty())
+      if (char* text = js_worker_failure()) {
+        failure_ = text;
+        std::free(text);
+      }
+    return failure_;
+  }
+
+ private:
+  mutable std::string failure_;
+};
+
+}  // namespace
+
+namespace nnlab::host {
+
+nnlab::app::TrainingRemote* training_remote() {
+  static WorkerRemote remote;
+  return &remote;
+}
+
+}  // namespace nnlab::host
+#endif

@@ -1,0 +1,186 @@
+// The lab's remote training (the page's Web Worker) without a worker: a loopback remote hands
+// the mirror's commands to a second LabTrainer and its snapshots back, the way the worker does.
+// The mirror must end with exactly what training in the frame gives.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "app/mnist_settings.h"
+#include "app/mnist_training.h"
+#include "app/training_remote.h"
+
+using namespace nnlab;
+using namespace nnlab::app;
+
+namespace {
+
+IdxDataset striped_dataset(int per_class) {  // 4×4 images: class c lights up row c
+  IdxDataset d;
+  for (IdxSplit* split : {&d.train, &d.test}) {
+    split->images.rows = split->images.cols = 4;
+    split->images.count = split->labels.count = 4 * per_class;
+    for (int i = 0; i < 4 * per_class; ++i) {
+      const int c = i % 4;
+      for (int p = 0; p < 16; ++p) split->images.pixels.push_back(uint8_t(p / 4 == c ? 200 + i % 50 : i % 7));
+      split->labels.labels.push_back(uint8_t(c));
+    }
+  }
+  return d;
+}
+
+class Loopback : public TrainingRemote {
+ public:
+  LabTrainer worker;
+  std::vector<std::string> refusals;
+  std::string failed;
+
+  void send(std::string message) override { inbox_.push_back(std::move(message)); }
+  bool receive(std::string* snapshot) override {
+    if (outbox_.empty()) return false;
+    *snapshot = std::move(outbox_);
+    outbox_.clear();
+    return true;
+  }
+  std::string failure() const override { return failed; }
+  // The worker's loop: apply what arrived, train a slice, post a snapshot.
+  void run(double budget_ms) {
+    for (const std::string& m : inbox_) {
+      const std::string error = worker.apply_command(m);
+      if (!error.empty()) refusals.push_back(error);
+    }
+    inbox_.clear();
+    worker.update(budget_ms);
+    outbox_ = worker.snapshot();
+  }
+  size_t pending() const { return inbox_.size(); }
+
+ private:
+  std::vector<std::string> inbox_;
+  std::string outbox_;
+};
+
+LabSettings small_settings() {
+  LabSettings s;
+  bool live;
+  REQUIRE(apply_setting(&s, "arch", "16-8-4", 16, 4, &live) == "");
+  REQUIRE(apply_setting(&s, "lr", "0.05", 16, 4, &live) == "");
+  REQUIRE(apply_setting(&s, "batch", "8", 16, 4, &live) == "");
+  REQUIRE(apply_setting(&s, "epochs", "6", 16, 4, &live) == "");
+  REQUIRE(apply_setting(&s, "dropout", "0.2", 16, 4, &live) == "");
+  return s;
+}
+
+}  // namespace
+
+TEST_SUITE("mnist lab remote") {
+  TEST_CASE("a mirror trained by a remote ends with the weights and curves of training in the frame") {
+    const LabSettings s = small_settings();
+    LabTrainer local;
+    local.set_data("stripes", striped_dataset(12), 4);
+    REQUIRE(local.rebuild(s) == "");
+    REQUIRE(local.start() == "");
+    for (int frame = 0; frame < 100000 && local.phase() == LabPhase::running; ++frame) local.update(0.5);
+    REQUIRE(local.phase() == LabPhase::finished);
+
+    Loopback remote;
+    LabTrainer mirror;
+    mirror.set_remote(&remote);
+    mirror.set_data("stripes", striped_dataset(12), 4);
+    REQUIRE(mirror.rebuild(s) == "");
+    CHECK(mirror.evaluating());  // until the remote's first snapshot
+    REQUIRE(mirror.start() == "");
+    CHECK(mirror.phase() == LabPhase::running);  // at once, not a round trip later
+    CHECK(remote.pending() == 3);
+    for (int frame = 0; frame < 100000 && mirror.phase() == LabPhase::running; ++frame) {
+      remote.run(0.5);
+      mirror.update(0);
+    }
+    CHECK(remote.refusals.empty());
+    CHECK(mirror.phase() == LabPhase::finished);
+    CHECK(mirror.message() == local.message());
+    CHECK(mirror.epochs_done() == 6);
+    CHECK(mirror.steps() == local.steps());
+    REQUIRE(mirror.epochs().size() == local.epochs().size());
+    for (size_t e = 0; e < local.epochs().size(); ++e) {
+      CHECK(mirror.epochs()[e].test_loss == local.epochs()[e].test_loss);
+      CHECK(mirror.epochs()[e].train_accuracy == local.epochs()[e].train_accuracy);
+    }
+    CHECK(mirror.batches().size() == local.batches().size());
+    CHECK(mirror.confusion() == local.confusion());
+    CHECK(mirror.test_predictions() == local.test_predictions());
+    const auto a = mirror.model().params(), b = local.model().params();
+    REQUIRE(a.size() == b.size());
+    CHECK(std::equal(a.begin(), a.end(), b.begin()));  // bit for bit: same code, same seed
+  }
+
+  TEST_CASE("snapshots older than the mirror's last command are not shown; bad bytes are refused") {
+    Loopback remote;
+    LabTrainer mirror;
+    mirror.set_remote(&remote);
+    mirror.set_data("stripes", striped_dataset(8), 4);
+    LabSettings s = small_settings();
+    REQUIRE(mirror.rebuild(s) == "");
+    REQUIRE(mirror.start() == "");
+    for (int i = 0; i < 3; ++i) remote.run(0.2);
+    mirror.update(0);
+    REQUIRE(mirror.phase() == LabPhase::running);
+    const std::string running = remote.worker.snapshot();
+    mirror.pause();
+    CHECK(mirror.phase() == LabPhase::paused);
+    CHECK(mirror.apply_snapshot(running));       // well-formed, but from before the pause…
+    CHECK(mirror.phase() == LabPhase::paused);   // …so it does not flip the mirror back
+    remote.run(0.2);
+    mirror.update(0);
+    CHECK(mirror.phase() == LabPhase::paused);
+    CHECK(mirror.steps() == remote.worker.steps());
+
+    // One step while paused arrives with the next snapshot.
+    const int64_t before = mirror.steps();
+    REQUIRE(mirror.step() == "");
+    remote.run(0);
+    mirror.update(0);
+    CHECK(mirror.steps() == before + 1);
+
+    std::string cut = remote.worker.snapshot();
+    cut.resize(cut.size() / 2);
+    CHECK_FALSE(mirror.apply_snapshot(cut));
+    CHECK_FALSE(mirror.apply_snapshot("garbage"));
+    CHECK(mirror.steps() == before + 1);  // untouched
+    CHECK(remote.worker.apply_command("x") != "");
+    CHECK(remote.worker.apply_command(std::string("r\x01", 2)) != "");
+  }
+
+  TEST_CASE("a loaded model and live settings reach the remote; a failed remote hands training back") {
+    Loopback remote;
+    LabTrainer mirror;
+    mirror.set_remote(&remote);
+    mirror.set_data("stripes", striped_dataset(8), 4);
+    LabSettings s = small_settings();
+    REQUIRE(mirror.rebuild(s) == "");
+    Mlp loaded = mirror.model();
+    for (float& w : loaded.params()) w *= 0.5f;
+    REQUIRE(mirror.adopt(loaded, s) == "");
+    s.lr = 0.01f;
+    s.epochs = 9;
+    REQUIRE(mirror.apply_live(s) == "");
+    remote.run(0);
+    mirror.update(0);
+    CHECK(remote.refusals.empty());
+    const auto w = remote.worker.model().params();
+    CHECK(std::equal(w.begin(), w.end(), loaded.params().begin()));
+
+    REQUIRE(mirror.start() == "");
+    remote.run(1.0);
+    mirror.update(0);
+    remote.failed = "the worker stopped";
+    mirror.update(0);
+    CHECK_FALSE(mirror.has_remote());
+    CHECK(mirror.phase() == LabPhase::paused);
+    CHECK(mirror.message().find("the worker stopped") != std::string::npos);
+    const int64_t steps = mirror.steps();
+    REQUIRE(mirror.start() == "");  // carries on in the frame from the last weights it received
+    for (int frame = 0; frame < 20; ++frame) mirror.update(1.0);
+    CHECK(mirror.steps() > steps);
+  }
+}
