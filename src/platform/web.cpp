@@ -18,6 +18,18 @@ EM_JS(char*, js_location_hash, (), {
   return p;
 });
 
+// Emscripten's glfwSetWindowSize takes a size equal to the screen's as a request for fullscreen
+// (library_glfw.js) and leaves the canvas at its old size: a browser window filling the screen
+// (F11, kiosks, small phones) kept a stale, stretched canvas. Size the canvas and GLFW's record of
+// the window directly instead.
+EM_JS(void, js_resize_canvas, (int width, int height), {
+  Browser.setCanvasSize(width, height);
+  if (GLFW.active) {
+    GLFW.active.width = width;
+    GLFW.active.height = height;
+  }
+});
+
 namespace nnlab::platform {
 
 float web_device_pixel_ratio() { return float(emscripten_get_device_pixel_ratio()); }
@@ -29,7 +41,7 @@ void web_fit_canvas(GLFWwindow* window) {
   const int w = std::max(1, int(std::lround(css_w * dpr))), h = std::max(1, int(std::lround(css_h * dpr)));
   int cur_w = 0, cur_h = 0;
   glfwGetWindowSize(window, &cur_w, &cur_h);
-  if (w != cur_w || h != cur_h) glfwSetWindowSize(window, w, h);
+  if (w != cur_w || h != cur_h) js_resize_canvas(w, h);
 }
 
 void web_after_frame(nnlab::app::App& app, int frame) {

@@ -116,6 +116,16 @@ test('HiDPI: the canvas backing store follows devicePixelRatio and the UI scales
   await context.close();
 });
 
+test('a window exactly the size of the screen (F11, kiosks) gets a canvas of its own size', async () => {
+  // Emscripten's GLFW reads "resize to the screen's size" as a fullscreen request and kept the
+  // old 1280×800 canvas, stretched into the window.
+  const context = await browser.newContext({ viewport: { width: 640, height: 400 }, screen: { width: 640, height: 400 } });
+  const { page } = await openPage(context, server.url);
+  const size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+  assert.deepEqual(size, { w: 640, h: 400 });
+  await context.close();
+});
+
 test('without WebGL2 the page explains what is missing instead of staying blank', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
