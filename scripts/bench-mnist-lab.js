@@ -2,8 +2,8 @@
 // Benchmarks the MNIST lab in headless Chromium (SwiftShader WebGL2): trains in the page as a
 // learner would (Start), samples window.nnlab.state() every second while it trains, and reports
 // samples/s, frame times and the per-epoch test accuracy. For the second half of the epochs the
-// mouse keeps moving over the page (every frame then draws a new picture: the worst case for the
-// page's frame rate). Usage:
+// learner scribbles on the draw pad, one mouse move per frame (every frame then draws a new
+// picture: the worst case for the page's frame rate). Usage:
 //   NNLAB_SITE=build/web/site node scripts/bench-mnist-lab.js [ARCH EPOCHS]...
 //   (default: 784-16-16-10 5 784-128-10 10; Adam, lr 1e-3, batch 64, all 7,996 training digits)
 //   BUDGET_MS=N sets the training time per frame when the lab trains in the frame (no worker).
@@ -27,12 +27,28 @@ async function run(browser, url, arch, epochs) {
   const message = await page.evaluate(() => window.nnlab.command('train start'));
   if (message) throw new Error(message);
   const samples = [];
-  let mouse = null;  // the mouse mover, from half-way
+  let mouse = null;  // the scribbling, from half-way
+  // Mouse events dispatched from a requestAnimationFrame loop in the page: one per frame, along a
+  // Lissajous curve over the pad, with the pad cleared twice a second so every move adds ink.
   const moveMouse = async () => {
-    for (let i = 0; mouse; ++i) {
-      await page.mouse.move(300 + 600 * Math.abs(Math.sin(i / 40)), 200 + 400 * Math.abs(Math.cos(i / 55)));
-      await page.waitForTimeout(16);
-    }
+    await page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      const [x0, y0, x1, y1] = window.nnlab.state().ui['mnist.pad'].map((v) => v / devicePixelRatio);
+      const at = (i) => ({ clientX: x0 + (x1 - x0) * (0.5 + 0.4 * Math.sin(i / 7)),
+        clientY: y0 + (y1 - y0) * (0.5 + 0.4 * Math.sin(i / 11)), bubbles: true, button: 0, buttons: 1 });
+      let i = 0;
+      window.__scribbling = true;
+      canvas.dispatchEvent(new MouseEvent('mousedown', at(0)));
+      const frame = () => {
+        if (!window.__scribbling) { canvas.dispatchEvent(new MouseEvent('mouseup', { ...at(i), buttons: 0 })); return; }
+        canvas.dispatchEvent(new MouseEvent('mousemove', at(++i)));
+        if (i % 30 === 0) window.nnlab.command('draw clear');
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    while (mouse) await page.waitForTimeout(100);
+    await page.evaluate(() => { window.__scribbling = false; });
   };
   for (;;) {
     await page.waitForTimeout(1000);
@@ -83,7 +99,7 @@ function summary(samples) {
       console.log(`  idle page: ${r.idle.fps.toFixed(0)} fps, median frame ${r.idle.frame_ms.toFixed(1)} ms, max ${r.idle.max_frame_ms.toFixed(1)} ms`);
       console.log(`  trains in the ${t.trains_in}`);
       console.log(`  training, page untouched: ${summary(r.samples.filter((x) => !x.mouse))}`);
-      console.log(`  training, mouse moving:    ${summary(r.samples.filter((x) => x.mouse))}`);
+      console.log(`  training, scribbling:      ${summary(r.samples.filter((x) => x.mouse))}`);
     }
   } finally {
     await cleanup();
