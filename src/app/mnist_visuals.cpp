@@ -67,10 +67,17 @@ void plot(const char* title, const LabTrainer& lab, bool accuracy, float x_max, 
     dl->AddText(ImVec2(p.x - 0.25f * f, ax.p1.y + 0.1f * f), kDim, buf);
   }
   dl->PushClipRect(ax.p0, ax.p1, true);
+  // At most one point per 2 pixels of width: the curve looks the same, and software WebGL pays
+  // for every triangle of a thick anti-aliased line (1,000 points were ~6,000 per plot).
+  constexpr float kMinDx = 2.0f;
   std::vector<ImVec2> pts;
   pts.reserve(batches.size());
-  for (const auto& b : batches) pts.push_back(ax.at(b.epoch, accuracy ? b.accuracy : b.loss));
+  for (size_t i = 0; i < batches.size(); ++i) {
+    const ImVec2 p = ax.at(batches[i].epoch, accuracy ? batches[i].accuracy : batches[i].loss);
+    if (pts.empty() || p.x - pts.back().x >= kMinDx || i + 1 == batches.size()) pts.push_back(p);
+  }
   if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), kBatchColor, 0, 1.5f);
+  const bool dots = ax.p1.x - ax.p0.x >= 10.0f * x_max;  // epoch markers while they stand apart
   for (int series = 0; series < 2; ++series) {
     pts.clear();
     for (const auto& e : epochs) {
@@ -79,7 +86,8 @@ void plot(const char* title, const LabTrainer& lab, bool accuracy, float x_max, 
     }
     const ImU32 c = series == 0 ? kTrainColor : kTestColor;
     if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), c, 0, 2.0f);
-    for (const ImVec2& p : pts) dl->AddCircleFilled(p, 3.0f, c);
+    if (dots)
+      for (const ImVec2& p : pts) dl->AddCircleFilled(p, 3.0f, c);
   }
   dl->PopClipRect();
   ImGui::Dummy(size);
