@@ -113,6 +113,7 @@ void App::update_stats() {
 void App::frame() {
   update_stats();
   forget_items();
+  for (View v : kAllViews) panel(v).tick();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

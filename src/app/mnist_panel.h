@@ -30,6 +30,7 @@ class MnistPanel : public Panel {
  public:
   MnistPanel();
   void draw() override;
+  void tick() override;
   std::string set(std::string_view key, std::string_view value) override;
   std::optional<std::string> command(std::string_view verb, std::string_view args) override;
   void state(nlohmann::json* out) const override;

@@ -51,6 +51,10 @@ double MnistPanel::adapt_budget() {
   return adaptive_ms_;
 }
 
+void MnistPanel::tick() {
+  if (lab_.has_data()) lab_.update(adapt_budget());
+}
+
 void MnistPanel::draw() {
   const float f = ImGui::GetFontSize();
   if (!lab_.has_data()) {
@@ -58,7 +62,6 @@ void MnistPanel::draw() {
     ImGui::ProgressBar(-1.0f * float(ImGui::GetTime()), ImVec2(20 * f, 0), "");
     return;
   }
-  lab_.update(adapt_budget());
   update_prediction(false);
   const float avail = ImGui::GetContentRegionAvail().x;
   const float left = std::clamp(avail * 0.3f, 17 * f, 22 * f);

@@ -189,6 +189,19 @@ test('browser: absurd settings are refused with a message and change nothing', a
   await context.close();
 });
 
+test('browser: training goes on while a lesson is on screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=3&subset=all');
+  assert.equal(await page.evaluate(() => window.nnlab.command('train start')), '');
+  assert.equal(await page.evaluate(() => window.nnlab.command('view neuron')), '');
+  await page.waitForFunction(() => window.nnlab.state().mnist.training.phase === 'finished', null, { timeout: 60000 });
+  const s = await state(page);
+  assert.equal(s.view, 'neuron');
+  assert.equal(s.mnist.training.epoch, 3);
+  assert.equal(s.mnist.training.history.length, 4);
+  await context.close();
+});
+
 test('browser: the four IDX files of your own data, any order, gzipped or not; a bad one changes nothing', async () => {
   const zlib = require('node:zlib');
   const idx = (magic, dims, body) => {
