@@ -63,6 +63,7 @@ if(EMSCRIPTEN)
     -sINITIAL_MEMORY=67108864 -sEXPORTED_RUNTIME_METHODS=HEAPU8
     -sEXPORTED_FUNCTIONS=_trainer_command,_trainer_update,_trainer_snapshot,_trainer_snapshot_data,_malloc,_free)
   add_custom_command(TARGET nnlab_trainer POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:nnlab_trainer>/nnlab-trainer.js ${CMAKE_BINARY_DIR}/site/
     COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py $<TARGET_FILE_DIR:nnlab_trainer>/nnlab-trainer.wasm
       ${CMAKE_BINARY_DIR}/site/nnlab-trainer.wasm.gz VERBATIM)
