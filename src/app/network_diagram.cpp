@@ -167,9 +167,11 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         }
         if (any_highlight && !lit) color = (color & 0x00FFFFFF) | (140u << 24);
         const ImVec2 a = pos(l, in), b = pos(l + 1, out);
-        // near the source (labels of one target fan out there), but clear of its circle
+        // near the source (labels of one target fan out there), but clear of its circle — and, on
+        // an edge rising to the right, clear of the source's bias label above it
         const float len = std::max(1.0f, std::hypot(b.x - a.x, b.y - a.y));
-        const float along = std::clamp((r + ImGui::CalcTextSize(text.c_str()).x * 0.5f + 8.0f) / len, 0.3f, 0.6f);
+        const float rising = b.y < a.y - 1.0f && l > 0 ? 0.14f : 0.0f;
+        const float along = std::clamp((r + ImGui::CalcTextSize(text.c_str()).x * 0.5f + 8.0f) / len + rising, 0.3f + rising, 0.6f);
         ImVec2 min, max;
         badge(dl, ImVec2(a.x + (b.x - a.x) * along, a.y + (b.y - a.y) * along), text, color, lit, &min, &max);
         const std::string id = "edge " + std::to_string(l + 1) + " " + std::to_string(out + 1) + " " + std::to_string(in + 1);
