@@ -21,6 +21,9 @@ constexpr int kPadSide = 28;
 constexpr const char* kEmbeddedName = "MNIST (embedded: 7,996 train / 2,004 test)";
 #ifndef __EMSCRIPTEN__
 constexpr const char* kFashionDir = "/usr/share/datasets/fashion-mnist";
+// Fashion-MNIST's labels 0–9 (Zalando's README).
+[[maybe_unused]] constexpr const char* kFashionClasses[] = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                            "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
 #endif
 
 std::span<const uint8_t> as_bytes(const std::string& s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
@@ -84,8 +87,9 @@ std::string MnistPanel::change(const LabSettings& next, bool live) {
   return "";
 }
 
-std::string MnistPanel::use_data(std::string name, IdxDataset&& data) {
+std::string MnistPanel::use_data(std::string name, IdxDataset&& data, std::vector<std::string> class_names) {
   lab_.set_data(std::move(name), std::move(data), kMnistClasses);
+  class_names_ = std::move(class_names);
   const std::string error = lab_.rebuild(settings_);
   if (!error.empty()) return error;
   selected_digit_ = 0;
@@ -132,7 +136,7 @@ std::optional<std::string> MnistPanel::command(std::string_view verb, std::strin
         return "Fashion-MNIST is not installed (Debian package dataset-fashion-mnist): " + error;
       return use_data("Fashion-MNIST (" + std::to_string(d.train.labels.count) + " train / " +
                           std::to_string(d.test.labels.count) + " test)",
-                      std::move(d));
+                      std::move(d), {std::begin(kFashionClasses), std::end(kFashionClasses)});
 #endif
     }
     return "data must be embedded or fashion (got '" + std::string(args) + "')";
@@ -327,7 +331,7 @@ void MnistPanel::state(nlohmann::json* out) const {
   *out = {
       {"data", {{"name", lab_.data_name()}, {"ready", lab_.has_data()}, {"train_count", lab_.train_count()},
                 {"train_total", lab_.data().train.labels.count}, {"test_count", lab_.test_count()},
-                {"inputs", lab_.inputs()}, {"classes", lab_.classes()}}},
+                {"inputs", lab_.inputs()}, {"classes", lab_.classes()}, {"class_names", class_names_}}},
       {"settings", settings},
       {"architecture", arch},
       {"parameter_count", lab_.model().parameter_count()},

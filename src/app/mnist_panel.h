@@ -48,7 +48,8 @@ class MnistPanel : public Panel {
   // mnist_panel.cpp: settings, data, files, scripting
   std::string change(const LabSettings& next, bool live);
   void persist() const;
-  std::string use_data(std::string name, IdxDataset&& data);
+  // Empty class_names: the classes are the digits 0–9.
+  std::string use_data(std::string name, IdxDataset&& data, std::vector<std::string> class_names = {});
   std::string train(std::string_view what);
   std::string draw_command(std::string_view args);
   std::string save_model();
@@ -66,6 +67,7 @@ class MnistPanel : public Panel {
 
   LabSettings settings_;
   LabTrainer lab_;
+  std::vector<std::string> class_names_;  // e.g. Fashion-MNIST's; empty for digits
   LabPictures pictures_;
   DrawPad pad_;
   IdxCollector idx_;

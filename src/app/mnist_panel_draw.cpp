@@ -140,7 +140,8 @@ void MnistPanel::draw_controls(float width) {
                       "Early stop > 0 holds out 10%% of the training digits and stops when they stop improving.");
   section("Data");
   ImGui::TextWrapped("%s", lab_.data_name().c_str());
-  ImGui::TextDisabled("training on %s digits, testing on %s", with_commas(lab_.train_count()).c_str(),
+  ImGui::TextDisabled("training on %s %s, testing on %s", with_commas(lab_.train_count()).c_str(),
+                      class_names_.empty() ? "digits" : "images",
                       with_commas(lab_.test_count()).c_str());
   ImGui::TextUnformatted("subset");
   for (int s : kSubsetSizes) {
@@ -254,7 +255,7 @@ void MnistPanel::draw_pictures(float width) {
     ImGui::Image(pictures_.preview().imgui_id(), ImVec2(1.6f * f, 1.6f * f));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("what the network sees: 28 × 28, centred like MNIST");
   }
-  if (pad_has_digit_ && !pad_probs_.empty()) draw_probability_bars(pad_probs_.data(), lab_.classes(), pad);
+  if (pad_has_digit_ && !pad_probs_.empty()) draw_probability_bars(pad_probs_.data(), lab_.classes(), class_names_, pad);
   else ImGui::Dummy(ImVec2(pad, 10 * f));
   if (ImGui::SmallButton("hand calculation \u2192")) {
     if (auto e = command("hand", ""); e && !e->empty()) say(*e, false);
@@ -287,7 +288,8 @@ void MnistPanel::draw_tabs(float width) {
       pictures_.draw_weights(lab_, width - f, ImGui::GetTime(), 0.3);
     } else if (t == kDigits) {
       if (sel_truth_ >= 0) {
-        ImGui::Text("test digits that are %d, read as %d", sel_truth_, sel_pred_);
+        ImGui::Text("test %s that are %s, read as %s", class_names_.empty() ? "digits" : "images",
+                    class_text(sel_truth_, class_names_).c_str(), class_text(sel_pred_, class_names_).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("show all")) sel_truth_ = sel_pred_ = -1;
       } else {
@@ -303,7 +305,7 @@ void MnistPanel::draw_tabs(float width) {
     } else if (t == kConfusion) {
       int truth, predicted;
       const float cell = std::min(2.2f * f, (width - 3 * f) / float(lab_.classes()));
-      if (draw_confusion(lab_.confusion(), lab_.classes(), sel_truth_, sel_pred_, cell, &truth, &predicted)) {
+      if (draw_confusion(lab_.confusion(), lab_.classes(), class_names_, sel_truth_, sel_pred_, cell, &truth, &predicted)) {
         sel_truth_ = truth, sel_pred_ = predicted;
         tab_ = kDigits, tab_forced_ = true;
       }
@@ -319,15 +321,15 @@ void MnistPanel::draw_tabs(float width) {
         if (inside_pad_) lab_.forward_one(pad_x_.data());
         else if (selected_digit_ < lab_.test_count()) lab_.forward_one(lab_.test_features(selected_digit_));
         if (!inside_pad_) {
-          ImGui::Text("test digit #%d, true label %d; below it the network's answer and confidence", selected_digit_,
-                      lab_.data().test.labels.labels[size_t(selected_digit_)]);
+          ImGui::Text("test digit #%d, true label %s; below it the network's answer and confidence", selected_digit_,
+                      class_text(lab_.data().test.labels.labels[size_t(selected_digit_)], class_names_).c_str());
           (void)pictures_.draw_digits(lab_, {selected_digit_}, 3.0f * f, -1);
         } else if (pictures_.preview().id) {
           ImGui::Image(pictures_.preview().imgui_id(), ImVec2(3.0f * f, 3.0f * f));
           ImGui::SameLine();
           ImGui::TextUnformatted("your digit, as the network sees it");
         }
-        draw_activations(lab_, width - f);
+        draw_activations(lab_, class_names_, width - f);
       }
     }
     ImGui::EndChild();

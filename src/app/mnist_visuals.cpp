@@ -120,8 +120,12 @@ void draw_curves(const LabTrainer& lab, int epochs, float width, float height) {
                       "A growing gap between them is overfitting: the network memorises its training digits.");
 }
 
-bool draw_confusion(const std::vector<int>& confusion, int classes, int selected_truth, int selected_predicted,
-                    float cell, int* truth, int* predicted) {
+std::string class_text(int c, const std::vector<std::string>& names) {
+  return std::to_string(c) + (c >= 0 && c < int(names.size()) ? " " + names[size_t(c)] : std::string());
+}
+
+bool draw_confusion(const std::vector<int>& confusion, int classes, const std::vector<std::string>& names,
+                    int selected_truth, int selected_predicted, float cell, int* truth, int* predicted) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float f = ImGui::GetFontSize();
   const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -164,16 +168,27 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, int selected
       }
       if (t == 3 && p == 8) remember_item("mnist.confusion_3_8");
       if (t == 0 && p == 0) remember_item("mnist.confusion_0_0");
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d test digits that are %d were read as %d", n, t, p);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%d test %s that %s %s were read as %s", n, names.empty() ? "digits" : "images",
+                          n == 1 ? "is" : "are", class_text(t, names).c_str(), class_text(p, names).c_str());
       ImGui::PopID();
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(o.x, g.y + float(classes) * cell + 0.3f * f));
-  ImGui::TextDisabled("rows: the true digit; click a cell to see those digits");
+  if (names.empty()) {
+    ImGui::TextDisabled("rows: the true digit; click a cell to see those digits");
+  } else {
+    std::string legend;
+    for (int c = 0; c < classes; ++c)  // (a no-break space keeps each number with its name)
+      legend += (c ? " · " : "") + std::to_string(c) + "\u00a0" + (c < int(names.size()) ? names[size_t(c)] : "");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 1.6f * f + float(classes) * cell + 8 * f);
+    ImGui::TextDisabled("rows: the true class; click a cell to see those images. %s", legend.c_str());
+    ImGui::PopTextWrapPos();
+  }
   return clicked;
 }
 
-void draw_probability_bars(const float* probs, int classes, float width) {
+void draw_probability_bars(const float* probs, int classes, const std::vector<std::string>& names, float width) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float f = ImGui::GetFontSize();
   const int best = int(std::max_element(probs, probs + classes) - probs);
@@ -190,10 +205,12 @@ void draw_probability_bars(const float* probs, int classes, float width) {
     std::snprintf(buf, sizeof buf, "%5.1f%%", double(probs[c]) * 100);
     dl->AddText(ImVec2(a.x + bar + 0.3f * f, p.y), c == best ? IM_COL32_WHITE : kDim, buf);
     ImGui::Dummy(ImVec2(width, 1.0f * f));
+    if (!names.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", class_text(c, names).c_str());
   }
+  if (!names.empty()) ImGui::Text("\u2192 %s", class_text(best, names).c_str());
 }
 
-void draw_activations(const LabTrainer& lab, float width) {
+void draw_activations(const LabTrainer& lab, const std::vector<std::string>& names, float width) {
   if (!lab.has_model() || lab.probe().batch() < 1) return;
   const Mlp& m = lab.model();
   const float f = ImGui::GetFontSize();
@@ -215,7 +232,7 @@ void draw_activations(const LabTrainer& lab, float width) {
     ImGui::Dummy(ImVec2(width, float((n + per_row - 1) / per_row) * cell + 0.3f * f));
   }
   ImGui::TextUnformatted("output (softmax): the probability of each digit");
-  draw_probability_bars(lab.probe().a(m.layer_count() - 1).data(), m.output_size(), width);
+  draw_probability_bars(lab.probe().a(m.layer_count() - 1).data(), m.output_size(), names, width);
 }
 
 // ---------------------------------------------------------------------------------------------

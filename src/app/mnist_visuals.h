@@ -3,6 +3,7 @@
 // the network, probability bars, and the draw pad. Each function draws at the cursor and returns
 // what the user clicked; textures go through gpu::colormap (shaders/colormap.frag.glsl).
 #pragma once
+#include <string>
 #include <vector>
 
 #include "app/gpu.h"
@@ -15,16 +16,20 @@ namespace nnlab::app {
 // minibatch curve. `epochs` is the planned number (the x axis).
 void draw_curves(const LabTrainer& lab, int epochs, float width, float height);
 
-// The (C, C) confusion matrix, rows = true class, columns = predicted. Returns true when a cell
-// was clicked (*truth, *predicted set). `selected_*` highlights a cell (−1: none).
-bool draw_confusion(const std::vector<int>& confusion, int classes, int selected_truth, int selected_predicted,
-                    float cell, int* truth, int* predicted);
+// Class c as text: "7" for digits (no names), "9 Ankle boot" for a dataset with class names.
+std::string class_text(int c, const std::vector<std::string>& names);
 
-// Probabilities as labelled horizontal bars; the largest is highlighted.
-void draw_probability_bars(const float* probs, int classes, float width);
+// The (C, C) confusion matrix, rows = true class, columns = predicted. Returns true when a cell
+// was clicked (*truth, *predicted set). `selected_*` highlights a cell (−1: none). With class
+// names (Fashion-MNIST) the axes keep their numbers and a legend names them.
+bool draw_confusion(const std::vector<int>& confusion, int classes, const std::vector<std::string>& names,
+                    int selected_truth, int selected_predicted, float cell, int* truth, int* predicted);
+
+// Probabilities as labelled horizontal bars; the largest is highlighted (and named, if named).
+void draw_probability_bars(const float* probs, int classes, const std::vector<std::string>& names, float width);
 
 // Every hidden layer's activations (and the output's probabilities) of the last lab.forward_one().
-void draw_activations(const LabTrainer& lab, float width);
+void draw_activations(const LabTrainer& lab, const std::vector<std::string>& names, float width);
 
 // Textures owned by the lab's pictures.
 class LabPictures {

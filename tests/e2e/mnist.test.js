@@ -260,3 +260,22 @@ test('desktop: the lab trains a few steps under Xvfb and the screenshot shows it
   const stats = pixelStats(decodePng(fs.readFileSync(file)));
   assert.ok(stats.colours > 60 && stats.stddev > 8, `screenshot looks blank: ${JSON.stringify(stats)}`);
 });
+
+const fashionDir = '/usr/share/datasets/fashion-mnist';
+test('desktop: Fashion-MNIST trains in the lab with its class names', {
+  skip: (!fs.existsSync(desktopApp) && 'no desktop build') || (!fs.existsSync(path.join(fashionDir, 't10k-labels-idx1-ubyte.gz')) && 'dataset-fashion-mnist not installed'),
+}, () => {
+  const file = path.join(shots, 'desktop-fashion.png');
+  fs.rmSync(file, { force: true });
+  const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link', '#view=mnist&arch=784-30-10&epochs=1&subset=5k',
+    '--command', 'data fashion', '--command', 'tab confusion', '--command', 'train start', '--frames', '240', '--screenshot', file, '--state'],
+  { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stderr);
+  const s = JSON.parse(r.stdout.trim().split('\n').pop());
+  assert.match(s.mnist.data.name, /^Fashion-MNIST \(60000 train \/ 10000 test\)/);
+  assert.equal(s.mnist.data.class_names.length, 10);
+  assert.equal(s.mnist.data.class_names[9], 'Ankle boot');
+  assert.ok(s.mnist.training.step > 10, `steps: ${s.mnist.training.step}`);
+  const stats = pixelStats(decodePng(fs.readFileSync(file)));
+  assert.ok(stats.colours > 60 && stats.stddev > 8, `screenshot looks blank: ${JSON.stringify(stats)}`);
+});
