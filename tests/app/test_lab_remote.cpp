@@ -9,25 +9,12 @@
 #include "app/mnist_settings.h"
 #include "app/mnist_training.h"
 #include "app/training_remote.h"
+#include "lab_fixtures.h"
 
 using namespace nnlab;
 using namespace nnlab::app;
 
 namespace {
-
-IdxDataset striped_dataset(int per_class) {  // 4×4 images: class c lights up row c
-  IdxDataset d;
-  for (IdxSplit* split : {&d.train, &d.test}) {
-    split->images.rows = split->images.cols = 4;
-    split->images.count = split->labels.count = 4 * per_class;
-    for (int i = 0; i < 4 * per_class; ++i) {
-      const int c = i % 4;
-      for (int p = 0; p < 16; ++p) split->images.pixels.push_back(uint8_t(p / 4 == c ? 200 + i % 50 : i % 7));
-      split->labels.labels.push_back(uint8_t(c));
-    }
-  }
-  return d;
-}
 
 class Loopback : public TrainingRemote {
  public:
@@ -71,13 +58,25 @@ LabSettings small_settings() {
   return s;
 }
 
+// A mirror connected to a loopback remote, with data and a fresh network.
+struct Connected {
+  Loopback remote;
+  LabTrainer mirror;
+  LabSettings s = small_settings();
+  Connected() {
+    mirror.set_remote(&remote);
+    mirror.set_data("stripes", nnlab::test::tiny_dataset(8), 4);
+    REQUIRE(mirror.rebuild(s) == "");
+  }
+};
+
 }  // namespace
 
 TEST_SUITE("mnist lab remote") {
   TEST_CASE("a mirror trained by a remote ends with the weights and curves of training in the frame") {
     const LabSettings s = small_settings();
     LabTrainer local;
-    local.set_data("stripes", striped_dataset(12), 4);
+    local.set_data("stripes", nnlab::test::tiny_dataset(12), 4);
     REQUIRE(local.rebuild(s) == "");
     REQUIRE(local.start() == "");
     for (int frame = 0; frame < 100000 && local.phase() == LabPhase::running; ++frame) local.update(0.5);
@@ -86,7 +85,7 @@ TEST_SUITE("mnist lab remote") {
     Loopback remote;
     LabTrainer mirror;
     mirror.set_remote(&remote);
-    mirror.set_data("stripes", striped_dataset(12), 4);
+    mirror.set_data("stripes", nnlab::test::tiny_dataset(12), 4);
     REQUIRE(mirror.rebuild(s) == "");
     CHECK(mirror.evaluating());  // until the remote's first snapshot
     REQUIRE(mirror.start() == "");
@@ -115,12 +114,9 @@ TEST_SUITE("mnist lab remote") {
   }
 
   TEST_CASE("snapshots older than the mirror's last command are not shown; bad bytes are refused") {
-    Loopback remote;
-    LabTrainer mirror;
-    mirror.set_remote(&remote);
-    mirror.set_data("stripes", striped_dataset(8), 4);
-    LabSettings s = small_settings();
-    REQUIRE(mirror.rebuild(s) == "");
+    Connected c;
+    Loopback& remote = c.remote;
+    LabTrainer& mirror = c.mirror;
     REQUIRE(mirror.start() == "");
     for (int i = 0; i < 3; ++i) remote.run(0.2);
     mirror.update(0);
@@ -152,12 +148,10 @@ TEST_SUITE("mnist lab remote") {
   }
 
   TEST_CASE("a loaded model and live settings reach the remote; a failed remote hands training back") {
-    Loopback remote;
-    LabTrainer mirror;
-    mirror.set_remote(&remote);
-    mirror.set_data("stripes", striped_dataset(8), 4);
-    LabSettings s = small_settings();
-    REQUIRE(mirror.rebuild(s) == "");
+    Connected c;
+    Loopback& remote = c.remote;
+    LabTrainer& mirror = c.mirror;
+    LabSettings& s = c.s;
     Mlp loaded = mirror.model();
     for (float& w : loaded.params()) w *= 0.5f;
     REQUIRE(mirror.adopt(loaded, s) == "");

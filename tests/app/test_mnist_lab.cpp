@@ -11,6 +11,7 @@
 #include "app/mnist_files.h"
 #include "app/mnist_settings.h"
 #include "app/mnist_training.h"
+#include "lab_fixtures.h"
 #include "data/mnist_embedded.h"
 
 using namespace nnlab;
@@ -29,20 +30,7 @@ std::string idx_file(uint32_t magic, std::initializer_list<uint32_t> dims, const
   return s + body;
 }
 
-// A tiny dataset of 4×4 images: class c lights up row c (c < 4), with labels.
-IdxDataset tiny_dataset(int per_class) {
-  IdxDataset d;
-  for (IdxSplit* split : {&d.train, &d.test}) {
-    split->images.rows = split->images.cols = 4;
-    split->images.count = split->labels.count = 4 * per_class;
-    for (int i = 0; i < 4 * per_class; ++i) {
-      const int c = i % 4;
-      for (int p = 0; p < 16; ++p) split->images.pixels.push_back(p / 4 == c ? 255 : 0);
-      split->labels.labels.push_back(uint8_t(c));
-    }
-  }
-  return d;
-}
+using nnlab::test::tiny_dataset;
 
 }  // namespace
 
