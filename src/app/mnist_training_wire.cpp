@@ -260,7 +260,7 @@ void LabTrainer::take_snapshots() {
   remote_ = nullptr;
   trainer_ready_ = false;  // start() makes a fresh trainer on these weights
   if (phase_ == LabPhase::running) phase_ = LabPhase::paused;
-  eval_.active = false;
+  if (eval_.active) begin_evaluation(epochs_done_);  // the measurement the remote never finished
   message_ = "training moved into the page: " + failure;
 }
 

@@ -279,3 +279,18 @@ test('desktop: Fashion-MNIST trains in the lab with its class names', {
   const stats = pixelStats(decodePng(fs.readFileSync(file)));
   assert.ok(stats.colours > 60 && stats.stddev > 8, `screenshot looks blank: ${JSON.stringify(stats)}`);
 });
+
+test('browser: without its training worker the lab says so and trains in the page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route('**/nnlab-trainer.wasm.gz', (route) => route.abort());
+  const { page } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=2&subset=all');
+  await page.waitForFunction(() => window.nnlab.state().mnist.training.trains_in === 'frame', null, { timeout: 30000 });
+  let s = await state(page);
+  assert.match(s.mnist.training.message, /training moved into the page: the training worker could not start/);
+  assert.equal(await page.evaluate(() => window.nnlab.command('train start')), '');
+  await page.waitForFunction(() => window.nnlab.state().mnist.training.phase === 'finished', null, { timeout: 60000 });
+  s = await state(page);
+  assert.equal(s.mnist.training.history.length, 3, JSON.stringify(s.mnist.training.history));
+  assert.ok(s.mnist.training.history[2].test_accuracy > 0.6, JSON.stringify(s.mnist.training.history));
+  await context.close();
+});
