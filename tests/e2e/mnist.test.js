@@ -189,9 +189,9 @@ test('browser: absurd settings are refused with a message and change nothing', a
   await context.close();
 });
 
-test('browser: training goes on while a lesson is on screen', async () => {
+test('browser: training goes on while a lesson is on screen, and ends where the desktop does', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const { page } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=3&subset=all');
+  const { page } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=3&subset=all&seed=7');
   assert.equal(await page.evaluate(() => window.nnlab.command('train start')), '');
   assert.equal(await page.evaluate(() => window.nnlab.command('view neuron')), '');
   await page.waitForFunction(() => window.nnlab.state().mnist.training.phase === 'finished', null, { timeout: 60000 });
@@ -200,6 +200,26 @@ test('browser: training goes on while a lesson is on screen', async () => {
   assert.equal(s.mnist.training.epoch, 3);
   assert.equal(s.mnist.training.history.length, 4);
   await context.close();
+  if (!fs.existsSync(desktopApp)) return;
+  // The same lab, link and seed on the desktop (trained in its frames, AVX-512 kernels) as in the
+  // page's worker (wasm SIMD128): the same initial weights and shuffles bit for bit; the kernels
+  // round differently (FMA natively, mul + add in wasm), so the losses agree to float rounding
+  // and a digit or two near a decision boundary may go the other way.
+  const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link',
+    '#view=mnist&arch=784-16-16-10&epochs=3&subset=all&seed=7', '--command', 'train start', '--frames', '600', '--state'],
+  { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stderr);
+  const desktop = JSON.parse(r.stdout.trim().split('\n').pop()).mnist.training;
+  assert.equal(desktop.phase, 'finished');
+  const right = (accuracy, n) => Math.round(accuracy * n);
+  for (let e = 0; e <= 3; e++) {
+    const a = s.mnist.training.history[e], b = desktop.history[e];
+    assert.ok(Math.abs(a.test_loss - b.test_loss) < 1e-5, `epoch ${e}: test loss ${a.test_loss} (page) vs ${b.test_loss} (desktop)`);
+    assert.ok(Math.abs(right(a.test_accuracy, 2004) - right(b.test_accuracy, 2004)) <= 2, `epoch ${e}: test digits right`);
+  }
+  const [a, b] = [s.mnist.training.history[3], desktop.history[3]];
+  console.log(`# page vs desktop after 3 epochs: test loss ${a.test_loss} vs ${b.test_loss}, ` +
+    `test digits right ${right(a.test_accuracy, 2004)} vs ${right(b.test_accuracy, 2004)}`);
 });
 
 test('browser: the four IDX files of your own data, any order, gzipped or not; a bad one changes nothing', async () => {
