@@ -23,7 +23,7 @@ const ImVec4 kIntro(0.72f, 0.72f, 0.76f, 1.0f);
 std::vector<LessonChoice> choices_for(LessonPanel::Mode mode) {
   if (mode == LessonPanel::Mode::forward)
     return {{"coat", "Coat 3-2-1"}, {"two-by-two", "Two by two: W\u00b7x + b"}, {"custom", "Your own network"},
-            {"mnist-anatomy", "MNIST network anatomy"}};
+            {"mnist-anatomy", "MNIST network anatomy"}, {"mnist-output", "MNIST output layer"}};
   return {{"backprop-coat", "Coat 3-2-1 (dead ReLUs)"}, {"backprop-sigmoid", "2-2-2 sigmoid network"}};
 }
 

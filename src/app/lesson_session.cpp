@@ -220,6 +220,16 @@ std::string LessonSession::set_activation(int l, Activation act) {
 }
 
 std::string LessonSession::set_shape(std::span<const int> sizes) {
+  if (id_ == "mnist-output") {  // one softmax layer: H inputs (a hidden layer), C outputs
+    if (sizes.size() != 2) return "the MNIST output layer is one layer: INPUTS-CLASSES, e.g. 16-10";
+    Scenario next = scenario_;
+    const LayerSpec spec[] = {{sizes[0], sizes[1], Activation::softmax}};
+    std::string error;
+    if (!next.mlp.build(spec, &error)) return error;
+    next.mlp.init_params(seed_);
+    next.x.resize(size_t(sizes[0]), 0.0f);
+    return apply(std::move(next), true);
+  }
   if (!is_custom()) return "only your own network can change its shape";
   if (sizes.size() < 2) return "a shape needs the inputs and at least one layer, e.g. 3-4-2";
   std::vector<LayerSpec> layers;

@@ -9,6 +9,7 @@
 #include "app/lesson_session.h"
 #include "data/float_text.h"
 #include "lessons/builtin.h"
+#include "lessons/trace.h"
 
 namespace nnlab::app {
 namespace {
@@ -175,12 +176,14 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
     while (!rest.empty()) {
       const size_t dash = rest.find('-');
       int n;
-      if (!parse_index(rest.substr(0, dash), kMaxCustomNeurons, "size", &n, &error)) return error;
+      // the MNIST output layer takes a whole hidden layer (up to what a trace writes out)
+      const int most = id_ == "mnist-output" ? kMaxTraceWidth : kMaxCustomNeurons;
+      if (!parse_index(rest.substr(0, dash), most, "size", &n, &error)) return error;
       sizes.push_back(n + 1);
       rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
     }
     if (static_cast<int>(sizes.size()) > kMaxCustomLayers + 1) return "at most " + std::to_string(kMaxCustomLayers) + " layers";
-    if (is_custom() && network_shape(m) == value) return "";
+    if ((is_custom() || id_ == "mnist-output") && network_shape(m) == value) return "";
     return set_shape(sizes);
   }
   if (key == "seed") {
@@ -247,6 +250,7 @@ void LessonSession::append_link(std::string* link) const {
     link->append("&net=").append(network_shape(m)).append("&acts=");
     for (int l = 0; l < m.layer_count(); ++l) link->append(l ? "," : "").append(activation_name(m.layer(l).activation));
   }
+  if (id_ == "mnist-output") link->append("&net=").append(network_shape(m));
   if (!editable()) return;
   auto list = [&](const char* key, std::span<const float> v) {
     link->append("&").append(key).append("=");

@@ -12,6 +12,8 @@
 
 #include "app/host.h"
 #include "app/panels.h"
+#include "lessons/trace.h"
+#include "data/float_text.h"
 #include "data/mnist_embedded.h"
 
 namespace nnlab::app {
@@ -58,6 +60,33 @@ MnistPanel::MnistPanel() {
     use_data(kEmbeddedName, std::move(copy));
   }
   // In the browser the page delivers the pack after the first frame (open_file).
+}
+
+// The output layer of this very network, worked by hand for the digit on the pad (else the
+// selected test digit): a link into the Network view's lesson "mnist-output" carrying the layer's
+// weights and biases and the last hidden layer's activations, all as the core computed them.
+std::string MnistPanel::hand_calculation() {
+  if (!run_app_command) return "open the Network view's lesson 'mnist-output' for the hand calculation";
+  if (!lab_.has_model()) return "no network yet";
+  const Mlp& m = lab_.model();
+  const int L = m.layer_count(), hidden = m.layer(L - 1).inputs;
+  if (L < 2 || hidden > kMaxTraceWidth)
+    return "the output layer of " + arch_text(settings_.hidden, lab_.inputs(), lab_.classes()) + " takes " +
+           std::to_string(hidden) + " inputs, too many to write out by hand (at most " + std::to_string(kMaxTraceWidth) +
+           "): try 784-16-16-10 or 784-30-10";
+  if (pad_has_digit_) lab_.forward_one(pad_x_.data());
+  else lab_.forward_one(lab_.test_features(std::clamp(selected_digit_, 0, lab_.test_count() - 1)));
+  auto list = [](std::string* link, const char* key, std::span<const float> v) {
+    link->append("&").append(key).append("=");
+    for (size_t k = 0; k < v.size(); ++k) link->append(k ? "," : "").append(float_to_text(v[k]));
+  };
+  std::string link = "link #view=network&lesson=mnist-output&net=" + std::to_string(hidden) + "-" +
+                     std::to_string(lab_.classes());
+  list(&link, "x", lab_.probe().a(L - 2).subspan(0, size_t(hidden)));
+  list(&link, "w1", m.weights(L - 1));
+  list(&link, "b1", m.bias(L - 1));
+  link += "&step=1";
+  return run_app_command(link);
 }
 
 void MnistPanel::say(std::string message, bool error) {
@@ -174,12 +203,7 @@ std::optional<std::string> MnistPanel::command(std::string_view verb, std::strin
     budget_ms_ = ms;
     return std::string();
   }
-  if (verb == "hand") {
-    // The Network view's MNIST lesson (the anatomy of 784-16-16-10 with its numbers worked by
-    // hand); not yet the output layer of this very network.
-    if (!run_app_command) return std::string("open the Network view and its lesson 'mnist-anatomy' for the hand calculation");
-    return run_app_command("view mnist-anatomy");
-  }
+  if (verb == "hand") return hand_calculation();
   return std::nullopt;
 }
 

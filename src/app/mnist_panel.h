@@ -55,6 +55,7 @@ class MnistPanel : public Panel {
   std::string save_model();
   void update_prediction(bool force);
   void say(std::string message, bool error);
+  std::string hand_calculation();
   std::vector<int> shown_digits() const;
 
   // mnist_panel_draw.cpp: the view

@@ -258,9 +258,12 @@ void MnistPanel::draw_pictures(float width) {
   if (pad_has_digit_ && !pad_probs_.empty()) draw_probability_bars(pad_probs_.data(), lab_.classes(), class_names_, pad);
   else ImGui::Dummy(ImVec2(pad, 10 * f));
   if (ImGui::SmallButton("hand calculation \u2192")) {
-    if (auto e = command("hand", ""); e && !e->empty()) say(*e, false);
+    if (auto e = command("hand", ""); e && !e->empty()) say(*e, true);
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("show me the hand calculation: z = W\u00b7a + b and softmax, worked by hand");
+  remember_item("mnist.hand");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("show me the hand calculation: this network's output layer, z = W\u00b7a + b and softmax,\n"
+                      "worked by hand for the digit on the pad (or the selected test digit)");
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();

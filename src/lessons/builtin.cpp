@@ -96,6 +96,7 @@ std::span<const BuiltinLesson> builtin_lessons() {
       {"backprop-coat", "Backprop by hand: the coat network", backprop_coat_scenario, backprop_lesson},
       {"backprop-sigmoid", "Backprop by hand: a 2-2-2 sigmoid network", backprop_sigmoid_scenario, backprop_lesson},
       {"mnist-anatomy", "Anatomy of the MNIST network 784-16-16-10", mnist_anatomy_scenario, anatomy_lesson},
+      {"mnist-output", "The output layer of your MNIST network, by hand", mnist_output_scenario, mnist_output_lesson},
   };
   return kLessons;
 }

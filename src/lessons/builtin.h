@@ -30,6 +30,7 @@ Scenario backprop_coat_scenario();     // target y = 1 ("wear a coat"), half-sse
 Scenario two_by_two_scenario();
 Scenario backprop_sigmoid_scenario();  // x = [0.05, 0.1], y = [0.01, 0.99], half-sse, η = 0.5
 Scenario mnist_anatomy_scenario();     // 784-16-16-10 (ReLU, ReLU, softmax), x = 784 zeros
+Scenario mnist_output_scenario();      // a 16 → 10 softmax layer; the MNIST lab sends its own
 
 // ---- builders: false + *error when the scenario cannot be traced (sizes, NaN, …) ---------------
 bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error);
@@ -37,10 +38,11 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error);
 bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error);
 bool backprop_lesson(const Scenario& s, Lesson* out, std::string* error);  // needs a target
 bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error);   // any size (shapes only)
+bool mnist_output_lesson(const Scenario& s, Lesson* out, std::string* error);  // one softmax layer
 
 // ---- registry (CLI `trace NAME`, the app's lesson list, deep links) ----------------------------
 struct BuiltinLesson {
-  const char* id;      // "umbrella", "coat", "two-by-two", "backprop-coat", "backprop-sigmoid", "mnist-anatomy"
+  const char* id;      // "umbrella", "coat", "two-by-two", "backprop-coat", "backprop-sigmoid", "mnist-anatomy", "mnist-output"
   const char* title;   // for menus
   Scenario (*scenario)();                                  // the starting situation
   bool (*build)(const Scenario&, Lesson*, std::string*);  // steps for the current situation

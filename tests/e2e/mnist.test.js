@@ -314,3 +314,33 @@ test('browser: without its training worker the lab says so and trains in the pag
   assert.ok(s.mnist.training.history[2].test_accuracy > 0.6, JSON.stringify(s.mnist.training.history));
   await context.close();
 });
+
+test('browser: "hand calculation" opens this very network\'s output layer, worked by hand for the drawn digit', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=1&subset=all');
+  assert.equal(await page.evaluate(() => window.nnlab.command('train start')), '');
+  await page.waitForFunction(() => window.nnlab.state().mnist.training.phase === 'finished', null, { timeout: 60000 });
+  for (const c of ['draw line 0.3 0.2 0.7 0.2', 'draw line 0.7 0.2 0.42 0.85'])
+    assert.equal(await page.evaluate((c) => window.nnlab.command(c), c), '');
+  await page.waitForFunction(() => window.nnlab.state().mnist.pad.has_digit);
+  const lab = (await state(page)).mnist;
+  await click(page, 'mnist.hand');
+  await page.waitForFunction(() => window.nnlab.state().view === 'network');
+  const s = await state(page);
+  assert.equal(s.network.lesson, 'mnist-output');
+  assert.match(s.link, /lesson=mnist-output&net=16-10&x=/);
+  // The lesson's softmax outputs are the lab's probabilities for the digit (the same core, the
+  // same weights, the hidden activations carried exactly in the link).
+  const y = s.network.layers[0].a;
+  assert.equal(y.length, 10);
+  for (let k = 0; k < 10; k++) assert.ok(Math.abs(y[k] - lab.pad.probabilities[k]) < 1e-6, `ŷ${k}: ${y[k]} vs ${lab.pad.probabilities[k]}`);
+  const answer = s.network.steps.at(-1);
+  assert.equal(answer.kind, 'decision');
+  assert.equal(answer.values[0], lab.pad.prediction);
+  assert.equal(s.network.steps.filter((t) => t.kind === 'sum').length, 10);
+  // 784-128-10's output layer has 128 inputs: too many to write out, and the lab says so.
+  await page.evaluate(() => window.nnlab.command('view mnist'));
+  assert.equal(await page.evaluate(() => window.nnlab.command('set arch 784-128-10')), '');
+  assert.match(await page.evaluate(() => window.nnlab.command('hand')), /128 inputs, too many to write out by hand/);
+  await context.close();
+});

@@ -218,6 +218,34 @@ TEST_SUITE("lessons/builtin") {
     CHECK(lesson.steps[n - 1].substituted == "784-128-10: 100,352 + 128 + 1,280 + 10 = 101,770 parameters");
   }
 
+  TEST_CASE("MNIST output layer: ten votes and softmax as the core computes them, then the answer") {
+    const Scenario s = mnist_output_scenario();
+    const Lesson lesson = build("mnist-output");
+    const Workspace ws = core_forward(s);
+    REQUIRE(lesson.steps.size() == 13u);  // 10 sums, softmax, ŷ, the answer
+    float total = 0;
+    int best = 0;
+    for (int k = 0; k < 10; ++k) {
+      const Step* sum = find_step(lesson, StepKind::sum, 0, k);
+      REQUIRE(sum);
+      CHECK(sum->values[0] == ws.z(0)[size_t(k)]);
+      total += ws.a(0)[size_t(k)];
+      if (ws.a(0)[size_t(k)] > ws.a(0)[size_t(best)]) best = k;
+    }
+    CHECK(total == doctest::Approx(1.0f));
+    const Step& answer = lesson.steps.back();
+    CHECK(answer.kind == StepKind::decision);
+    CHECK(answer.values[0] == float(best));
+    CHECK(answer.substituted.find("answer = " + std::to_string(best)) == 0);
+    Scenario two_layers = s;
+    const LayerSpec specs[] = {{16, 4, Activation::relu}, {4, 10, Activation::softmax}};
+    REQUIRE(two_layers.mlp.build(specs, nullptr));
+    Lesson out;
+    std::string error;
+    CHECK_FALSE(mnist_output_lesson(two_layers, &out, &error));
+    CHECK(error.find("one softmax layer") != std::string::npos);
+  }
+
   TEST_CASE("registry and the own-network helpers") {
     for (const BuiltinLesson& b : builtin_lessons()) {
       CAPTURE(b.id);
