@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "core/trainer.h"
 #include "data/float_text.h"
+#include "data/dataset_prep.h"
 #include "data/idx.h"
 #include "data/mnist_embedded.h"
 #include "data/model_file.h"
@@ -61,13 +62,17 @@ struct Samples {
   DatasetView view() const { return {x.data(), y.data(), nullptr, count, dims}; }
 };
 
+// The data layer's x/255 (the lab's features too, so a lab run and a CLI run of the same data
+// and seed train on the very same floats).
 Samples to_samples(const IdxSplit& split, int limit) {
   Samples s;
   s.dims = split.images.pixels_per_image();
   s.count = split.images.count < limit ? split.images.count : limit;
-  s.x.resize(static_cast<std::size_t>(s.count) * s.dims);
-  for (std::size_t k = 0; k < s.x.size(); ++k) s.x[k] = split.images.pixels[k] * (1.0f / 255.0f);
-  s.y.assign(split.labels.labels.begin(), split.labels.labels.begin() + s.count);
+  const auto end = split.images.pixels.begin() + static_cast<std::ptrdiff_t>(s.count) * s.dims;
+  const IdxImages first{s.count, split.images.rows, split.images.cols, {split.images.pixels.begin(), end}};
+  to_features(first, Normalisation::unit, 0.0f, 1.0f, &s.x);
+  to_labels(split.labels, &s.y);
+  s.y.resize(static_cast<std::size_t>(s.count));
   return s;
 }
 

@@ -217,6 +217,17 @@ test('browser: training goes on while a lesson is on screen, and ends where the 
     assert.ok(Math.abs(a.test_loss - b.test_loss) < 1e-5, `epoch ${e}: test loss ${a.test_loss} (page) vs ${b.test_loss} (desktop)`);
     assert.ok(Math.abs(right(a.test_accuracy, 2004) - right(b.test_accuracy, 2004)) <= 2, `epoch ${e}: test digits right`);
   }
+  // And the CLI, natively, trains the lab's very floats: the desktop lab's numbers exactly.
+  const cli = path.join(root, 'build', 'native', 'nnlab-cli');
+  if (fs.existsSync(cli)) {
+    const c = spawnSync(cli, ['train', '--data', 'embedded', '--layers', '784,16,16,10', '--epochs', '3', '--seed', '7', '--json'],
+      { encoding: 'utf8' });
+    assert.equal(c.status, 0, c.stderr);
+    const native = JSON.parse(c.stdout);
+    assert.equal(right(native.test_accuracy, 2004), right(desktop.history[3].test_accuracy, 2004));
+    assert.equal(right(native.train_accuracy, 7996), right(desktop.history[3].train_accuracy, 7996));
+    assert.ok(Math.abs(native.test_loss - desktop.history[3].test_loss) < 1e-6, `CLI ${native.test_loss} vs lab ${desktop.history[3].test_loss}`);
+  }
   const [a, b] = [s.mnist.training.history[3], desktop.history[3]];
   console.log(`# page vs desktop after 3 epochs: test loss ${a.test_loss} vs ${b.test_loss}, ` +
     `test digits right ${right(a.test_accuracy, 2004)} vs ${right(b.test_accuracy, 2004)}`);
