@@ -40,8 +40,9 @@ bool mnist_output_lesson(const Scenario& s, Lesson* out, std::string* error) {
   lesson.title = "The output layer of your MNIST network";
   lesson.intro = "The inputs x are the last hidden layer's " + std::to_string(H) +
                  " activations for one digit (from the MNIST lab). Each of the " + std::to_string(C) +
-                 " output neurons weighs them and adds its bias: its vote z. Softmax turns the votes into "
-                 "probabilities that add up to 1; the largest is the network's answer.";
+                 " output neurons weighs them and adds its bias: its vote z (neuron 1 stands for the digit 0, "
+                 "neuron 10 for 9). Softmax turns the votes into probabilities that add up to 1; the largest "
+                 "is the network's answer.";
   forward_steps(t, TraceOptions{}, s.input_names, &lesson.steps);
   const std::span<const float> y = t.ws.a(0).subspan(0, size_t(C));
   const int best = int(std::max_element(y.begin(), y.end()) - y.begin());
