@@ -238,6 +238,13 @@ std::string MnistPanel::draw_command(std::string_view args) {
 }
 
 std::string MnistPanel::save_model() {
+  // Right after Pause (or Step) the page's copy of the weights is a snapshot behind the worker's:
+  // save once the worker has answered, so the file holds the weights on screen after it.
+  if (!lab_.in_sync()) {
+    save_pending_ = true;
+    return "";
+  }
+  save_pending_ = false;
   std::string text, where;
   std::string error = model_file_text(lab_, settings_, &text);
   if (error.empty()) error = host::save_file("nnlab-model.json", text, &where);

@@ -69,6 +69,7 @@ class MnistPanel : public Panel {
   LabSettings settings_;
   LabTrainer lab_;
   std::vector<std::string> class_names_;  // e.g. Fashion-MNIST's; empty for digits
+  bool save_pending_ = false;             // a save waiting for the training worker's snapshot
   LabPictures pictures_;
   DrawPad pad_;
   IdxCollector idx_;

@@ -53,6 +53,8 @@ double MnistPanel::adapt_budget() {
 
 void MnistPanel::tick() {
   if (lab_.has_data()) lab_.update(adapt_budget());
+  if (save_pending_ && lab_.in_sync())
+    if (const std::string error = save_model(); !error.empty()) say(error, true);
 }
 
 void MnistPanel::draw() {

@@ -53,6 +53,8 @@ class LabTrainer {
   // The mirror's side: adopts a snapshot. False if malformed; one that does not yet reflect every
   // command sent is skipped (true).
   bool apply_snapshot(std::string_view snapshot);
+  // The mirror shows the remote's state after every command sent (always true without a remote).
+  bool in_sync() const { return remote_ == nullptr || synced_ == commands_; }
 
   // ---- data -------------------------------------------------------------------------------
   // Takes a checked dataset (train and test images of one size, labels < classes). The network
@@ -124,6 +126,7 @@ class LabTrainer {
   double update_ms_ = 0;
   TrainingRemote* remote_ = nullptr;
   uint32_t commands_ = 0;        // mirror: commands sent; remote: commands applied
+  uint32_t synced_ = 0;          // mirror: commands reflected by the last snapshot taken
   float remote_fraction_ = 0;    // mirror: the remote's progress through the epoch
   std::string install(const Mlp& model, const LabSettings& s);
   void prepare_features(const LabSettings& s);

@@ -245,6 +245,7 @@ bool LabTrainer::apply_snapshot(std::string_view bytes) {
   test_conf_ = std::move(confidence);
   std::copy(params.begin(), params.end(), model_.params().begin());
   ++weights_version_;
+  synced_ = commands;
   return true;
 }
 

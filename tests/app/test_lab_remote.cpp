@@ -122,12 +122,15 @@ TEST_SUITE("mnist lab remote") {
     mirror.update(0);
     REQUIRE(mirror.phase() == LabPhase::running);
     const std::string running = remote.worker.snapshot();
+    CHECK(mirror.in_sync());
     mirror.pause();
+    CHECK_FALSE(mirror.in_sync());  // (a save waits for the next snapshot)
     CHECK(mirror.phase() == LabPhase::paused);
     CHECK(mirror.apply_snapshot(running));       // well-formed, but from before the pause…
     CHECK(mirror.phase() == LabPhase::paused);   // …so it does not flip the mirror back
     remote.run(0.2);
     mirror.update(0);
+    CHECK(mirror.in_sync());
     CHECK(mirror.phase() == LabPhase::paused);
     CHECK(mirror.steps() == remote.worker.steps());
 
