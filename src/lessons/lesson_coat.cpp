@@ -28,9 +28,7 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
     return false;
   }
   CoreTrace t;
-  Scenario forward_only = s;
-  forward_only.y.clear();
-  if (!run_core_trace(forward_only, &t, error)) return false;
+  if (!run_forward_trace(s, &t, error)) return false;
 
   Lesson lesson;
   lesson.id = "coat";

@@ -31,9 +31,7 @@ bool mnist_output_lesson(const Scenario& s, Lesson* out, std::string* error) {
     return false;
   }
   CoreTrace t;
-  Scenario forward_only = s;
-  forward_only.y.clear();
-  if (!run_core_trace(forward_only, &t, error)) return false;
+  if (!run_forward_trace(s, &t, error)) return false;
   const int H = t.mlp.input_size(), C = t.mlp.output_size();
   Lesson lesson;
   lesson.id = "mnist-output";

@@ -13,9 +13,7 @@ bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error) {
     return false;
   }
   CoreTrace t;
-  Scenario forward_only = s;
-  forward_only.y.clear();
-  if (!run_core_trace(forward_only, &t, error)) return false;
+  if (!run_forward_trace(s, &t, error)) return false;
   const int I = t.mlp.input_size(), O = t.mlp.output_size();
 
   Lesson lesson;

@@ -18,6 +18,12 @@ bool all_finite(std::span<const float> v) {
 
 }  // namespace
 
+bool run_forward_trace(const Scenario& scenario, CoreTrace* out, std::string* error) {
+  Scenario forward_only = scenario;
+  forward_only.y.clear();
+  return run_core_trace(forward_only, out, error);
+}
+
 bool run_core_trace(const Scenario& s, CoreTrace* out, std::string* error) {
   auto fail = [&](std::string message) {
     if (error) *error = std::move(message);

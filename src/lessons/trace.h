@@ -43,6 +43,8 @@ struct CoreTrace {
 // Validates the scenario (sizes ≤ kMaxTrace…, x/y lengths, finite numbers, η ≥ 0) and runs the
 // core. On failure returns false with a message saying what is wrong.
 bool run_core_trace(const Scenario& scenario, CoreTrace* out, std::string* error);
+// The same for the forward pass only (any target in the scenario is left out).
+bool run_forward_trace(const Scenario& scenario, CoreTrace* out, std::string* error);
 
 struct TraceOptions {
   bool product_terms = false;  // a separate step for every w·x product (single-neuron lessons)
