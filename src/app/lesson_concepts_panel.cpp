@@ -14,6 +14,7 @@
 
 #include "app/lesson_session.h"
 #include "app/network_diagram.h"
+#include "app/link.h"
 #include "app/panels.h"
 #include "data/float_text.h"
 #include "app/ui_util.h"
@@ -107,8 +108,8 @@ class ConceptsPanel : public Panel {
 
   void append_link(std::string* link) const override {
     link->append("&act=").append(activation_name(curves_[current_].activation));
-    link->append("&z=").append(float_to_text(z_)).append("&softmax=");
-    for (size_t k = 0; k < softmax_z_.size(); ++k) link->append(k ? "," : "").append(float_to_text(softmax_z_[k]));
+    link->append("&z=").append(float_to_text(z_));
+    append_link_numbers(link, "softmax", softmax_z_);
   }
 
  private:

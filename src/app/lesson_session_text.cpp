@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/lesson_session.h"
+#include "app/link.h"
 #include "data/float_text.h"
 #include "lessons/builtin.h"
 #include "lessons/trace.h"
@@ -177,13 +178,13 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
       const size_t dash = rest.find('-');
       int n;
       // the MNIST output layer takes a whole hidden layer (up to what a trace writes out)
-      const int most = id_ == "mnist-output" ? kMaxTraceWidth : kMaxCustomNeurons;
+      const int most = is_output_layer() ? kMaxTraceWidth : kMaxCustomNeurons;
       if (!parse_index(rest.substr(0, dash), most, "size", &n, &error)) return error;
       sizes.push_back(n + 1);
       rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
     }
     if (static_cast<int>(sizes.size()) > kMaxCustomLayers + 1) return "at most " + std::to_string(kMaxCustomLayers) + " layers";
-    if ((is_custom() || id_ == "mnist-output") && network_shape(m) == value) return "";
+    if ((is_custom() || is_output_layer()) && network_shape(m) == value) return "";
     return set_shape(sizes);
   }
   if (key == "seed") {
@@ -250,19 +251,15 @@ void LessonSession::append_link(std::string* link) const {
     link->append("&net=").append(network_shape(m)).append("&acts=");
     for (int l = 0; l < m.layer_count(); ++l) link->append(l ? "," : "").append(activation_name(m.layer(l).activation));
   }
-  if (id_ == "mnist-output") link->append("&net=").append(network_shape(m));
+  if (is_output_layer()) link->append("&net=").append(network_shape(m));
   if (!editable()) return;
-  auto list = [&](const char* key, std::span<const float> v) {
-    link->append("&").append(key).append("=");
-    for (size_t k = 0; k < v.size(); ++k) link->append(k ? "," : "").append(float_to_text(v[k]));
-  };
-  list("x", scenario_.x);
+  append_link_numbers(link, "x", scenario_.x);
   for (int l = 0; l < m.layer_count(); ++l) {
-    list(("w" + std::to_string(l + 1)).c_str(), m.weights(l));
-    list(("b" + std::to_string(l + 1)).c_str(), m.bias(l));
+    append_link_numbers(link, "w" + std::to_string(l + 1), m.weights(l));
+    append_link_numbers(link, "b" + std::to_string(l + 1), m.bias(l));
   }
   if (!scenario_.y.empty()) {
-    list("y", scenario_.y);
+    append_link_numbers(link, "y", scenario_.y);
     link->append("&loss=").append(loss_name(scenario_.loss));
     link->append("&lr=").append(float_to_text(scenario_.learning_rate));
   }

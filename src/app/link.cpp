@@ -1,5 +1,7 @@
 #include "app/link.h"
 
+#include "data/float_text.h"
+
 namespace nnlab::app {
 namespace {
 
@@ -41,6 +43,11 @@ std::vector<std::pair<std::string, std::string>> parse_link(std::string_view lin
     pairs.emplace_back(percent_decode(part.substr(0, eq)), percent_decode(part.substr(eq + 1)));
   }
   return pairs;
+}
+
+void append_link_numbers(std::string* link, std::string_view key, std::span<const float> values) {
+  link->append("&").append(key).append("=");
+  for (size_t k = 0; k < values.size(); ++k) link->append(k ? "," : "").append(float_to_text(values[k]));
 }
 
 }  // namespace nnlab::app

@@ -11,9 +11,9 @@
 #include <span>
 
 #include "app/host.h"
+#include "app/link.h"
 #include "app/panels.h"
 #include "lessons/trace.h"
-#include "data/float_text.h"
 #include "data/mnist_embedded.h"
 
 namespace nnlab::app {
@@ -76,15 +76,11 @@ std::string MnistPanel::hand_calculation() {
            "): try 784-16-16-10 or 784-30-10";
   if (pad_has_digit_) lab_.forward_one(pad_x_.data());
   else lab_.forward_one(lab_.test_features(std::clamp(selected_digit_, 0, lab_.test_count() - 1)));
-  auto list = [](std::string* link, const char* key, std::span<const float> v) {
-    link->append("&").append(key).append("=");
-    for (size_t k = 0; k < v.size(); ++k) link->append(k ? "," : "").append(float_to_text(v[k]));
-  };
   std::string link = "link #view=network&lesson=mnist-output&net=" + std::to_string(hidden) + "-" +
                      std::to_string(lab_.classes());
-  list(&link, "x", lab_.probe().a(L - 2).subspan(0, size_t(hidden)));
-  list(&link, "w1", m.weights(L - 1));
-  list(&link, "b1", m.bias(L - 1));
+  append_link_numbers(&link, "x", lab_.probe().a(L - 2).subspan(0, size_t(hidden)));
+  append_link_numbers(&link, "w1", m.weights(L - 1));
+  append_link_numbers(&link, "b1", m.bias(L - 1));
   link += "&step=1";
   return run_app_command(link);
 }
