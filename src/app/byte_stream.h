@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -19,11 +20,15 @@ class ByteWriter {
     static_assert(std::is_trivially_copyable_v<T>);
     bytes_.append(reinterpret_cast<const char*>(&v), sizeof v);
   }
-  template <class T>
-  void put_vector(const std::vector<T>& v) {
+  template <class T>  // a count, then the values (read back by ByteReader::get_vector)
+  void put_span(std::span<const T> v) {
     static_assert(std::is_trivially_copyable_v<T>);
     put(uint32_t(v.size()));
     bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
+  template <class T>
+  void put_vector(const std::vector<T>& v) {
+    put_span(std::span<const T>(v));
   }
   void put_string(std::string_view s) {
     put(uint32_t(s.size()));

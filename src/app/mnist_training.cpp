@@ -208,17 +208,16 @@ void LabTrainer::pause() {
 
 std::string LabTrainer::step() {
   if (phase_ == LabPhase::running) return "training is running: pause first";
+  if (!has_model()) return "no network yet";
+  if (epochs_done_ >= settings_.epochs) return "finished: raise epochs or press Reset";
   if (remote_) {  // the remote measures first and steps; the result arrives with its snapshot
-    if (!has_model()) return "no network yet";
-    if (epochs_done_ >= settings_.epochs) return "finished: raise epochs or press Reset";
     send(plain_command('o'));
     return "";
   }
   while (eval_.active) evaluate_chunk();  // measure the weights before this step first
-  if (epochs_done_ >= settings_.epochs) return "finished: raise epochs or press Reset";
   if (!trainer_ready_) {
     std::string error;
-    if (!has_model() || !init_trainer(&error)) return error.empty() ? "no network yet" : error;
+    if (!init_trainer(&error)) return error;
   }
   const double t0 = now_ms();
   const int64_t before = trainer_.progress().samples_seen;

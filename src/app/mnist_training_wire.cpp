@@ -105,8 +105,7 @@ std::string LabTrainer::adopt_command(const Mlp& model, const LabSettings& s) {
     w.put(int32_t(spec.outputs));
     w.put(uint8_t(spec.activation));
   }
-  const std::span<const float> params = model.params();
-  w.put_vector(std::vector<float>(params.begin(), params.end()));
+  w.put_span(model.params());
   return w.take();
 }
 
@@ -188,8 +187,7 @@ std::string LabTrainer::snapshot() const {
   w.put_vector(confusion_);
   w.put_vector(test_pred_);
   w.put_vector(test_conf_);
-  const std::span<const float> params = model_.params();
-  w.put_vector(std::vector<float>(params.begin(), params.end()));
+  w.put_span(model_.params());
   return w.take();
 }
 
@@ -259,6 +257,7 @@ void LabTrainer::take_snapshots() {
   const std::string failure = remote_->failure();
   if (failure.empty()) return;
   remote_ = nullptr;
+  remote_failed_ = true;
   trainer_ready_ = false;  // start() makes a fresh trainer on these weights
   if (phase_ == LabPhase::running) phase_ = LabPhase::paused;
   if (eval_.active) begin_evaluation(epochs_done_);  // the measurement the remote never finished
