@@ -233,7 +233,7 @@ void MnistPanel::draw_training_status(float width) {
     }
   }
   ImGui::PushTextWrapPos(width - 0.5f * f);
-  if (lab_.phase() == LabPhase::diverged) ImGui::TextColored(kErrorColor, "%s", lab_.message().c_str());
+  if (lab_.message_is_error()) ImGui::TextColored(kErrorColor, "%s", lab_.message().c_str());
   else if (!lab_.message().empty()) ImGui::TextColored(kOkColor, "%s", lab_.message().c_str());
   if (!message_.empty()) ImGui::TextColored(message_error_ ? kErrorColor : kOkColor, "%s", message_.c_str());
   ImGui::PopTextWrapPos();

@@ -91,6 +91,8 @@ class LabTrainer {
   // ---- what it measured --------------------------------------------------------------------
   LabPhase phase() const { return phase_; }
   const std::string& message() const { return message_; }  // why it stopped (diverged, finished …)
+  // The message reports a problem (divergence, or the training worker failed), not progress.
+  bool message_is_error() const { return phase_ == LabPhase::diverged || remote_failed_; }
   bool evaluating() const { return eval_.active; }
   int epochs_done() const { return epochs_done_; }
   float epoch_fraction() const;   // progress through the current epoch, [0, 1]
@@ -125,6 +127,7 @@ class LabTrainer {
   static std::string plain_command(char verb);  // 's'tart, 'p'ause, 'o'ne step
   double update_ms_ = 0;
   TrainingRemote* remote_ = nullptr;
+  bool remote_failed_ = false;   // training moved back into the frame
   uint32_t commands_ = 0;        // mirror: commands sent; remote: commands applied
   uint32_t synced_ = 0;          // mirror: commands reflected by the last snapshot taken
   float remote_fraction_ = 0;    // mirror: the remote's progress through the epoch

@@ -48,14 +48,7 @@ class Loopback : public TrainingRemote {
 };
 
 LabSettings small_settings() {
-  LabSettings s;
-  bool live;
-  REQUIRE(apply_setting(&s, "arch", "16-8-4", 16, 4, &live) == "");
-  REQUIRE(apply_setting(&s, "lr", "0.05", 16, 4, &live) == "");
-  REQUIRE(apply_setting(&s, "batch", "8", 16, 4, &live) == "");
-  REQUIRE(apply_setting(&s, "epochs", "6", 16, 4, &live) == "");
-  REQUIRE(apply_setting(&s, "dropout", "0.2", 16, 4, &live) == "");
-  return s;
+  return nnlab::test::tiny_settings({{"arch", "16-8-4"}, {"lr", "0.05"}, {"batch", "8"}, {"epochs", "6"}, {"dropout", "0.2"}});
 }
 
 // A mirror connected to a loopback remote, with data and a fresh network.
@@ -175,6 +168,7 @@ TEST_SUITE("mnist lab remote") {
     CHECK_FALSE(mirror.has_remote());
     CHECK(mirror.phase() == LabPhase::paused);
     CHECK(mirror.message().find("the worker stopped") != std::string::npos);
+    CHECK(mirror.message_is_error());
     const int64_t steps = mirror.steps();
     REQUIRE(mirror.start() == "");  // carries on in the frame from the last weights it received
     for (int frame = 0; frame < 20; ++frame) mirror.update(1.0);
