@@ -220,7 +220,7 @@ std::string LessonSession::set_activation(int l, Activation act) {
 }
 
 std::string LessonSession::set_shape(std::span<const int> sizes) {
-  if (id_ == "mnist-output") {  // one softmax layer: H inputs (a hidden layer), C outputs
+  if (is_output_layer()) {  // H inputs (a hidden layer), C outputs
     if (sizes.size() != 2) return "the MNIST output layer is one layer: INPUTS-CLASSES, e.g. 16-10";
     Scenario next = scenario_;
     const LayerSpec spec[] = {{sizes[0], sizes[1], Activation::softmax}};

@@ -44,6 +44,9 @@ class LessonSession {
   const CoreTrace* trace() const { return traced_ ? &trace_ : nullptr; }  // nullptr: too big to trace
   bool editable() const;  // small enough to edit weights and links (not the MNIST anatomy)
   bool is_custom() const { return id_ == "custom"; }
+  // The MNIST lab's output layer: one softmax layer whose shape ("16-10", up to kMaxTraceWidth
+  // inputs) comes with the lab's link.
+  bool is_output_layer() const { return id_ == "mnist-output"; }
   const std::string& error() const { return error_; }
 
   // ---- stepping --------------------------------------------------------------------------------
