@@ -1,7 +1,12 @@
 // Small datasets for the lab's tests (test_mnist_lab.cpp, test_lab_remote.cpp).
 #pragma once
-#include <cstdint>
+#include <doctest/doctest.h>
 
+#include <cstdint>
+#include <initializer_list>
+#include <utility>
+
+#include "app/mnist_settings.h"
 #include "data/idx.h"
 
 namespace nnlab::test {
@@ -20,6 +25,18 @@ inline IdxDataset tiny_dataset(int per_class) {
     }
   }
   return d;
+}
+
+// Lab settings for tiny_dataset (16 pixels, 4 classes): the defaults, then each (key, value)
+// through apply_setting, every one required to be accepted.
+inline app::LabSettings tiny_settings(std::initializer_list<std::pair<const char*, const char*>> changes) {
+  app::LabSettings s;
+  bool live = false;
+  for (const auto& change : changes) {
+    CAPTURE(change.first);
+    REQUIRE(app::apply_setting(&s, change.first, change.second, 16, 4, &live) == "");
+  }
+  return s;
 }
 
 }  // namespace nnlab::test

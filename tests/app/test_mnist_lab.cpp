@@ -31,6 +31,7 @@ std::string idx_file(uint32_t magic, std::initializer_list<uint32_t> dims, const
 }
 
 using nnlab::test::tiny_dataset;
+using nnlab::test::tiny_settings;
 
 }  // namespace
 
@@ -147,12 +148,8 @@ TEST_SUITE("mnist lab") {
   TEST_CASE("training controller: learns a tiny dataset in timed slices, evaluates every epoch") {
     LabTrainer lab;
     lab.set_data("tiny", tiny_dataset(16), 4);
-    LabSettings s;
+    LabSettings s = tiny_settings({{"arch", "16-8-4"}, {"lr", "0.05"}, {"batch", "8"}, {"epochs", "20"}});
     bool live;
-    REQUIRE(apply_setting(&s, "arch", "16-8-4", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "lr", "0.05", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "batch", "8", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "epochs", "20", 16, 4, &live) == "");
     REQUIRE(lab.rebuild(s) == "");
     CHECK(lab.model().parameter_count() == 16 * 8 + 8 + 8 * 4 + 4);
     CHECK(lab.start() == "");
@@ -178,14 +175,7 @@ TEST_SUITE("mnist lab") {
   TEST_CASE("training controller: divergence stops with a message and finite weights") {
     LabTrainer lab;
     lab.set_data("tiny", tiny_dataset(16), 4);
-    LabSettings s;
-    bool live;
-    REQUIRE(apply_setting(&s, "arch", "16-8-4", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "opt", "sgd", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "loss", "mse", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "act", "leaky-relu", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "lr", "10", 16, 4, &live) == "");
-    REQUIRE(apply_setting(&s, "epochs", "200", 16, 4, &live) == "");
+    LabSettings s = tiny_settings({{"arch", "16-8-4"}, {"opt", "sgd"}, {"loss", "mse"}, {"act", "leaky-relu"}, {"lr", "10"}, {"epochs", "200"}});
     REQUIRE(lab.rebuild(s) == "");
     // Weights so large that the second layer's pre-activations overflow float (like a learning
     // rate far too high does after a few steps).
@@ -202,9 +192,7 @@ TEST_SUITE("mnist lab") {
   TEST_CASE("model files: save → load round trip; a model that does not fit the data is refused") {
     LabTrainer lab;
     lab.set_data("tiny", tiny_dataset(4), 4);
-    LabSettings s;
-    bool live;
-    REQUIRE(apply_setting(&s, "arch", "16-5-4", 16, 4, &live) == "");
+    LabSettings s = tiny_settings({{"arch", "16-5-4"}});
     REQUIRE(lab.rebuild(s) == "");
     std::string text;
     REQUIRE(model_file_text(lab, s, &text) == "");
