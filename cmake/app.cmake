@@ -16,9 +16,10 @@ endif()
 # The UI font (Debian's fonts-dejavu-core: Latin, Greek, maths symbols) is embedded in the app.
 set(NNLAB_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
 nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT})
-file(GLOB NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
+file(GLOB_RECURSE NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
 add_library(nnlab_app STATIC ${NNLAB_APP_SOURCES} ${NNLAB_FONT_EMBED})
-target_link_libraries(nnlab_app PUBLIC nnlab_lessons nnlab_data imgui)
+target_link_libraries(nnlab_app PUBLIC nnlab_lab nnlab_lessons nnlab_data imgui)
+target_compile_definitions(nnlab_app PRIVATE NNLAB_VERSION="${PROJECT_VERSION}")
 
 # Shaders (no #version line; the platform prepends it), embedded at build time.
 file(GLOB NNLAB_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
@@ -54,11 +55,12 @@ if(EMSCRIPTEN)
       ${CMAKE_BINARY_DIR}/site/nnlab.wasm.gz
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${NNLAB_MNIST_PACK_GZ} ${CMAKE_BINARY_DIR}/site/ VERBATIM)
 
-  # The lab's trainer for the page's Web Worker (web/train-worker.js): the LabTrainer the page
-  # mirrors, in a module of its own (no ImGui, no GL), fetched gzipped like nnlab.wasm.
+  # The lab's trainer for the page's Web Worker (web/train-worker.js): the lab's engine in a module
+  # of its own, linking the core, the data layer and the lab only (no ImGui, no GL), fetched
+  # gzipped like nnlab.wasm.
   add_executable(nnlab_trainer src/platform/worker/trainer_main.cpp)
   set_target_properties(nnlab_trainer PROPERTIES OUTPUT_NAME nnlab-trainer)
-  target_link_libraries(nnlab_trainer PRIVATE nnlab_app)
+  target_link_libraries(nnlab_trainer PRIVATE nnlab_lab)
   target_link_options(nnlab_trainer PRIVATE -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createTrainer
     -sINITIAL_MEMORY=67108864 -sEXPORTED_RUNTIME_METHODS=HEAPU8
     -sEXPORTED_FUNCTIONS=_trainer_command,_trainer_update,_trainer_snapshot,_trainer_snapshot_data,_malloc,_free)

@@ -4,7 +4,7 @@
     mnist_convert.py DIGITS_DIR OUT_DIR
 
 DIGITS_DIR holds 0.json … 9.json (key `data`: 784 floats in [0, 1] per digit, grouped by digit).
-The split is the one every benchmark uses (../shared/bench-peers/mnist_data.js): per digit the
+The split is the one every benchmark uses (also the peer benchmarks'): per digit the
 first floor(0.8·n) digits train and the rest test, then a seeded Fisher–Yates shuffle of train
 and then of test with one LCG continuing (s ← (s·1664525 + 1013904223) mod 2³², value s/2³²,
 seed 42). Pixels are stored as uint8 round(v·255) (half up).

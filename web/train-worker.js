@@ -1,6 +1,7 @@
-// The MNIST lab's trainer in a Web Worker: the same C++ LabTrainer as the page
-// (nnlab-trainer.wasm, src/platform/worker/trainer_main.cpp), fed the page's commands and
-// answering with snapshots, so training never waits for a frame and frames never wait for it.
+// The MNIST lab's trainer in a Web Worker: the lab's C++ engine, the one the desktop trains with
+// (nnlab-trainer.wasm, src/platform/worker/trainer_main.cpp), fed the page's messages
+// (src/lab/wire.h) and answering with snapshots, so training never waits for a frame and frames
+// never wait for it.
 'use strict';
 
 const SLICE_MS = 10;   // training per turn; commands from the page are handled between turns

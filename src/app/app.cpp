@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "app/build_info.h"
-#include "app/link.h"
-#include "app/panels.h"
-#include "app/ui_util.h"
+#include "app/common/build_info.h"
+#include "app/common/link.h"
+#include "app/views.h"
+#include "app/common/widgets.h"
 #include "data/embedded_file.h"
 #include "data/mnist_embedded.h"
 
@@ -25,10 +25,10 @@ constexpr float kBaseFontSize = 16.0f;
 
 // "#view=coat", "view backprop-coat": a lesson id stands for the view that teaches it, with that
 // lesson loaded ("umbrella" is the Neuron view).
-std::optional<View> view_for_lesson(App& app, std::string_view id) {
-  if (id == "umbrella") return View::neuron;
-  for (View v : {View::network, View::backprop})
-    if (app.panel(v).set("lesson", id).empty()) return v;
+std::optional<ViewId> view_for_lesson(App& app, std::string_view id) {
+  if (id == "umbrella") return ViewId::neuron;
+  for (ViewId v : {ViewId::network, ViewId::backprop})
+    if (app.view(v).set("lesson", id).empty()) return v;
   return std::nullopt;
 }
 
@@ -39,12 +39,12 @@ const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 
 }  // namespace
 
 App::App() {
-  panels_[int(View::neuron)] = make_neuron_panel();
-  panels_[int(View::network)] = make_network_panel();
-  panels_[int(View::backprop)] = make_backprop_panel();
-  panels_[int(View::mnist)] = make_mnist_panel();
-  panels_[int(View::concepts)] = make_concepts_panel();
-  for (auto& p : panels_) p->run_app_command = [this](std::string_view line) { return command(line); };
+  views_[int(ViewId::neuron)] = make_neuron_view();
+  views_[int(ViewId::network)] = make_network_view();
+  views_[int(ViewId::backprop)] = make_backprop_view();
+  views_[int(ViewId::mnist)] = make_lab_view();
+  views_[int(ViewId::concepts)] = make_concepts_view();
+  for (auto& v : views_) v->run_app_command = [this](std::string_view line) { return command(line); };
 }
 
 App::~App() = default;
@@ -90,7 +90,7 @@ std::array<float, 3> App::background_color() const {
 }
 
 void App::shutdown() {
-  for (auto& p : panels_) p->release_gpu();
+  for (auto& v : views_) v->release_gpu();
 }
 
 void App::update_stats() {
@@ -113,7 +113,7 @@ void App::update_stats() {
 void App::frame() {
   update_stats();
   forget_items();
-  for (View v : kAllViews) panel(v).tick();
+  for (ViewId v : kAllViews) view(v).tick();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -126,9 +126,9 @@ void App::frame() {
   ImGui::SameLine();
   ImGui::BeginChild("content", ImVec2(0, -status_h), false);
   ImGui::SetWindowFontScale(1.35f);
-  ImGui::TextUnformatted(std::string(view_title(view_)).c_str());
+  ImGui::TextUnformatted(std::string(view_title(current_)).c_str());
   ImGui::SetWindowFontScale(1.0f);
-  panel(view_).draw();
+  view(current_).draw();
   ImGui::EndChild();
   draw_status_bar(status_h);
   ImGui::End();
@@ -141,9 +141,9 @@ void App::draw_sidebar(float width) {
   ImGui::TextDisabled("how a neural network computes");
   ImGui::PopTextWrapPos();
   ImGui::Separator();
-  for (View v : kAllViews) {
-    if (ImGui::Selectable(std::string(view_title(v)).c_str(), v == view_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize())))
-      view_ = v;
+  for (ViewId v : kAllViews) {
+    if (ImGui::Selectable(std::string(view_title(v)).c_str(), v == current_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize())))
+      current_ = v;
   }
   ImGui::EndChild();
 }
@@ -174,9 +174,9 @@ void App::notify(const std::string& message, bool error) {
 }
 
 std::string App::open_file(const std::string& name, const std::string& bytes) {
-  std::optional<std::string> result = panel(view_).open_file(name, bytes);
-  for (View v : kAllViews)
-    if (!result && v != view_) result = panel(v).open_file(name, bytes);
+  std::optional<std::string> result = view(current_).open_file(name, bytes);
+  for (ViewId v : kAllViews)
+    if (!result && v != current_) result = view(v).open_file(name, bytes);
   const bool digits = name == kEmbeddedMnistFile;  // delivered by the page, not chosen by the user
   const std::string message = !result ? "nnlab does not know what to do with " + name
                               : !result->empty() ? *result
@@ -196,13 +196,13 @@ std::string App::command(std::string_view line) {
     auto v = parse_view(rest);
     if (!v) v = view_for_lesson(*this, rest);
     if (!v) return "unknown view '" + std::string(rest) + "' (neuron, network, backprop, mnist, concepts, or a lesson: coat, two-by-two, custom, mnist-anatomy, backprop-coat, backprop-sigmoid)";
-    view_ = *v;
+    current_ = *v;
     return "";
   }
   if (verb == "set") {
     const size_t sp2 = rest.find(' ');
     if (sp2 == std::string_view::npos) return "usage: set KEY VALUE";
-    return panel(view_).set(rest.substr(0, sp2), rest.substr(sp2 + 1));
+    return view(current_).set(rest.substr(0, sp2), rest.substr(sp2 + 1));
   }
   if (verb == "link") {
     std::vector<std::string> warnings;
@@ -214,13 +214,13 @@ std::string App::command(std::string_view line) {
   if (verb == "help" || verb.empty())
     return "commands: view neuron|network|backprop|mnist|concepts; set KEY VALUE (the current view's "
            "parameters, e.g. set w1 0.5 on the neuron); link #view=…; and the current view's own verbs";
-  if (auto result = panel(view_).command(verb, rest)) return *result;
+  if (auto result = view(current_).command(verb, rest)) return *result;
   return "unknown command '" + std::string(verb) + "' (try 'help')";
 }
 
 std::string App::link() const {
-  std::string link = "#view=" + std::string(view_name(view_));
-  panel(view_).append_link(&link);
+  std::string link = "#view=" + std::string(view_name(current_));
+  view(current_).append_link(&link);
   return link;
 }
 
@@ -231,10 +231,10 @@ void App::apply_link(std::string_view text, std::vector<std::string>* warnings) 
     if (key == "view") {
       auto v = parse_view(value);
       if (!v) v = view_for_lesson(*this, value);
-      if (v) view_ = *v;
+      if (v) current_ = *v;
       else error = "unknown view '" + value + "'";
     } else {
-      error = panel(view_).set(key, value);
+      error = view(current_).set(key, value);
     }
     if (!error.empty()) bad.push_back("ignored " + key + "=" + value + ": " + error);
   }
@@ -244,7 +244,7 @@ void App::apply_link(std::string_view text, std::vector<std::string>* warnings) 
 std::string App::state_json() const {
   const BuildInfo b = build_info();
   nlohmann::json j = {
-      {"view", view_name(view_)},
+      {"view", view_name(current_)},
       {"link", link()},
       {"fps", stats_.fps},
       {"frame_ms", stats_.frame_ms},
@@ -257,7 +257,7 @@ std::string App::state_json() const {
       {"build", {{"version", b.version}, {"platform", info_.platform}, {"simd", b.simd},
                  {"simd_active", b.simd_active}, {"compiler", b.compiler}}},
   };
-  for (View v : kAllViews) panel(v).state(&j[std::string(view_name(v))]);
+  for (ViewId v : kAllViews) view(v).state(&j[std::string(view_name(v))]);
   int count = 0;
   const ItemRect* items = remembered_items(&count);
   nlohmann::json ui = nlohmann::json::object();

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/panel.h"
+#include "app/view.h"
 #include "app/view.h"
 
 namespace nnlab::app {
@@ -60,9 +60,9 @@ class App {
   // Messages for the user (errors from files, training, links): shown in the status bar.
   void notify(const std::string& message, bool error);
 
-  View view() const { return view_; }
-  Panel& panel(View v) { return *panels_[static_cast<int>(v)]; }
-  const Panel& panel(View v) const { return *panels_[static_cast<int>(v)]; }
+  ViewId current() const { return current_; }
+  View& view(ViewId v) { return *views_[static_cast<int>(v)]; }
+  const View& view(ViewId v) const { return *views_[static_cast<int>(v)]; }
 
  private:
   void draw_sidebar(float width);
@@ -70,8 +70,8 @@ class App {
   void update_stats();
 
   PlatformInfo info_;
-  View view_ = View::neuron;
-  std::unique_ptr<Panel> panels_[std::size(kAllViews)];
+  ViewId current_ = ViewId::neuron;
+  std::unique_ptr<View> views_[std::size(kAllViews)];
   FrameStats stats_;
   FrameStats shown_stats_;       // what the status bar shows
   double shown_stats_at_ = -1;  // ImGui time it was taken

@@ -1,31 +1,32 @@
+// The views' names in links and commands, and their titles in the navigation.
 #include "app/view.h"
 
 namespace nnlab::app {
 
-std::string_view view_name(View v) {
+std::string_view view_name(ViewId v) {
   switch (v) {
-    case View::neuron: return "neuron";
-    case View::network: return "network";
-    case View::backprop: return "backprop";
-    case View::mnist: return "mnist";
-    case View::concepts: return "concepts";
+    case ViewId::neuron: return "neuron";
+    case ViewId::network: return "network";
+    case ViewId::backprop: return "backprop";
+    case ViewId::mnist: return "mnist";
+    case ViewId::concepts: return "concepts";
   }
   return "neuron";
 }
 
-std::string_view view_title(View v) {
+std::string_view view_title(ViewId v) {
   switch (v) {
-    case View::neuron: return "Neuron";
-    case View::network: return "Network";
-    case View::backprop: return "Backprop";
-    case View::mnist: return "MNIST lab";
-    case View::concepts: return "Concepts";
+    case ViewId::neuron: return "Neuron";
+    case ViewId::network: return "Network";
+    case ViewId::backprop: return "Backprop";
+    case ViewId::mnist: return "MNIST lab";
+    case ViewId::concepts: return "Concepts";
   }
   return "Neuron";
 }
 
-std::optional<View> parse_view(std::string_view name) {
-  for (View v : kAllViews)
+std::optional<ViewId> parse_view(std::string_view name) {
+  for (ViewId v : kAllViews)
     if (view_name(v) == name) return v;
   return std::nullopt;
 }

@@ -1,6 +1,8 @@
 // Command-line arguments of nnlab-cli. See args.h.
 #include "cli/args.h"
 
+#include "data/number_text.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -16,30 +18,6 @@ bool fail(std::string* error, std::string message) {
 }
 
 }  // namespace
-
-bool parse_long(std::string_view text, long long* out) {
-  if (text.empty() || text.size() > 30) return false;
-  const std::string s(text);
-  char* end = nullptr;
-  errno = 0;
-  const long long v = std::strtoll(s.c_str(), &end, 10);
-  if (errno != 0 || end != s.c_str() + s.size() || s[0] == ' ') return false;
-  *out = v;
-  return true;
-}
-
-bool parse_double(std::string_view text, double* out) {
-  if (text.empty() || text.size() > 64) return false;
-  const std::string s(text);
-  // Plain decimal numbers only: no hex floats, "inf", "nan" or leading spaces.
-  for (char c : s)
-    if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
 
 bool Args::parse(int argc, const char* const* argv, int first, std::span<const FlagSpec> known,
                  std::string* error) {
@@ -92,7 +70,7 @@ bool Args::get_int(std::string_view name, long long lo, long long hi, int* out, 
   const std::string* v = value(name);
   if (!v) return true;
   long long n;
-  if (!parse_long(*v, &n) || n < lo || n > hi)
+  if (!parse_integer(*v, lo, hi, &n))
     return fail(error, "--" + std::string(name) + " must be an integer in " + std::to_string(lo) + ".." +
                            std::to_string(hi) + ", got " + quoted(*v));
   *out = static_cast<int>(n);
@@ -117,7 +95,7 @@ bool Args::get_number(std::string_view name, double lo, double hi, bool lo_open,
   const std::string* v = value(name);
   if (!v) return true;
   double d;
-  const bool ok = parse_double(*v, &d) && (lo_open ? d > lo : d >= lo) && d <= hi;
+  const bool ok = parse_real(*v, &d) && (lo_open ? d > lo : d >= lo) && d <= hi;
   if (!ok) {
     auto num = [](double x) {
       std::string s = std::to_string(x);
@@ -148,11 +126,11 @@ bool Args::get_floats(std::string_view name, std::vector<float>* out, std::strin
   for (;;) {
     const std::size_t comma = v->find(',', start);
     const std::string_view item = std::string_view(*v).substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    double d;
-    if (!parse_double(item, &d) || !std::isfinite(static_cast<float>(d)))
+    float d;
+    if (!parse_float(item, &d))
       return fail(error, "--" + std::string(name) + " must be comma-separated finite numbers (e.g. 10,1,1), got " +
                              quoted(*v));
-    values.push_back(static_cast<float>(d));
+    values.push_back(d);
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -169,7 +147,7 @@ bool Args::get_ints(std::string_view name, int lo, int hi, std::vector<int>* out
     const std::size_t comma = v->find(',', start);
     const std::string_view item = std::string_view(*v).substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     long long n;
-    if (!parse_long(item, &n) || n < lo || n > hi)
+    if (!parse_integer(item, lo, hi, &n))
       return fail(error, "--" + std::string(name) + " must be comma-separated integers in " + std::to_string(lo) +
                              ".." + std::to_string(hi) + ", got " + quoted(*v));
     values.push_back(static_cast<int>(n));

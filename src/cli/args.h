@@ -41,8 +41,4 @@ class Args {
   std::vector<std::string> positionals_;
 };
 
-// Parsers shared with the getters (whole string must match; no trailing junk).
-bool parse_long(std::string_view text, long long* out);
-bool parse_double(std::string_view text, double* out);  // finite only
-
 }  // namespace nnlab::cli

@@ -5,21 +5,13 @@
 
 #include <cstdio>
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten.h>
-// NODERAWFS's isatty() answers for its own streams, not node's: ask node about fd 2.
-EM_JS(int, node_stderr_is_tty, (), {
-  try { return require('tty').isatty(2) ? 1 : 0; } catch (e) { return 0; }
-});
-#endif
+#include "data/host_io.h"
 
 namespace nnlab::cli {
 
-#if defined(__EMSCRIPTEN__)
-ProgressBar::ProgressBar() : enabled_(node_stderr_is_tty() == 1) {}
-#else
-ProgressBar::ProgressBar() : enabled_(isatty(STDERR_FILENO) == 1) {}
-#endif
+// (under node, NODERAWFS's isatty() answers for its own streams, so the platform asks node)
+ProgressBar::ProgressBar()
+    : enabled_(host_io().stderr_is_terminal ? host_io().stderr_is_terminal() : isatty(STDERR_FILENO) == 1) {}
 
 std::string format_duration(double seconds) {
   if (!(seconds >= 0) || seconds > 359999) return "--:--";

@@ -7,34 +7,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "data/host_io.h"
+
 #if defined(NNLAB_HAVE_ZLIB)
 #include <zlib.h>
-#elif defined(__EMSCRIPTEN__)
-#include <emscripten.h>
 #endif
 
 namespace nnlab {
 namespace {
-
-#if !defined(NNLAB_HAVE_ZLIB) && defined(__EMSCRIPTEN__)
-// Under node (nnlab-cli.js, nnlab_tests.js) node's own zlib inflates; the result waits in
-// Module.nnlabGunzip until node_gunzip_take copies it into the wasm heap.
-// Returns the inflated size, -1 outside node (the browser), -2 corrupt or truncated data.
-EM_JS(int, node_gunzip, (const std::uint8_t* src, int size), {
-  if (typeof process !== 'object' || !process.versions || !process.versions.node ||
-      typeof require !== 'function') return -1;
-  try {
-    Module['nnlabGunzip'] = require('zlib').gunzipSync(HEAPU8.subarray(src, src + size));
-  } catch (e) {
-    return -2;
-  }
-  return Module['nnlabGunzip'].length;
-});
-EM_JS(void, node_gunzip_take, (std::uint8_t* dst), {
-  HEAPU8.set(Module['nnlabGunzip'], dst);
-  Module['nnlabGunzip'] = null;
-});
-#endif
 
 void set_error(std::string* error, std::string message) {
   if (error) *error = std::move(message);
@@ -93,21 +73,12 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
   out->resize(produced);
   return true;
 #else
-#if defined(__EMSCRIPTEN__)
-  if (gz.size() < kMaxFileBytes) {
-    const int n = node_gunzip(gz.data(), static_cast<int>(gz.size()));
-    if (n >= 0) {
-      out->resize(static_cast<std::size_t>(n));
-      if (n > 0) node_gunzip_take(out->data());
-      return true;
-    }
-    if (n == -2) {
-      set_error(error, who + ": bad or truncated gzip data");
-      return false;
-    }
+  if (host_io().gunzip) {
+    std::string why;
+    if (host_io().gunzip(gz, kMaxFileBytes, out, &why)) return true;
+    set_error(error, who + ": " + why);
+    return false;
   }
-#endif
-  (void)gz;
   (void)out;
   set_error(error, who + ": file is gzip-compressed and this build has no zlib; inflate it first (gunzip)");
   return false;

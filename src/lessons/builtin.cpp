@@ -1,5 +1,5 @@
 // builtin.cpp — starting scenarios of the built-in lessons, the registry, "your own network".
-// The numbers are the worked examples of ../shared/lessons.md (the seeds' networks).
+// The numbers are the worked examples of docs/worked-examples.md.
 #include "lessons/builtin.h"
 
 #include <algorithm>

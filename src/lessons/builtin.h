@@ -4,7 +4,7 @@
 // scenario into steps. The app keeps a Scenario, lets the learner edit any number, and calls the
 // builder again; the CLI calls build_builtin_lesson(id, …) with the starting scenario.
 //
-//   id                 network (see ../shared/lessons.md)              builder
+//   id                 network (docs/worked-examples.md)               builder
 //   umbrella           2-1 ReLU, x = [10 °C, rain 1]                    umbrella_lesson
 //   coat               3-2-1 ReLU/sigmoid, x = [10, 1, 1]               coat_lesson
 //   two-by-two         2-2 ReLU, x = [1, 2]                             two_by_two_lesson

@@ -47,7 +47,7 @@ struct Highlight {
 
 // ---- [SECTION] Step ---------------------------------------------------------------------------
 enum class StepKind {
-  note,         // plain text (a remark, the seed's slip, a dead-ReLU explanation)
+  note,         // plain text (a remark, a common slip, why a ReLU is inactive)
   term,         // one product w_i·x_i
   sum,          // z = w·x + b of one neuron
   activation,   // a = f(z) of one neuron (or the whole layer for softmax)

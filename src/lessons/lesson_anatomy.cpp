@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "lessons/builtin.h"
+#include "core/shape_text.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "lessons/trace.h"
@@ -14,11 +15,7 @@ namespace {
 
 std::string count(size_t n) { return format_count(static_cast<long long>(n)); }
 
-std::string shape_name(const Mlp& mlp) {
-  std::string shape = std::to_string(mlp.input_size());
-  for (int l = 0; l < mlp.layer_count(); ++l) shape += "-" + std::to_string(mlp.layer(l).outputs);
-  return shape;
-}
+std::string shape_name(const Mlp& mlp) { return shape_text(mlp); }
 
 // "784-30-10: 23,520 + 30 + 300 + 10 = 23,860 parameters"
 Step comparison_step(const std::vector<LayerSpec>& specs) {

@@ -3,6 +3,7 @@
 // Works on any traceable scenario with a target; the built-ins are the coat network (dead
 // ReLUs: only b⁽²⁾ learns) and a 2-2-2 sigmoid network where every gradient is non-zero.
 #include "lessons/builtin.h"
+#include "core/shape_text.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "lessons/trace.h"
@@ -62,8 +63,7 @@ bool backprop_lesson(const Scenario& s, Lesson* out, std::string* error) {
   const Notation n(t.mlp);
 
   Lesson lesson;
-  std::string shape = std::to_string(t.mlp.input_size());
-  for (int l = 0; l < t.mlp.layer_count(); ++l) shape += "-" + std::to_string(t.mlp.layer(l).outputs);
+  const std::string shape = shape_text(t.mlp);
   lesson.id = "backprop";
   lesson.title = "Backprop by hand: " + shape + ", " + std::string(loss_name(t.loss)) + " loss";
   lesson.intro = "First the forward pass computes the answer ŷ. The loss scores it against the target y. Then the "

@@ -1,4 +1,4 @@
-// lesson_coat.cpp — the coat network 3-2-1 (seed 002, lessons.md §2).
+// lesson_coat.cpp — the coat network 3-2-1 (docs/worked-examples.md §2).
 //   z⁽¹⁾ = [−3.5, −8] (the seed prints −7), a⁽¹⁾ = [0, 0], z⁽²⁾ = 0.2, ŷ = σ(0.2) = 0.549834,
 //   11 parameters.
 #include <cmath>
@@ -11,11 +11,12 @@
 namespace nnlab {
 namespace {
 
-bool is_seed_situation(const Scenario& s) {
-  const Scenario seed = coat_scenario();
-  if (s.mlp.parameter_count() != seed.mlp.parameter_count() || s.x != seed.x) return false;
-  for (size_t p = 0; p < seed.mlp.parameter_count(); ++p)
-    if (s.mlp.params()[p] != seed.mlp.params()[p]) return false;
+// The lesson's own numbers (the learner has not edited anything yet).
+bool is_worked_example(const Scenario& s) {
+  const Scenario start = coat_scenario();
+  if (s.mlp.parameter_count() != start.mlp.parameter_count() || s.x != start.x) return false;
+  for (size_t p = 0; p < start.mlp.parameter_count(); ++p)
+    if (s.mlp.params()[p] != start.mlp.params()[p]) return false;
   return true;
 }
 
@@ -43,23 +44,26 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
   h1->explanation += " This neuron stands for “cold, and rain or wind: you may feel cold”.";
   Step* h2 = find_step(lesson, StepKind::sum, 0, 1);
   h2->explanation += " This neuron stands for “very cold: you must wear one”.";
-  if (is_seed_situation(s)) {
+  if (is_worked_example(s)) {
+    // −7 is the slip people make adding these four terms by hand; show the sum one term at a time.
     Step note;
     note.kind = StepKind::note;
     note.layer = 0, note.neuron = 1;
-    note.symbolic = "the source notes print " + format_number(-7) + " for " + Notation(t.mlp).z(0, 1);
+    note.symbolic = "a common slip: " + Notation(t.mlp).z(0, 1) + " = " + format_number(-7);
     const std::span<const float> w = t.mlp.weights(0);  // (2, 3)
-    std::string terms;
-    for (int i = 0; i < 3; ++i) {
-      const float product = w[3 + i] * t.x[i];  // display arithmetic, as in the sum step
-      terms += i == 0 ? num(product) : (product < 0 ? " − " + negated(product) : " + " + num(product));
+    float running = 0;  // display arithmetic, as in the sum step
+    std::string terms, partial;
+    for (int i = 0; i <= 3; ++i) {
+      const float term = i < 3 ? w[3 + i] * t.x[i] : t.mlp.bias(0)[1];
+      running = i == 0 ? term : running + term;
+      terms += i == 0 ? num(term) : (term < 0 ? " − " + negated(term) : " + " + num(term));
+      if (i > 0) partial += (i > 1 ? ", then " : "") + num(running);
     }
-    const float b = t.mlp.bias(0)[1];
-    terms += b < 0 ? " − " + negated(b) : " + " + num(b);
     note.substituted = Notation(t.mlp).z(0, 1) + " = " + terms + " = " + num(t.ws.z(0)[1]) + ", not " + format_number(-7);
     note.values = {t.ws.z(0)[1]};
-    note.explanation = "The seed's notes contain an arithmetic slip here: adding the four terms gives −8, which is "
-                       "what the network computes.";
+    note.explanation = format_number(-7) + " is a common slip when this sum is worked by hand. Add the four terms "
+                       "one at a time and the running total goes " + partial + ": the answer is " +
+                       num(t.ws.z(0)[1]) + ", exactly what the network computes.";
     note.highlight = h2->highlight;
     const auto at = lesson.steps.begin() + (h2 - lesson.steps.data()) + 1;
     lesson.steps.insert(at, std::move(note));

@@ -1,4 +1,4 @@
-// lesson_two_by_two.cpp — two inputs, two neurons as z = W·x + b (seed 001, lessons.md §3).
+// lesson_two_by_two.cpp — two inputs, two neurons as z = W·x + b (docs/worked-examples.md §3).
 //   z = [0.5·1 + 0.3·2 + 0.1, 0.4·1 + 0.6·2 + 0.2] = [1.2, 1.8],  a = ReLU(z) = [1.2, 1.8]
 // The sum steps highlight row o of W, the whole column x and b_o: the matrix view's picture.
 #include "lessons/builtin.h"
@@ -20,9 +20,7 @@ bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error) {
   lesson.id = "two-by-two";
   lesson.title = "Two inputs, two neurons: z = W·x + b";
   lesson.intro = "A layer of neurons is one matrix multiplication. Row o of W holds the weights of neuron o; "
-                 "multiply that row with the column x, add b_o, and you get neuron o's vote z_o. Note: the seed's "
-                 "typeset line reads “0.51+0.32+0.1” — the multiplication signs were lost, it means "
-                 "0.5 × 1 + 0.3 × 2 + 0.1.";
+                 "multiply that row with the column x, add b_o, and you get neuron o's vote z_o.";
   forward_steps(t, TraceOptions{}, s.input_names, &lesson.steps);
   for (int o = 0; o < O; ++o) {
     Step* sum = find_step(lesson, StepKind::sum, 0, o);

@@ -1,4 +1,4 @@
-// lesson_umbrella.cpp — one neuron decides whether to take an umbrella (seed 002, lessons.md §1).
+// lesson_umbrella.cpp — one neuron decides whether to take an umbrella (docs/worked-examples.md §1).
 //   z = w₁x₁ + w₂x₂ + b = (−0.5 × 10) + (2 × 1) + 1 = −5 + 2 + 1 = −2,  a = ReLU(−2) = 0 → no umbrella
 #include "lessons/builtin.h"
 #include "lessons/notation.h"

@@ -1,29 +1,10 @@
 // notation.cpp — symbol helpers, see notation.h.
 #include "lessons/notation.h"
 
+#include "lessons/activation_text.h"
 #include "lessons/number_format.h"
 
 namespace nnlab {
-namespace {
-
-std::string digits_with(int n, const char* const table[10], const char* minus) {
-  std::string out = n < 0 ? minus : "";
-  const std::string digits = std::to_string(n < 0 ? -n : n);
-  for (char c : digits) out += table[c - '0'];
-  return out;
-}
-
-}  // namespace
-
-std::string superscript(int n) {
-  static const char* const kSup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-  return digits_with(n, kSup, "⁻");
-}
-
-std::string subscript(int n) {
-  static const char* const kSub[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
-  return digits_with(n, kSub, "₋");
-}
 
 Notation::Notation(const Mlp& mlp) : mlp_(mlp) {}
 
@@ -71,18 +52,7 @@ std::string Notation::layer_name(int l) const {
   return "layer " + std::to_string(l + 1) + (last ? " (output)" : " (hidden)");
 }
 
-std::string activation_symbol(Activation act) {
-  switch (act) {
-    case Activation::identity: return "identity";
-    case Activation::relu: return "ReLU";
-    case Activation::leaky_relu: return "leaky ReLU";
-    case Activation::sigmoid: return "σ";
-    case Activation::tanh: return "tanh";
-    case Activation::softmax: return "softmax";
-    case Activation::step: return "step";
-  }
-  return "f";
-}
+std::string activation_symbol(Activation act) { return activation_text(act).symbol; }
 
 std::string derivative_symbol(Activation act) { return activation_symbol(act) + "′"; }
 

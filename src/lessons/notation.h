@@ -10,11 +10,10 @@
 
 #include "core/activations.h"
 #include "core/mlp.h"
+#include "lessons/number_format.h"  // superscript, subscript
 
 namespace nnlab {
 
-std::string superscript(int n);  // 12 → "¹²", −1 → "⁻¹"
-std::string subscript(int n);    // 12 → "₁₂"
 
 class Notation {
  public:
@@ -39,7 +38,7 @@ class Notation {
   const Mlp& mlp_;
 };
 
-// "ReLU", "leaky ReLU", "σ", "tanh", "softmax", "step", "identity".
+// "ReLU", "leaky ReLU", "σ", "tanh", "softmax", "step", "identity" (activation_text.h).
 std::string activation_symbol(Activation act);
 // The derivative's symbol: "ReLU′", "σ′", "tanh′", ...
 std::string derivative_symbol(Activation act);

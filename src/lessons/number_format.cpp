@@ -28,11 +28,10 @@ void strip_trailing_zeros(std::string& s) {
   if (!s.empty() && s.back() == '.') s.pop_back();
 }
 
-std::string superscript_int(int e) {
-  static const char* const kDigits[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-  std::string out = e < 0 ? "⁻" : "";
-  const std::string digits = std::to_string(e < 0 ? -e : e);
-  for (char c : digits) out += kDigits[c - '0'];
+std::string digits_with(int n, const char* const table[10], const char* minus) {
+  std::string out = n < 0 ? minus : "";
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  for (char c : digits) out += table[c - '0'];
   return out;
 }
 
@@ -43,10 +42,20 @@ std::string scientific(const char* e_text) {
   std::string mantissa = s.substr(0, epos);
   strip_trailing_zeros(mantissa);
   const int exponent = std::atoi(s.c_str() + epos + 1);
-  return mantissa + " × 10" + superscript_int(exponent);
+  return mantissa + " × 10" + superscript(exponent);
 }
 
 }  // namespace
+
+std::string superscript(int n) {
+  static const char* const kSup[10] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  return digits_with(n, kSup, "⁻");
+}
+
+std::string subscript(int n) {
+  static const char* const kSub[10] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+  return digits_with(n, kSub, "₋");
+}
 
 std::string format_count(long long n) {
   const bool negative = n < 0;
@@ -100,7 +109,7 @@ std::string format_number_full(float v) {
   const auto epos = s.find('e');
   if (epos != std::string::npos) {
     std::string mantissa = s.substr(0, epos);
-    s = mantissa + " × 10" + superscript_int(std::atoi(s.c_str() + epos + 1));
+    s = mantissa + " × 10" + superscript(std::atoi(s.c_str() + epos + 1));
   } else {
     const auto dot = s.find('.');
     s = group_thousands(s.substr(0, dot)) + (dot == std::string::npos ? "" : s.substr(dot));

@@ -1,5 +1,6 @@
 // trace.cpp — runs the core once for a scenario and assembles the generic lesson (see trace.h).
 #include "lessons/trace.h"
+#include "core/shape_text.h"
 
 #include <cmath>
 
@@ -92,8 +93,7 @@ bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, L
   if (!run_core_trace(scenario, &t, error)) return false;
   Lesson lesson;
   lesson.id = "model";
-  std::string shape = std::to_string(t.mlp.input_size());
-  for (int l = 0; l < t.mlp.layer_count(); ++l) shape += "-" + std::to_string(t.mlp.layer(l).outputs);
+  const std::string shape = shape_text(t.mlp);
   lesson.title = "Your network " + shape + ", by hand";
   lesson.intro = "The network " + shape + " has " + format_count(static_cast<long long>(t.mlp.parameter_count())) +
                  " parameters. Each step below is one piece of the calculation, with the numbers the "

@@ -6,6 +6,7 @@
 //   ∂L/∂W⁽ˡ⁾ = δ⁽ˡ⁾ a⁽ˡ⁻¹⁾ᵀ,  ∂L/∂b⁽ˡ⁾ = δ⁽ˡ⁾,  w ← w − η ∂L/∂w
 #include <string>
 
+#include "lessons/activation_text.h"
 #include "lessons/notation.h"
 #include "lessons/trace.h"
 
@@ -97,18 +98,7 @@ std::string derivative_text(Activation act, float z, float a, float d) {
   return head + num(d);
 }
 
-std::string derivative_formula(Activation act) {
-  switch (act) {
-    case Activation::identity: return "f′(z) = 1";
-    case Activation::relu: return "ReLU′(z) = 1 if z > 0, else 0";
-    case Activation::leaky_relu: return "leaky ReLU′(z) = 1 if z > 0, else 0.01";
-    case Activation::sigmoid: return "σ′(z) = σ(z)(1 − σ(z))";
-    case Activation::tanh: return "tanh′(z) = 1 − tanh²(z)";
-    case Activation::step: return "step′(z) = 0";
-    case Activation::softmax: return "∂aᵢ/∂zⱼ = aᵢ(δᵢⱼ − aⱼ)";
-  }
-  return "";
-}
+std::string derivative_formula(Activation act) { return activation_text(act).derivative; }
 
 bool fused_output(const CoreTrace& t) {
   const Activation act = t.mlp.layer(t.mlp.layer_count() - 1).activation;

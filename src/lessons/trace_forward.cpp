@@ -2,6 +2,7 @@
 // Numbers come from the CoreTrace (the core's Workspace); see trace.h.
 #include <string>
 
+#include "lessons/activation_text.h"
 #include "lessons/notation.h"
 #include "lessons/trace.h"
 
@@ -27,18 +28,7 @@ std::string activation_substituted(Activation act, float z, float a) {
   return as;
 }
 
-std::string activation_formula(Activation act) {
-  switch (act) {
-    case Activation::identity: return "a = z";
-    case Activation::relu: return "ReLU(z) = max(0, z)";
-    case Activation::leaky_relu: return "leaky ReLU(z) = z if z > 0, else 0.01·z";
-    case Activation::sigmoid: return "σ(z) = 1 / (1 + e^−z)";
-    case Activation::tanh: return "tanh(z) = (e^z − e^−z) / (e^z + e^−z)";
-    case Activation::step: return "step(z) = 1 if z > 0, else 0";
-    case Activation::softmax: return "softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ";
-  }
-  return "";
-}
+std::string activation_formula(Activation act) { return activation_text(act).formula; }
 
 std::string activation_explanation(Activation act, float z, float a) {
   switch (act) {

@@ -2,7 +2,7 @@
 // shaders/colormap.frag.glsl into an RGBA8 texture (render-to-texture) that ImGui shows.
 #include <cstdio>
 
-#include "app/gpu.h"
+#include "app/common/gpu.h"
 #include "platform/gl.h"
 #include "platform/picture.h"
 #include "platform/shader.h"

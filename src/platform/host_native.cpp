@@ -8,8 +8,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "app/host.h"
-#include "app/training_remote.h"
+#include "app/common/host.h"
+#include "lab/remote.h"
 #include "data/file_io.h"
 
 namespace nnlab::host {
@@ -80,7 +80,7 @@ void store_setting(const std::string& key, const std::string& value) {
 
 // The desktop trains in the frame: a native core runs 784-128-10 at ≈ 180k samples/s, so a few
 // milliseconds per frame keep up without a second thread.
-nnlab::app::TrainingRemote* training_remote() { return nullptr; }
+nnlab::lab::TrainingRemote* training_remote() { return nullptr; }
 
 }  // namespace nnlab::host
 #endif

@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "app/host.h"
+#include "app/common/host.h"
 
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   const data = HEAPU8.slice(bytes, bytes + size);

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "app/app.h"
-#include "app/host.h"
+#include "app/common/host.h"
 #include "platform/gl.h"
 #include "platform/options.h"
 #include "platform/picture.h"

@@ -1,13 +1,13 @@
-// app/training_remote.h in the browser: the lab's training runs in a Web Worker
-// (web/train-worker.js running nnlab-trainer.wasm, src/platform/worker/). Commands go out as
-// transferred ArrayBuffers; only the newest snapshot is kept until the next frame takes it.
+// lab/remote.h in the browser (host::training_remote, app/common/host.h): the lab's training runs
+// in a Web Worker (web/train-worker.js running nnlab-trainer.wasm, src/platform/worker/). Messages
+// go out as transferred ArrayBuffers; only the newest snapshot is kept until the next frame takes it.
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
 #include <cstdlib>
 #include <string>
 
-#include "app/training_remote.h"
+#include "app/common/host.h"
 
 EM_JS(void, js_worker_start, (), {
   const state = Module.nnlabTraining = { worker: null, latest: null, failure: "" };
@@ -56,7 +56,7 @@ EM_JS(char*, js_worker_failure, (), {
 
 namespace {
 
-class WorkerRemote : public nnlab::app::TrainingRemote {
+class WorkerRemote : public nnlab::lab::TrainingRemote {
  public:
   WorkerRemote() { js_worker_start(); }
   void send(std::string message) override {
@@ -86,7 +86,7 @@ class WorkerRemote : public nnlab::app::TrainingRemote {
 
 namespace nnlab::host {
 
-nnlab::app::TrainingRemote* training_remote() {
+nnlab::lab::TrainingRemote* training_remote() {
   static WorkerRemote remote;
   return &remote;
 }

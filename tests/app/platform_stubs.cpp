@@ -1,8 +1,8 @@
-// The unit tests link the app's panels without a window: the GPU and host services (implemented
-// by src/platform for the real app) say "unavailable" here, which every panel already handles.
-#include "app/gpu.h"
-#include "app/host.h"
-#include "app/training_remote.h"
+// The unit tests link the app's views without a window: the GPU and host services (implemented
+// by src/platform for the real app) say "unavailable" here, which every view already handles.
+#include "app/common/gpu.h"
+#include "app/common/host.h"
+#include "lab/remote.h"
 
 namespace nnlab::gpu {
 
@@ -24,6 +24,6 @@ bool pick_files(const char*, bool) { return false; }
 std::string read_file(const std::string& path, std::string*) { return "no host to read " + path + " in the unit tests"; }
 std::string load_setting(const std::string&) { return ""; }
 void store_setting(const std::string&, const std::string&) {}
-nnlab::app::TrainingRemote* training_remote() { return nullptr; }  // the lab trains in the frame
+nnlab::lab::TrainingRemote* training_remote() { return nullptr; }  // the lab trains in the frame
 
 }  // namespace nnlab::host

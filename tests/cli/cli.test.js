@@ -1,5 +1,5 @@
 // nnlab-cli end to end, native and WebAssembly (node) builds side by side:
-//   trace: the seeds' numbers (umbrella, coat, x = [1, 2]), gradients against finite differences
+//   trace: the worked examples' numbers (umbrella, coat, x = [1, 2]), gradients against finite differences
 //          computed here from repeated trace calls, the built-in lessons by name;
 //   train: a real run on Fashion-MNIST (a few thousand images) reaching a stated accuracy, the
 //          same result from both builds for the same seed, a saved model that traces;

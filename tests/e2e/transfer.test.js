@@ -1,4 +1,4 @@
-// Page transfer (issue 5 target): everything the page downloads — html, css, js, the gzipped
+// Page transfer (target: ≤ 3 MB): everything the page downloads — html, css, js, the gzipped
 // wasm and the gzipped MNIST digits — sums to ≤ 3 MB, the digits reach the app, and the time to
 // the first frame on loopback is measured. Writes build/e2e/transfer.json (for docs/benchmarks.md).
 'use strict';

@@ -66,8 +66,8 @@ Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and w
      formula: z⁽¹⁾₂ = W⁽¹⁾₂₁x₁ + W⁽¹⁾₂₂x₂ + W⁽¹⁾₂₃x₃ + b⁽¹⁾₂
      Neuron 2 of layer 1 (hidden) weighs each input by its connection and adds its bias: its weighted vote is −8. This neuron stands for “very cold: you must wear one”.
   4. z⁽¹⁾₂ = −10 + 0.5 + 0.5 + 1 = −8, not −7
-     formula: the source notes print −7 for z⁽¹⁾₂
-     The seed's notes contain an arithmetic slip here: adding the four terms gives −8, which is what the network computes.
+     formula: a common slip: z⁽¹⁾₂ = −7
+     −7 is a common slip when this sum is worked by hand. Add the four terms one at a time and the running total goes −9.5, then −9, then −8: the answer is −8, exactly what the network computes.
   5. a⁽¹⁾₂ = ReLU(−8) = max(0, −8) = 0
      formula: a⁽¹⁾₂ = ReLU(z⁽¹⁾₂),  ReLU(z) = max(0, z)
      ReLU is a switch: a vote of −8 is not positive, so the neuron stays off and passes on 0.
@@ -138,7 +138,7 @@ TEST_SUITE("lessons/builtin") {
     }
   }
 
-  TEST_CASE("coat: hidden sums −3.5 and −8 (not the seed's −7), ŷ = 0.549834, 11 parameters") {
+  TEST_CASE("coat: hidden sums −3.5 and −8 (not the common slip −7), ŷ = 0.549834, 11 parameters") {
     const Scenario s = coat_scenario();
     const Workspace ws = core_forward(s);
     const Lesson lesson = build("coat");
@@ -156,7 +156,7 @@ TEST_SUITE("lessons/builtin") {
     CHECK(count->values[0] == static_cast<float>(s.mlp.parameter_count()));
     CHECK(count->substituted == "parameters = 6 + 2 + 2 + 1 = 11");
 
-    SUBCASE("the seed's slip is noted only while the numbers are the seed's") {
+    SUBCASE("the common slip is noted only while the numbers are the worked example's") {
       CHECK(find_step(lesson, StepKind::note) != nullptr);
       Scenario edited = coat_scenario();
       edited.mlp.bias(0)[1] = 2.0f;

@@ -1,0 +1,32 @@
+// What the app asks of its host (browser or desktop) beyond the GPU: files in and out, and a
+// small key/value store for settings. Declared here, implemented in src/platform (host_web.cpp,
+// host_native.cpp), so the app never touches Emscripten, the DOM or the file system directly.
+#pragma once
+#include <string>
+
+#include "lab/remote.h"
+
+namespace nnlab::host {
+
+// Offers `contents` to the user as a file: the browser downloads it; the desktop writes it
+// atomically (temporary file + rename) into the working directory. Returns "" or an error.
+// On success *where says where it went (the file name, or the desktop path).
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where);
+
+// Asks the user for files: the browser opens a file picker (`accept` like ".json" or
+// ".gz,.idx3-ubyte"); the desktop has no dialog and returns false (use drag-and-drop or a path).
+// Chosen files arrive later through App::open_file, like dropped files do.
+bool pick_files(const char* accept, bool multiple);
+
+// Reads a whole file by path (desktop only; the browser has no paths). Returns "" or an error.
+std::string read_file(const std::string& path, std::string* contents);
+
+// Settings: localStorage on the web, a JSON file in the user's config directory on the desktop.
+// A missing key gives "". Writes are atomic on the desktop.
+std::string load_setting(const std::string& key);
+void store_setting(const std::string& key, const std::string& value);
+
+// Where the lab can train outside the frame: the page's Web Worker; nullptr on the desktop.
+lab::TrainingRemote* training_remote();
+
+}  // namespace nnlab::host

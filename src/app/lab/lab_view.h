@@ -1,0 +1,101 @@
+// The MNIST lab view: pick a network and its training settings, press Start, and watch a real
+// network learn real handwriting — curves, confusion matrix, test digits, first-layer weights,
+// activations and a draw-a-digit pad — then save or load the model.
+//
+// The lab itself lives in src/lab (settings, engine, session, wire, files, draw pad: no ImGui);
+// this folder draws it: lab_view.cpp (settings, data, files, scripting), lab_view_draw.cpp (the
+// view) and lab_pictures (curves, confusion matrix, digits, weights, the pad).
+//
+// Scripting ("set KEY VALUE", link keys, state()["mnist"]) — see docs/commands.md:
+//   keys      arch act loss opt lr batch epochs l2 dropout seed subset norm patience
+//   commands  train start|pause|step|reset · draw clear|line X0 Y0 X1 Y1 · save · open
+//             data embedded|fashion · select digit N · select cell TRUE PREDICTED
+//             tab weights|digits|confusion|inside · budget MS · hand
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <memory>
+
+#include "app/lab/lab_pictures.h"
+#include "app/view.h"
+#include "lab/draw_pad.h"
+#include "lab/files.h"
+#include "lab/session.h"
+#include "lab/settings.h"
+
+namespace nnlab::app {
+
+class LabView : public View {
+ public:
+  LabView();
+  void draw() override;
+  void tick() override;
+  std::string set(std::string_view key, std::string_view value) override;
+  std::optional<std::string> command(std::string_view verb, std::string_view args) override;
+  void state(nlohmann::json* out) const override;
+  void append_link(std::string* link) const override;
+  void release_gpu() override;
+  std::optional<std::string> open_file(const std::string& name, const std::string& bytes) override;
+
+ private:
+  enum Tab { kWeights, kDigits, kConfusion, kInside, kTabs };
+  struct Field {  // a text box that commits on Enter or when it loses focus
+    char buf[64] = {};
+    bool active = false;
+  };
+
+  // lab_view.cpp: settings, data, files, scripting
+  std::string change(const lab::Settings& next, bool live);
+  void persist() const;
+  // Empty class_names: the classes are the digits 0–9.
+  std::string use_data(std::string name, std::shared_ptr<const IdxDataset> data, std::vector<std::string> class_names = {});
+  std::string train(std::string_view what);
+  std::string draw_command(std::string_view args);
+  std::string save_model();
+  void update_prediction(bool force);
+  void say(std::string message, bool error);
+  std::string hand_calculation();
+  std::vector<int> shown_digits() const;
+
+  // lab_view_draw.cpp: the view
+  void draw_controls(float width);
+  void draw_training_status(float width);
+  void draw_pictures(float width);
+  void draw_tabs(float width);
+  bool field(const char* label, const char* ui_name, const char* key, const std::string& current, Field* f,
+             float width);
+
+  lab::Settings settings_;
+  lab::Session lab_;
+  std::vector<std::string> class_names_;  // e.g. Fashion-MNIST's; empty for digits
+  bool save_pending_ = false;             // a save waiting for the training worker's snapshot
+  LabPictures pictures_;
+  lab::DrawPad pad_;
+  lab::IdxCollector idx_;
+  std::shared_ptr<const IdxDataset> embedded_;  // kept to switch back after other data
+  std::string message_;
+  bool message_error_ = false;
+  double budget_ms_ = 8.0;        // training time per frame, at least
+  double adaptive_ms_ = 8.0;      // this frame's training time: budget_ms_ + the frame's idle time
+  double adapt_budget();
+
+  std::vector<float> pad_input_;  // (28·28) preprocessed pad, [0, 1]
+  std::vector<float> pad_x_;      // (D) normalised network input
+  std::vector<float> pad_probs_;  // (C) the network's probabilities for the pad
+  bool pad_has_digit_ = false;
+  int pad_version_seen_ = -1, pad_weights_seen_ = -1;
+  double pad_time_ = -1e9;
+
+  Tab tab_ = kWeights;
+  bool tab_forced_ = true;        // select tab_ in the tab bar on the next frame
+  int sel_truth_ = -1, sel_pred_ = -1;  // the confusion cell whose digits are shown
+  bool mistakes_only_ = false;
+  int selected_digit_ = 0;        // test digit shown inside the network
+  bool inside_pad_ = true;        // "inside the network" shows the pad's digit (else selected_digit_)
+  Field f_arch_, f_lr_, f_batch_, f_epochs_, f_l2_, f_dropout_, f_seed_, f_patience_;
+};
+
+}  // namespace nnlab::app

@@ -1,0 +1,199 @@
+// Editors around the diagram (see network_editor.h).
+#include "app/lesson/network_editor.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/common/widgets.h"
+#include "lessons/builtin.h"
+#include "lessons/notation.h"
+#include "lessons/number_format.h"
+
+namespace nnlab::app {
+namespace {
+
+constexpr Activation kCustomActivations[] = {Activation::relu, Activation::leaky_relu, Activation::sigmoid,
+                                             Activation::tanh, Activation::identity, Activation::softmax};
+
+bool valid(const Mlp& m, const Selection& s, size_t inputs) {
+  switch (s.kind) {
+    case Selection::Kind::none: return true;
+    case Selection::Kind::input: return s.in >= 0 && s.in < int(inputs);
+    case Selection::Kind::bias: return s.layer >= 0 && s.layer < m.layer_count() && s.out < m.layer(s.layer).outputs;
+    case Selection::Kind::weight:
+      return s.layer >= 0 && s.layer < m.layer_count() && s.out < m.layer(s.layer).outputs && s.in < m.layer(s.layer).inputs;
+  }
+  return false;
+}
+
+std::string input_label(const LessonSession& s, int i) {
+  const Notation n(s.scenario().mlp);
+  const auto& names = s.scenario().input_names;
+  return n.x(i) + (i < int(names.size()) ? "  " + names[i] : std::string());
+}
+
+}  // namespace
+
+void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
+  const Mlp& m = s.scenario().mlp;
+  if (!valid(m, *sel, s.scenario().x.size())) *sel = {};
+  if (sel->kind == Selection::Kind::none) {
+    ImGui::TextDisabled("Click a line (a weight), a neuron (its bias) or an input to change it exactly.");
+    return;
+  }
+  const Notation n(m);
+  float value = 0;
+  std::string title;
+  switch (sel->kind) {
+    case Selection::Kind::weight:
+      value = m.weights(sel->layer)[sel->out * m.layer(sel->layer).inputs + sel->in];
+      title = n.w(sel->layer, sel->out, sel->in) + ": the weight from " +
+              (sel->layer == 0 ? input_label(s, sel->in) : n.input(sel->layer, sel->in)) + " into neuron " +
+              std::to_string(sel->out + 1) + " of " + n.layer_name(sel->layer);
+      break;
+    case Selection::Kind::bias:
+      value = m.bias(sel->layer)[sel->out];
+      title = n.b(sel->layer, sel->out) + ": the bias of neuron " + std::to_string(sel->out + 1) + " of " +
+              n.layer_name(sel->layer) + " (its vote before it sees any input)";
+      break;
+    case Selection::Kind::input:
+      value = s.scenario().x[sel->in];
+      title = "input " + input_label(s, sel->in);
+      break;
+    case Selection::Kind::none: break;
+  }
+  auto commit = [&](float v, bool undoable) {
+    switch (sel->kind) {
+      case Selection::Kind::weight: return s.set_weight(sel->layer, sel->out, sel->in, v, undoable);
+      case Selection::Kind::bias: return s.set_bias(sel->layer, sel->out, v, undoable);
+      case Selection::Kind::input: return s.set_input(sel->in, v, undoable);
+      case Selection::Kind::none: break;
+    }
+    return std::string();
+  };
+  const float f = ImGui::GetFontSize();
+  ImGui::TextColored(ImVec4(0.47f, 0.75f, 1.0f, 1.0f), "Editing %s", title.c_str());
+  ImGui::TextUnformatted("type:");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(7 * f);
+  if (focus) ImGui::SetKeyboardFocusHere();
+  float typed = value;
+  const bool typed_changed = ImGui::InputFloat("##value", &typed, 0, 0, "%.6g", ImGuiInputTextFlags_AutoSelectAll);
+  remember_item("edit value");
+  if (ImGui::IsItemActivated()) s.begin_edit();
+  if (typed_changed && std::isfinite(typed) && typed != value) commit(std::clamp(typed, -1e6f, 1e6f), false);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("or drag:");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(9 * f);
+  float dragged = value;
+  const float speed = std::max(0.005f, std::fabs(value) * 0.01f);
+  const bool drag_changed = ImGui::DragFloat("##drag", &dragged, speed, -1e6f, 1e6f, "%.4g");
+  remember_item("edit drag");
+  if (ImGui::IsItemActivated()) s.begin_edit();
+  if (drag_changed && dragged != value) commit(dragged, false);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.undo_depth() == 0);
+  if (ImGui::Button("Undo")) s.undo();
+  remember_item("edit undo");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("undo the last edit (Ctrl+Z)");
+  ImGui::SameLine();
+  if (ImGui::Button("Done")) *sel = {};
+}
+
+void draw_input_editors(LessonSession& s) {
+  const int I = int(s.scenario().x.size());
+  const float f = ImGui::GetFontSize();
+  ImGui::PushItemWidth(5.5f * f);
+  for (int i = 0; i < I; ++i) {
+    // as many per row as fit
+    const std::string label = input_label(s, i);
+    const float need = 5.5f * f + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+    if (i) ImGui::SameLine(0, 1.2f * f);
+    if (i && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    float v = s.scenario().x[i];
+    ImGui::PushID(i);
+    const bool changed = ImGui::DragFloat(label.c_str(), &v, 0.05f, -1e6f, 1e6f, "%.4g");
+    remember_item(stable_name("input " + std::to_string(i + 1)));
+    if (ImGui::IsItemActivated()) s.begin_edit();
+    if (changed) s.set_input(i, v, false);
+    ImGui::PopID();
+  }
+  ImGui::PopItemWidth();
+}
+
+void draw_target_editors(LessonSession& s) {
+  const Scenario& sc = s.scenario();
+  if (sc.y.empty()) return;
+  const Notation n(sc.mlp);
+  const float f = ImGui::GetFontSize();
+  ImGui::TextUnformatted("Target (the right answer):");
+  ImGui::PushItemWidth(6 * f);
+  for (int k = 0; k < int(sc.y.size()); ++k) {
+    ImGui::SameLine();
+    float v = sc.y[k];
+    ImGui::PushID(k);
+    const bool changed = ImGui::SliderFloat((n.y(k) + "##y").c_str(), &v, 0.0f, 1.0f, "%.3g");
+    remember_item(stable_name("target " + std::to_string(k + 1)));
+    if (ImGui::IsItemActivated()) s.begin_edit();
+    if (changed) s.set_target(k, v, false);
+    ImGui::PopID();
+  }
+  ImGui::PopItemWidth();
+  ImGui::TextUnformatted("Loss:");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("\u00bd\u03a3(y \u2212 \u0177)\u00b2 squared error", sc.loss == Loss::half_sse)) s.set_loss(Loss::half_sse);
+  remember_item("loss half-sse");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("binary cross-entropy", sc.loss == Loss::bce)) s.set_loss(Loss::bce);
+  remember_item("loss bce");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)]: punishes confident wrong answers hard");
+  float lr = sc.learning_rate;
+  ImGui::SetNextItemWidth(10 * f);
+  const bool changed = ImGui::SliderFloat("\u03b7 learning rate (step size)", &lr, 0.001f, 10.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+  remember_item("learning rate");
+  if (ImGui::IsItemActivated()) s.begin_edit();
+  if (changed) s.set_learning_rate(lr, false);
+}
+
+void draw_custom_builder(LessonSession& s) {
+  const Mlp& m = s.scenario().mlp;
+  const float f = ImGui::GetFontSize();
+  std::vector<int> sizes = {m.input_size()};
+  for (int l = 0; l < m.layer_count(); ++l) sizes.push_back(m.layer(l).outputs);
+  int layers = m.layer_count();
+  bool changed = false;
+  ImGui::PushItemWidth(5 * f);
+  changed |= ImGui::SliderInt("inputs", &sizes[0], 1, kMaxCustomNeurons);
+  ImGui::SameLine();
+  if (ImGui::SliderInt("layers", &layers, 1, kMaxCustomLayers)) {
+    sizes.resize(size_t(layers) + 1, 2);
+    changed = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Randomise weights")) s.randomize(s.seed() + 1);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("new random weights from the next seed (seed %llu now)", (unsigned long long)s.seed());
+  for (int l = 0; l < m.layer_count() && !changed; ++l) {
+    ImGui::PushID(l);
+    changed |= ImGui::SliderInt(("neurons in layer " + std::to_string(l + 1)).c_str(), &sizes[l + 1], 1, kMaxCustomNeurons);
+    ImGui::SameLine();
+    const Activation act = m.layer(l).activation;
+    if (ImGui::BeginCombo("activation", activation_symbol(act).c_str())) {
+      for (Activation a : kCustomActivations) {
+        if (a == Activation::softmax && l != m.layer_count() - 1) continue;
+        if (ImGui::Selectable(activation_symbol(a).c_str(), a == act)) s.set_activation(l, a);
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::PopID();
+  }
+  ImGui::PopItemWidth();
+  if (changed) s.set_shape(sizes);
+}
+
+}  // namespace nnlab::app

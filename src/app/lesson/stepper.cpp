@@ -1,0 +1,148 @@
+// The stepper (see lesson_stepper.h).
+#include "app/lesson/stepper.h"
+
+#include <string>
+
+#include "app/lesson/network_diagram.h"
+#include "app/common/widgets.h"
+#include "lessons/notation.h"
+#include "lessons/number_format.h"
+
+namespace nnlab::app {
+namespace {
+
+const ImVec4 kDim(0.62f, 0.62f, 0.66f, 1.0f);
+const ImVec4 kFuture(0.45f, 0.45f, 0.5f, 1.0f);
+
+std::string exact_values(const Step& s) {
+  std::string text;
+  for (size_t k = 0; k < s.values.size() && k < 12; ++k) text += (k ? ", " : "") + format_number_full(s.values[k]);
+  return text;
+}
+
+// A chip of text on a tinted background, wrapping to a new line when the row is full.
+void chip(const std::string& text, ImU32 fill) {
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const ImVec2 box(size.x + 10, size.y + 4);
+  ImGui::SameLine(0, 4);
+  if (ImGui::GetContentRegionAvail().x < box.x) ImGui::NewLine();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), fill, 4);
+  dl->AddText(ImVec2(p.x + 5, p.y + 2), IM_COL32_WHITE, text.c_str());
+  ImGui::Dummy(box);
+}
+
+// A sum step's terms one by one, each tinted like its line in the diagram (green adds to the
+// vote, red takes away): w × x = product, the bias, and the total. Products are display
+// arithmetic on the numbers shown; the total is the core's z.
+void draw_terms(const LessonSession& s, const Step& step) {
+  const CoreTrace* t = s.trace();
+  if (!t || step.kind != StepKind::sum || step.neuron < 0 || step.highlight.weights.empty() ||
+      step.highlight.weights.size() > 8)
+    return;
+  const Mlp& m = s.scenario().mlp;
+  const int l = step.layer, o = step.neuron, I = m.layer(l).inputs;
+  const float* in = l == 0 ? t->x.data() : t->ws.a(l - 1).data();
+  ImGui::TextDisabled("terms:");
+  for (const WeightRef& w : step.highlight.weights) {
+    const float weight = m.weights(l)[o * I + w.in], product = weight * in[w.in];
+    chip(num(weight) + " × " + operand(in[w.in]) + " = " + num(product), sign_color(product, product == 0 ? 0.15f : 0.45f));
+  }
+  chip("bias " + num(m.bias(l)[o]), sign_color(m.bias(l)[o], m.bias(l)[o] == 0 ? 0.15f : 0.45f));
+  chip("sum z = " + num(t->ws.z(l)[o]), IM_COL32(110, 88, 20, 255));
+}
+
+}  // namespace
+
+void draw_step_controls(LessonSession& s) {
+  const float f = ImGui::GetFontSize();
+  ImGui::BeginDisabled(s.step() == 0);
+  if (ImGui::Button("\u2190 Previous", ImVec2(7 * f, 0))) s.go_to(s.step() - 1);
+  remember_item("step prev");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(s.step() >= s.step_count() - 1);
+  if (ImGui::Button("Next \u2192", ImVec2(7 * f, 0))) s.go_to(s.step() + 1);
+  remember_item("step next");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextDisabled("Step %d of %d", s.step() + 1, s.step_count());
+  if (ImGui::Button(s.playing ? "Pause" : "Play", ImVec2(4.5f * f, 0))) s.command(s.playing ? "pause" : "play", "");
+  remember_item("step play");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(7 * f);
+  ImGui::SliderFloat("##speed", &s.speed, 0.25f, 4.0f, "%.2g steps/s");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("how fast Play moves through the steps");
+  ImGui::SameLine();
+  ImGui::Checkbox("Show all", &s.show_all);
+  remember_item("step all");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("also list the steps after the current one");
+  ImGui::SameLine();
+  ImGui::TextDisabled("(or the arrow keys)");
+}
+
+void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
+  ImGui::BeginChild("steps", size, true);
+  const Lesson& lesson = s.lesson();
+  const int last = s.show_all ? s.step_count() - 1 : s.step();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (int k = 0; k <= last && k < s.step_count(); ++k) {
+    const Step& step = lesson.steps[k];
+    const bool now = k == s.step(), future = k > s.step();
+    ImGui::PushID(k);
+    if (now) {
+      // The current step: its formula, the numbers (glowing), and what it means.
+      dl->ChannelsSplit(2);
+      dl->ChannelsSetCurrent(1);
+      ImGui::BeginGroup();
+      ImGui::Spacing();
+      ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 4);
+      ImGui::TextColored(kDim, "%d.  %s", k + 1, step.symbolic.c_str());
+      ImGui::TextColored(kHighlightVec, "%s", step.substituted.c_str());
+      ImGui::TextWrapped("%s", step.explanation.c_str());
+      ImGui::PopTextWrapPos();
+      draw_terms(s, step);
+      ImGui::Spacing();
+      ImGui::EndGroup();
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      dl->ChannelsSetCurrent(0);
+      dl->AddRectFilled(ImVec2(a.x - 4, a.y), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - 6, b.y),
+                        IM_COL32(70, 58, 20, 150), 4);
+      dl->AddRectFilled(ImVec2(a.x - 4, a.y), ImVec2(a.x - 1, b.y), kHighlight);
+      dl->ChannelsMerge();
+      if (ui->scrolled_to != k) {
+        ImGui::SetScrollHereY(0.6f);
+        ui->scrolled_to = k;
+      }
+    } else {
+      ImGui::PushStyleColor(ImGuiCol_Text, future ? kFuture : kDim);
+      ImGui::PushTextWrapPos(0);
+      ImGui::Text("%d.  %s", k + 1, step.substituted.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s\n%s\nexact: %s\nclick to go to this step", step.symbolic.c_str(), step.explanation.c_str(),
+                          exact_values(step).c_str());
+        if (ImGui::IsMouseClicked(0)) s.go_to(k);
+      }
+    }
+    ImGui::PopID();
+  }
+  if (!s.show_all && s.step() < s.step_count() - 1)
+    ImGui::TextDisabled("… %d more step%s: press Next \u2192", s.step_count() - 1 - s.step(),
+                        s.step_count() - 1 - s.step() == 1 ? "" : "s");
+  ImGui::EndChild();
+}
+
+void handle_step_keys(LessonSession& s) {  // one step per key press (no auto-repeat)
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) s.go_to(s.step() + 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) s.go_to(s.step() - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) s.go_to(0);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) s.go_to(s.step_count() - 1);
+  if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) s.undo();
+}
+
+}  // namespace nnlab::app

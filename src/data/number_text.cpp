@@ -1,0 +1,79 @@
+// The one number parser. See number_text.h.
+#include "data/number_text.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace nnlab {
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool parse_real(std::string_view text, double* out) {
+  text = trim_spaces(text);
+  if (text.empty() || text.size() > 64) return false;
+  // Decimal digits, sign, point and exponent only: strtod would also take "inf", "nan" and hex.
+  for (char c : text)
+    if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
+  const std::string copy(text);  // strtod needs a terminated string (libc++ 14 has no float from_chars)
+  char* end = nullptr;
+  const double v = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !std::isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
+bool parse_integer(std::string_view text, long long lo, long long hi, long long* out) {
+  double v;
+  if (!parse_real(text, &v) || v != std::floor(v) || v < double(lo) || v > double(hi)) return false;
+  *out = static_cast<long long>(v);
+  return true;
+}
+
+bool parse_float(std::string_view text, float* out) {
+  double v;
+  if (!parse_real(text, &v) || std::fabs(v) > double(std::numeric_limits<float>::max())) return false;
+  const float f = static_cast<float>(v);
+  if (v != 0 && std::fabs(f) < std::numeric_limits<float>::min()) return false;  // 0 or subnormal in float
+  *out = f;
+  return true;
+}
+
+bool parse_number(std::string_view text, float* out, std::string* error) {
+  const std::string_view t = trim_spaces(text);
+  double v;
+  if (!parse_real(t, &v)) {
+    *error = "'" + std::string(t) + "' is not a finite number";
+    return false;
+  }
+  if (std::fabs(v) > double(kMaxTypedValue)) {
+    *error = "'" + std::string(t) + "' is out of range (|value| ≤ 1e6)";
+    return false;
+  }
+  float f;
+  if (!parse_float(t, &f)) f = 0.0f;  // far below float's resolution here: 1e-62 means 0 for a weight
+  *out = f;
+  return true;
+}
+
+bool parse_numbers(std::string_view text, std::vector<float>* out, std::string* error) {
+  out->clear();
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != '\t') ++i;
+    if (i == start) continue;
+    float v;
+    if (!parse_number(text.substr(start, i - start), &v, error)) return false;
+    out->push_back(v);
+  }
+  if (out->empty()) *error = "expected numbers separated by commas";
+  return !out->empty();
+}
+
+}  // namespace nnlab

@@ -1,0 +1,369 @@
+// The MNIST lab's engine (see engine.h).
+#include "lab/engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include "data/dataset_prep.h"
+
+namespace nnlab::lab {
+namespace {
+
+constexpr int kEvalBatch = 256;          // digits per evaluation chunk
+constexpr int kMaxBatchPoints = 1000;    // the smoothed curve is thinned beyond this (cheap to draw)
+constexpr float kEmaAlpha = 0.02f;       // smoothing of the per-batch curve (~50 batches)
+constexpr int kTrainerEpochs = 100'000;  // the trainer never stops by itself: the lab stops at `epochs`
+
+double now_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+}  // namespace
+
+const char* phase_name(Phase p) {
+  switch (p) {
+    case Phase::idle: return "idle";
+    case Phase::running: return "running";
+    case Phase::paused: return "paused";
+    case Phase::finished: return "finished";
+    case Phase::diverged: return "diverged";
+  }
+  return "?";
+}
+
+std::string stop_message(const Snapshot& s) {
+  switch (s.stop) {
+    case StopReason::none: return "";
+    case StopReason::epochs_done: return "finished " + plural(s.epochs_done, "epoch", "epochs");
+    case StopReason::early_stopped:
+      return "early stop after epoch " + std::to_string(s.stop_epoch) + ": validation loss did not improve for " +
+             plural(s.patience, "epoch", "epochs") + " (best weights restored)";
+    case StopReason::diverged:
+      return "diverged at step " + std::to_string(s.stop_step) +
+             ": learning rate too high? (the last good weights were restored)";
+  }
+  return "";
+}
+
+std::string start_refusal(const Snapshot& s, const Settings& settings, bool has_model) {
+  if (!has_model) return "no network yet";
+  if (s.epochs_done >= settings.epochs)
+    return "finished " + std::to_string(settings.epochs) + " epochs: raise epochs to train on, or press Reset";
+  if (s.stop == StopReason::early_stopped) return stop_message(s) + ": press Reset to train again";
+  return "";
+}
+
+std::string step_refusal(const Snapshot& s, const Settings& settings, bool has_model) {
+  if (s.phase == Phase::running) return "training is running: pause first";
+  if (!has_model) return "no network yet";
+  if (s.epochs_done >= settings.epochs) return "finished: raise epochs or press Reset";
+  if (s.stop == StopReason::early_stopped) return stop_message(s) + ": press Reset to train again";
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+void Engine::set_data(std::shared_ptr<const IdxDataset> data, int classes) {
+  data_ = std::move(data);
+  inputs_ = data_->train.images.pixels_per_image();
+  classes_ = classes;
+  ++data_version_;
+  model_ = Mlp();
+  trainer_ready_ = false;
+  const uint32_t commands = s_.commands;
+  s_ = Snapshot{};
+  s_.commands = commands;
+  ++version_;
+}
+
+void Engine::prepare_features(const Settings& s) {
+  const int key[3] = {data_version_, s.subset, int(s.normalisation)};
+  if (std::equal(key, key + 3, features_key_)) return;
+  const IdxSplit sub = take_subset(data_->train, s.subset, classes_);
+  float mean = 0, std = 1;
+  pixel_mean_std(sub.images, &mean, &std);  // the TRAINING subset's statistics, for train and test
+  to_features(sub.images, s.normalisation, mean, std, &train_x_);
+  to_labels(sub.labels, &train_y_);
+  to_features(data_->test.images, s.normalisation, mean, std, &test_x_);
+  to_labels(data_->test.labels, &test_y_);
+  std::copy(key, key + 3, features_key_);
+}
+
+std::string Engine::rebuild(const Settings& s) {
+  if (!has_data()) return "the digits are still loading";
+  Mlp m;
+  std::string error;
+  if (!build_network(s, shape(), &m, &error)) return error;
+  m.init_params(s.seed);
+  return install(m, s);
+}
+
+std::string Engine::adopt(const Mlp& model, const Settings& s) {
+  if (!has_data()) return "the digits are still loading";
+  if (std::string why = fit_refusal(model, shape()); !why.empty()) return why;
+  return install(model, s);
+}
+
+std::string Engine::resume(const Mlp& model, const Settings& s, const Snapshot& shown) {
+  if (std::string error = adopt(model, s); !error.empty()) return error;
+  const uint32_t commands = s_.commands;
+  s_ = shown;
+  s_.commands = commands;
+  s_.params.clear();
+  s_.refusal.clear();
+  if (s_.phase == Phase::running) s_.phase = Phase::paused;
+  if (s_.phase == Phase::diverged) trainer_ready_ = false;
+  s_.epoch_fraction = 0;  // a fresh trainer starts the epoch over
+  s_.test_predictions.resize(test_y_.size(), 0);
+  s_.test_confidence.resize(test_y_.size(), 0.0f);
+  s_.evaluating = false;
+  if (shown.evaluating) begin_evaluation(s_.epochs_done);  // the measurement the other engine never finished
+  ++version_;
+  return "";
+}
+
+std::string Engine::install(const Mlp& model, const Settings& s) {
+  prepare_features(s);
+  const Mlp old_model = model_;
+  const Settings old_settings = settings_;
+  model_ = model;
+  settings_ = s;
+  std::string error;
+  if (!init_trainer(&error)) {
+    model_ = old_model;
+    settings_ = old_settings;
+    if (has_model()) {
+      prepare_features(settings_);
+      init_trainer(nullptr);
+    }
+    return error;
+  }
+  const uint32_t commands = s_.commands;
+  s_ = Snapshot{};
+  s_.commands = commands;
+  s_.test_predictions.assign(test_y_.size(), 0);
+  s_.test_confidence.assign(test_y_.size(), 0.0f);
+  window_ms_ = 0;
+  window_samples_ = 0;
+  last_update_ = -1;
+  ema_loss_ = -1;
+  batch_stride_ = 1;
+  batch_count_ = 0;
+  begin_evaluation(0);
+  return "";
+}
+
+bool Engine::init_trainer(std::string* error) {
+  TrainConfig c;
+  c.loss = settings_.loss;
+  c.optimizer.kind = settings_.optimizer;
+  c.optimizer.lr = settings_.lr;
+  c.optimizer.l2 = settings_.l2;
+  c.batch = settings_.batch;
+  c.epochs = kTrainerEpochs;
+  c.dropout = settings_.dropout;
+  c.patience = settings_.patience;
+  c.validation_fraction = settings_.patience > 0 ? 0.1f : 0.0f;
+  c.seed = settings_.seed;
+  const DatasetView view{train_x_.data(), train_y_.data(), nullptr, int(train_y_.size()), inputs_};
+  trainer_ready_ = trainer_.init(&model_, view, c, error);
+  trainer_epoch_seen_ = 0;
+  return trainer_ready_;
+}
+
+std::string Engine::apply_live(const Settings& s) {
+  if (trainer_ready_) {
+    trainer_.set_learning_rate(s.lr);
+    std::string error;
+    if (s.batch != settings_.batch && !trainer_.set_batch_size(s.batch, &error)) return error;
+  }
+  settings_.lr = s.lr;
+  settings_.batch = s.batch;
+  settings_.epochs = s.epochs;
+  if (s_.stop == StopReason::epochs_done && s_.epochs_done < s.epochs) {  // more epochs: carry on
+    s_.phase = Phase::paused;
+    s_.stop = StopReason::none;
+  }
+  ++version_;
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+std::string Engine::start() {
+  if (!has_data()) return "the digits are still loading";
+  if (std::string why = start_refusal(s_, settings_, has_model()); !why.empty()) return why;
+  if (!trainer_ready_) {  // after divergence: continue from the last good weights (fresh optimizer state)
+    std::string error;
+    if (!init_trainer(&error)) return error;
+  }
+  s_.stop = StopReason::none;
+  s_.phase = Phase::running;
+  last_update_ = -1;
+  ++version_;
+  return "";
+}
+
+void Engine::pause() {
+  if (s_.phase == Phase::running) s_.phase = Phase::paused;
+  ++version_;
+}
+
+std::string Engine::step() {
+  if (std::string why = step_refusal(s_, settings_, has_model()); !why.empty()) return why;
+  if (s_.evaluating) evaluate_for(1e300);  // measure the weights before this step first
+  if (!trainer_ready_) {
+    std::string error;
+    if (!init_trainer(&error)) return error;
+  }
+  s_.stop = StopReason::none;
+  const double t0 = now_ms();
+  const int64_t before = trainer_.progress().samples_seen;
+  if (trainer_.train_steps(1) == 1) record_batch(trainer_.progress().batch_loss, trainer_.progress().batch_accuracy);
+  s_.ms_per_step = now_ms() - t0;
+  after_steps(trainer_.progress().samples_seen - before, false);
+  if (s_.phase == Phase::idle) s_.phase = Phase::paused;
+  return s_.phase == Phase::diverged ? stop_message(s_) : "";
+}
+
+void Engine::update(double budget_ms) {
+  const double t0 = now_ms(), deadline = t0 + budget_ms;
+  update_ms_ = 0;
+  if (s_.evaluating) {
+    last_update_ = -1;  // evaluation frames do not count towards samples/s
+    evaluate_for(deadline);
+    update_ms_ = now_ms() - t0;
+    return;
+  }
+  if (s_.phase != Phase::running) return;
+  if (s_.epochs_done >= settings_.epochs) {
+    finish_epochs();
+    return;
+  }
+  const bool timed = last_update_ >= 0;
+  if (timed) window_ms_ += t0 - last_update_;
+  last_update_ = t0;
+  const int64_t before = trainer_.progress().samples_seen;
+  int n = 0;
+  while (now_ms() < deadline) {
+    if (trainer_.train_steps(1) == 0) break;
+    ++n;
+    record_batch(trainer_.progress().batch_loss, trainer_.progress().batch_accuracy);
+    if (trainer_.progress().epoch != trainer_epoch_seen_) break;
+  }
+  const double spent = now_ms() - t0;
+  if (n > 0) s_.ms_per_step = s_.ms_per_step > 0 ? 0.8 * s_.ms_per_step + 0.2 * (spent / n) : spent / n;
+  after_steps(trainer_.progress().samples_seen - before, timed);
+  update_ms_ = now_ms() - t0;
+}
+
+void Engine::finish_epochs() {
+  s_.phase = Phase::finished;
+  s_.stop = StopReason::epochs_done;
+  ++version_;
+}
+
+// Bookkeeping after steps: samples/s, divergence, early stop, the end of an epoch.
+void Engine::after_steps(int64_t samples, bool timed) {
+  const TrainProgress& p = trainer_.progress();
+  // samples/s over wall time: the samples of updates whose interval since the previous training
+  // update is known, over those intervals (so it includes the caller's own work: the honest rate).
+  if (timed) window_samples_ += samples;
+  if (window_ms_ >= 1000) {
+    s_.samples_per_s = double(window_samples_) * 1000.0 / window_ms_;
+    window_ms_ = 0;
+    window_samples_ = 0;
+  } else if (s_.samples_per_s == 0 && window_ms_ >= 100) {  // a first estimate before a whole second
+    s_.samples_per_s = double(window_samples_) * 1000.0 / window_ms_;
+  }  // (until 100 ms are timed it stays 0: ms_per_step is the compute-only measure)
+  s_.last_loss = p.batch_loss;
+  ++version_;
+  if (p.state == TrainState::diverged) {
+    s_.phase = Phase::diverged;
+    s_.stop = StopReason::diverged;
+    s_.stop_step = s_.steps + 1;
+    trainer_ready_ = false;
+    return;
+  }
+  if (p.epoch != trainer_epoch_seen_) {
+    trainer_epoch_seen_ = p.epoch;
+    ++s_.epochs_done;
+    begin_evaluation(s_.epochs_done);
+  }
+  s_.epoch_fraction = trainer_fraction();
+  if (p.state == TrainState::early_stopped) {
+    s_.phase = Phase::finished;
+    s_.stop = StopReason::early_stopped;
+    s_.stop_epoch = s_.epochs_done;
+    s_.patience = settings_.patience;
+    trainer_ready_ = false;
+  }
+}
+
+void Engine::record_batch(float loss, float accuracy) {
+  ++s_.steps;
+  if (ema_loss_ < 0) ema_loss_ = loss, ema_accuracy_ = accuracy;
+  ema_loss_ += kEmaAlpha * (loss - ema_loss_);
+  ema_accuracy_ += kEmaAlpha * (accuracy - ema_accuracy_);
+  if (++batch_count_ % batch_stride_ != 0) return;
+  // (the epoch's last step has already moved the trainer to the next epoch; epochs_done follows later)
+  const bool epoch_ended = trainer_.progress().epoch != trainer_epoch_seen_;
+  s_.batches.push_back({float(s_.epochs_done) + (epoch_ended ? 1.0f : trainer_fraction()), ema_loss_, ema_accuracy_});
+  if (int(s_.batches.size()) > kMaxBatchPoints) {  // keep every other point, record half as often
+    for (size_t i = 0; 2 * i < s_.batches.size(); ++i) s_.batches[i] = s_.batches[2 * i];
+    s_.batches.resize((s_.batches.size() + 1) / 2);
+    batch_stride_ *= 2;
+  }
+}
+
+float Engine::trainer_fraction() const {
+  if (!trainer_ready_) return 0;
+  const TrainProgress& p = trainer_.progress();
+  return p.steps_per_epoch > 0 ? std::clamp(float(p.step_in_epoch) / float(p.steps_per_epoch), 0.0f, 1.0f) : 0.0f;
+}
+
+// ---------------------------------------------------------------------------------------------
+void Engine::begin_evaluation(int epoch) {
+  eval_epoch_ = epoch;
+  eval_pass_ = 0;
+  const DatasetView train{train_x_.data(), train_y_.data(), nullptr, int(train_y_.size()), inputs_};
+  evaluator_.begin(model_, train, settings_.loss, kEvalBatch);
+  s_.evaluating = true;
+  ++version_;
+}
+
+// Chunks of ≤ 256 digits until the deadline: the training subset, then the test split (whose
+// predictions and confusion matrix the lab shows); at the end, the epoch's point on the curves.
+void Engine::evaluate_for(double deadline_ms) {
+  while (s_.evaluating && now_ms() < deadline_ms) {
+    if (!evaluator_.step(kEvalBatch)) continue;
+    const Evaluation& e = evaluator_.result();
+    // A loss that overflowed (weights far too large) is plotted at the top of the curve.
+    const float loss = std::isnan(e.loss) ? std::numeric_limits<float>::infinity() : e.loss;
+    if (eval_pass_ == 0) {
+      eval_train_loss_ = loss;
+      eval_train_accuracy_ = e.accuracy;
+      eval_pass_ = 1;
+      eval_predicted_.assign(test_y_.size(), 0);
+      const DatasetView test{test_x_.data(), test_y_.data(), nullptr, int(test_y_.size()), inputs_};
+      evaluator_.begin(model_, test, settings_.loss, kEvalBatch, eval_predicted_, s_.test_confidence);
+      continue;
+    }
+    s_.history.push_back({eval_epoch_, eval_train_loss_, eval_train_accuracy_, loss, e.accuracy});
+    s_.confusion = e.confusion;
+    for (size_t i = 0; i < eval_predicted_.size(); ++i) s_.test_predictions[i] = uint8_t(eval_predicted_[i]);
+    s_.evaluating = false;
+    ++version_;
+    if (s_.phase == Phase::running && s_.epochs_done >= settings_.epochs) finish_epochs();
+  }
+}
+
+void Engine::snapshot(Snapshot* out) const {
+  *out = s_;
+  out->params.assign(model_.params().begin(), model_.params().end());
+}
+
+}  // namespace nnlab::lab

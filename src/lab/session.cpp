@@ -1,0 +1,245 @@
+// The lab as its view sees it (see session.h).
+#include "lab/session.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "data/dataset_prep.h"
+#include "lab/wire.h"
+
+namespace nnlab::lab {
+namespace {
+
+double now_ms() {
+  using namespace std::chrono;
+  return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+Session::Session(TrainingRemote* remote) : remote_(remote) {
+  if (!remote_) local_ = std::make_unique<Engine>();
+}
+
+void Session::send(std::string message) {
+  ++sent_;
+  remote_->send(std::move(message));
+}
+
+// ---------------------------------------------------------------------------------------------
+void Session::set_data(std::string name, std::shared_ptr<const IdxDataset> data, int classes) {
+  if (remote_) send(data_message(name, *data, classes));
+  else local_->set_data(data, classes);
+  data_name_ = std::move(name);
+  data_ = std::move(data);
+  shape_ = {data_->train.images.pixels_per_image(), classes};
+  ++data_version_;
+  model_ = Mlp();
+  local_version_ = -1;
+  reset_shown();
+  ++weights_version_;
+}
+
+// What the view shows before the first snapshot of a new network: nothing trained, the epoch-0
+// evaluation under way.
+void Session::reset_shown() {
+  shown_ = Snapshot{};
+  shown_.commands = sent_;
+  shown_.evaluating = has_model();
+  shown_.test_predictions.assign(size_t(test_count()), 0);
+  shown_.test_confidence.assign(size_t(test_count()), 0.0f);
+}
+
+void Session::prepare_stats(const Settings& s) {
+  train_count_ = subset_size(data_->train, s.subset);
+  const int key[3] = {data_version_, s.subset, int(s.normalisation)};
+  if (std::equal(key, key + 3, stats_key_) || s.normalisation == Normalisation::unit) return;
+  pixel_mean_std(data_->train.images, subset_indices(data_->train, s.subset, shape_.classes), &mean_, &std_);
+  std::copy(key, key + 3, stats_key_);
+}
+
+std::string Session::rebuild(const Settings& s) {
+  if (!has_data()) return "the digits are still loading";
+  if (local_) {
+    if (std::string error = local_->rebuild(s); !error.empty()) return error;
+  } else {
+    Mlp m;
+    std::string error;
+    if (!build_network(s, shape_, &m, &error)) return error;
+    m.init_params(s.seed);  // the worker draws the same weights from the same seed
+    model_ = std::move(m);
+    send(settings_message(Verb::rebuild, s, shape_));
+  }
+  settings_ = s;
+  prepare_stats(s);
+  reset_shown();
+  sync_local();
+  ++weights_version_;
+  return "";
+}
+
+std::string Session::adopt(const Mlp& model, const Settings& s) {
+  if (!has_data()) return "the digits are still loading";
+  if (local_) {
+    if (std::string error = local_->adopt(model, s); !error.empty()) return error;
+  } else {
+    if (std::string why = fit_refusal(model, shape_); !why.empty()) return why;
+    model_ = model;
+    send(adopt_message(model, s, shape_));
+  }
+  settings_ = s;
+  prepare_stats(s);
+  reset_shown();
+  sync_local();
+  ++weights_version_;
+  return "";
+}
+
+std::string Session::apply_live(const Settings& s) {
+  if (local_) {
+    if (std::string error = local_->apply_live(s); !error.empty()) return error;
+  } else {
+    send(settings_message(Verb::live, s, shape_));
+    if (shown_.stop == StopReason::epochs_done && shown_.epochs_done < s.epochs) {  // as the engine will
+      shown_.phase = Phase::paused;
+      shown_.stop = StopReason::none;
+    }
+  }
+  settings_.lr = s.lr;
+  settings_.batch = s.batch;
+  settings_.epochs = s.epochs;
+  sync_local();
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+std::string Session::start() {
+  if (!has_data()) return "the digits are still loading";
+  if (local_) {
+    std::string error = local_->start();
+    sync_local();
+    return error;
+  }
+  if (std::string why = start_refusal(shown_, settings_, has_model()); !why.empty()) return why;
+  send(plain_message(Verb::start));
+  shown_.phase = Phase::running;  // at once: the button says Pause before the worker answers
+  shown_.stop = StopReason::none;
+  return "";
+}
+
+void Session::pause() {
+  if (local_) {
+    local_->pause();
+    sync_local();
+    return;
+  }
+  send(plain_message(Verb::pause));
+  if (shown_.phase == Phase::running) shown_.phase = Phase::paused;
+}
+
+std::string Session::step() {
+  if (local_) {
+    std::string error = local_->step();
+    sync_local();
+    return error;
+  }
+  if (std::string why = step_refusal(shown_, settings_, has_model()); !why.empty()) return why;
+  send(plain_message(Verb::step));  // the worker measures first and steps; the result comes with its snapshot
+  return "";
+}
+
+void Session::update(double budget_ms) {
+  const double t0 = now_ms();
+  if (local_) {
+    local_->update(budget_ms);
+    sync_local();
+  } else {
+    take_snapshot();
+  }
+  update_ms_ = now_ms() - t0;
+}
+
+// Trained here: the engine's state, when it changed (the weights are read from the engine itself).
+void Session::sync_local() {
+  if (!local_ || local_->version() == local_version_) return;
+  local_version_ = local_->version();
+  shown_ = local_->state();
+  ++weights_version_;
+}
+
+// Trained there: the newest snapshot, once it reflects every command sent; or, if the worker
+// failed, training moves here from the last weights it sent.
+void Session::take_snapshot() {
+  std::string bytes;
+  if (remote_->receive(&bytes)) {
+    Snapshot s;
+    std::string error;
+    const SnapshotFit fit{model_.parameter_count(), size_t(test_count()), shape_.classes};
+    if (!read_snapshot(bytes, fit, &s, &error)) {
+      malformed_ = error;
+    } else if (s.commands == sent_) {
+      std::copy(s.params.begin(), s.params.end(), model_.params().begin());
+      s.params.clear();
+      s.params.shrink_to_fit();
+      shown_ = std::move(s);
+      synced_ = sent_;
+      malformed_.clear();
+      ++weights_version_;
+    }  // else: from before the last command; the next one will be newer
+  }
+  const std::string failure = remote_->failure();
+  if (!failure.empty()) hand_over(failure);
+}
+
+void Session::hand_over(const std::string& why) {
+  remote_ = nullptr;
+  failure_ = why;
+  local_ = std::make_unique<Engine>();
+  if (has_data()) {
+    local_->set_data(data_, shape_.classes);
+    if (model_.layer_count() > 0) {
+      const std::string error = local_->resume(model_, settings_, shown_);
+      if (!error.empty()) failure_ += "; " + error;
+    }
+  }
+  model_ = Mlp();  // the engine holds the network now
+  local_version_ = -1;
+  sync_local();
+}
+
+// ---------------------------------------------------------------------------------------------
+std::string Session::message() const {
+  if (!failure_.empty()) return "training moved into the page: " + failure_;
+  if (!malformed_.empty()) return malformed_;
+  if (!shown_.refusal.empty()) return shown_.refusal;
+  return stop_message(shown_);
+}
+
+bool Session::message_is_error() const {
+  return !failure_.empty() || !malformed_.empty() || !shown_.refusal.empty() || shown_.phase == Phase::diverged;
+}
+
+double Session::eta_s() const {
+  if (shown_.samples_per_s <= 0 || shown_.phase != Phase::running) return -1;
+  const double epochs_left = std::max(0.0, double(settings_.epochs - shown_.epochs_done) - shown_.epoch_fraction);
+  return epochs_left * double(train_count_) / shown_.samples_per_s;
+}
+
+void Session::normalise(const float* unit_pixels, float* out) const {
+  for (int i = 0; i < shape_.inputs; ++i)
+    out[i] = settings_.normalisation == Normalisation::unit ? unit_pixels[i] : (unit_pixels[i] - mean_) / std_;
+}
+
+void Session::test_input(int i, float* out) const {
+  const IdxImages& images = data_->test.images;
+  const int n = images.pixels_per_image();
+  image_features(images.pixels.data() + size_t(i) * size_t(n), n, settings_.normalisation, mean_, std_, out);
+}
+
+void Session::forward_one(const float* x) {
+  if (!has_model()) return;
+  probe_.resize(model(), 1);
+  forward(model(), x, 1, probe_);
+}
+
+}  // namespace nnlab::lab
