@@ -11,14 +11,6 @@
 namespace nnlab {
 
 namespace {
-// Index of the largest of n values.
-inline int argmax(const float* v, int n) {
-  int best = 0;
-  for (int i = 1; i < n; ++i)
-    if (v[i] > v[best]) best = i;
-  return best;
-}
-
 // Predicted and true class of one sample: argmax, or ŷ > 0.5 for a single output.
 inline void classify(const float* out, const float* y, int n, int* predicted, int* truth) {
   if (n == 1) {
