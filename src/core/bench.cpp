@@ -39,7 +39,7 @@ double rate(F&& work, double per_call, double seconds) {
 }
 }  // namespace
 
-const char* simd_isa() { return simd::isa_name(); }
+const char* simd_isa() { return active_kernels().isa_name(); }
 
 bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* error) {
   if (spec.sizes.size() < 2) {
@@ -109,15 +109,16 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
 
 double gemm_gflops(int M, int K, int N, int repetitions, double seconds_per_repetition) {
   // The forward layer's kernel as training uses it: W (N, K) packed once, then Z = A·Wᵀ + b, ReLU.
+  const Kernels& kern = active_kernels();
   Rng rng(7);
   std::vector<float> A(static_cast<size_t>(M) * K), W(static_cast<size_t>(N) * K), bias(N),
-      Z(static_cast<size_t>(M) * N), Y(Z.size()), packed(simd::packed_weights_size(N, K));
+      Z(static_cast<size_t>(M) * N), Y(Z.size()), packed(kern.packed_weights_size(N, K));
   for (float& v : A) v = rng.uniform(-1.0f, 1.0f);
   for (float& v : W) v = rng.uniform(-1.0f, 1.0f);
   for (float& v : bias) v = rng.uniform(-1.0f, 1.0f);
-  simd::pack_weights(N, K, W.data(), packed.data());
+  kern.pack_weights(N, K, W.data(), packed.data());
   auto call = [&] {
-    simd::gemm_bias_act_packed(M, N, K, A.data(), K, packed.data(), bias.data(), Z.data(), Y.data(), N, Epilogue::relu);
+    kern.gemm_bias_act_packed(M, N, K, A.data(), K, packed.data(), bias.data(), Z.data(), Y.data(), N, Epilogue::relu);
   };
   rate(call, 0.0, 0.1);
   std::vector<double> runs;

@@ -10,8 +10,6 @@
 
 namespace nnlab {
 
-namespace kern = simd;
-
 // ---------------------------------------------------------------------------------------------
 // Model
 bool Mlp::build(std::span<const LayerSpec> layers, std::string* error) {
@@ -124,7 +122,10 @@ void Workspace::resize(const Mlp& model, int batch) {
     a_off_[l] = take(bo);                                               // (B, O)
     d_off_[l] = take(bo);                                               // (B, O)
     mask_off_[l] = take(bo);                                            // (B, O) dropout scale
-    pack_off_[l] = take(simd::packed_weights_size(s.outputs, s.inputs));  // Wᵀ in column panels
+    // Wᵀ in the kernels' packed layout, sized for either set (switchable between passes)
+    const size_t ref_pack = kernels(KernelSet::reference).packed_weights_size(s.outputs, s.inputs);
+    const size_t simd_pack = kernels(KernelSet::simd).packed_weights_size(s.outputs, s.inputs);
+    pack_off_[l] = take(ref_pack > simd_pack ? ref_pack : simd_pack);
   }
   buf_.assign(total, 0.0f);
   batch_ = batch;
@@ -159,18 +160,19 @@ Epilogue fused_epilogue(Activation act) {
 // a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), remembered for backward.
 void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
   NNLAB_ASSERT(batch >= 1 && batch <= ws.batch_ && static_cast<int>(ws.shape_.size()) == model.layer_count());
+  const Kernels& kern = active_kernels();
   const float keep_scale = rng ? 1.0f / (1.0f - dropout) : 1.0f;
   const float* in = x;  // (B, I)
   for (int l = 0; l < model.layer_count(); ++l) {
     const LayerSpec& s = model.layer(l);
     NNLAB_ASSERT(ws.shape_[l].inputs == s.inputs && ws.shape_[l].outputs == s.outputs);  // ws.resize(model)?
-    float* packed = ws.packp(l);  // Wᵀ in the kernel's panels
-    kern::pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
+    float* packed = ws.packp(l);  // Wᵀ in the kernels' packed layout
+    kern.pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
     const Epilogue ep = fused_epilogue(s.activation);
     float* z = ws.zp(l);  // (B, O)
     float* a = ws.ap(l);  // (B, O)
-    kern::gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
-                               s.outputs, ep);
+    kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
+                              s.outputs, ep);
     if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
     if (rng && l + 1 < model.layer_count()) {
       float* mask = ws.maskp(l);  // (B, O)
@@ -238,6 +240,7 @@ float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batc
 // Backward
 void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, Workspace& ws) {
   NNLAB_ASSERT(batch >= 1 && batch == ws.rows_);
+  const Kernels& kern = active_kernels();
   const int L = model.layer_count();
   const int n = model.output_size();
   const Activation out_act = model.layer(L - 1).activation;
@@ -264,13 +267,13 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
     const float* d = ws.dp(l);                       // (B, O)
     const float* in = l > 0 ? ws.ap(l - 1) : x;      // (B, I)
     // dW += δᵀ·a⁽ˡ⁻¹⁾   (O, I) = (O, B)·(B, I)
-    kern::gemm_tn_acc(s.outputs, s.inputs, batch, d, s.outputs, in, s.inputs, model.dweights(l).data(), s.inputs);
+    kern.gemm_tn_acc(s.outputs, s.inputs, batch, d, s.outputs, in, s.inputs, model.dweights(l).data(), s.inputs);
     // db += Σ_b δ      (O)
-    kern::col_sum_acc(batch, s.outputs, d, s.outputs, model.dbias(l).data());
+    kern.col_sum_acc(batch, s.outputs, d, s.outputs, model.dbias(l).data());
     if (l == 0) break;  // no gradient for the input x
     // δ⁽ˡ⁻¹⁾ = (δ·W) ⊙ mask ⊙ f′(z⁽ˡ⁻¹⁾)   (B, I) = (B, O)·(O, I)
     float* dprev = ws.dp(l - 1);
-    kern::gemm_nn(batch, s.inputs, s.outputs, d, s.outputs, model.weights(l).data(), s.inputs, dprev, s.inputs);
+    kern.gemm_nn(batch, s.inputs, s.outputs, d, s.outputs, model.weights(l).data(), s.inputs, dprev, s.inputs);
     const int count = batch * s.inputs;
     if (ws.dropout_on_) {
       const float* mask = ws.maskp(l - 1);
@@ -279,7 +282,7 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
     const Activation prev_act = model.layer(l - 1).activation;
     const float* z_prev = ws.zp(l - 1);  // (B, I)
     if (prev_act == Activation::relu) {
-      kern::relu_backward(count, z_prev, dprev);
+      kern.relu_backward(count, z_prev, dprev);
     } else if (ws.dropout_on_ && prev_act != Activation::softmax) {
       // a⁽ˡ⁻¹⁾ carries the dropout scale, so take f′ from z
       for (int i = 0; i < count; ++i) dprev[i] *= activation_derivative(prev_act, z_prev[i]);

@@ -237,7 +237,7 @@ int Trainer::train_steps(int n) {
       model_->zero_grad();
       backward(*model_, x_.data(), y_.data(), rows, config_.loss, ws_);
       optimizer_.step(*model_);
-      bad = !simd::all_finite(model_->parameter_count(), model_->params().data());
+      bad = !active_kernels().all_finite(model_->parameter_count(), model_->params().data());
     }
     if (bad) {
       restore_snapshot();

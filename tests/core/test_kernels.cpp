@@ -41,6 +41,7 @@ TEST_SUITE("core/kernels") {
 #if defined(__wasm_simd128__)
     CHECK(isa == "wasm128");
 #endif
+    CHECK(std::string(ref::isa_name()) == "scalar");
   }
 
   TEST_CASE("gemm_bias_act: Z = A·B + bias with every epilogue") {
@@ -82,6 +83,9 @@ TEST_SUITE("core/kernels") {
           std::vector<float> packed(simd::packed_weights_size(N, K), 5.0f);
           REQUIRE(packed.size() >= B.size());
           simd::pack_weights(N, K, Wt.data(), packed.data());
+          std::vector<float> ref_packed(ref::packed_weights_size(N, K));  // ref: packing is Wᵀ itself
+          ref::pack_weights(N, K, Wt.data(), ref_packed.data());
+          CHECK(ref_packed == B);
           for (Epilogue ep : {Epilogue::none, Epilogue::relu, Epilogue::leaky_relu}) {
             std::vector<float> z_ref(static_cast<size_t>(M) * N), y_ref(z_ref.size(), 7.0f);
             std::vector<float> z(z_ref.size()), y(z_ref.size(), 7.0f);
@@ -89,6 +93,11 @@ TEST_SUITE("core/kernels") {
             simd::gemm_bias_act_packed(M, N, K, A.data(), K, packed.data(), bias.data(), z.data(), y.data(), N, ep);
             check_close(z, z_ref, 1e-4f);
             check_close(y, y_ref, 1e-4f);
+            std::vector<float> z_rp(z_ref.size()), y_rp(z_ref.size(), 7.0f);
+            ref::gemm_bias_act_packed(M, N, K, A.data(), K, ref_packed.data(), bias.data(), z_rp.data(), y_rp.data(), N,
+                                      ep);
+            CHECK(z_rp == z_ref);  // the same loops on the same numbers: bit for bit
+            CHECK(y_rp == y_ref);
           }
         }
   }
