@@ -108,6 +108,7 @@ void Workspace::resize(const Mlp& model, int batch) {
   }
   shape_.resize(L);
   z_off_.resize(L), a_off_.resize(L), d_off_.resize(L), mask_off_.resize(L), pack_off_.resize(L);
+  int widest = 1;  // max O
   size_t total = 0;
   auto take = [&](size_t n) {
     const size_t at = total;
@@ -126,7 +127,9 @@ void Workspace::resize(const Mlp& model, int batch) {
     const size_t ref_pack = kernels(KernelSet::reference).packed_weights_size(s.outputs, s.inputs);
     const size_t simd_pack = kernels(KernelSet::simd).packed_weights_size(s.outputs, s.inputs);
     pack_off_[l] = take(ref_pack > simd_pack ? ref_pack : simd_pack);
+    widest = s.outputs > widest ? s.outputs : widest;
   }
+  scratch_off_ = take(static_cast<size_t>(batch) * widest);  // (B, max O)
   buf_.assign(total, 0.0f);
   batch_ = batch;
   rows_ = 0;
@@ -283,12 +286,16 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
     const float* z_prev = ws.zp(l - 1);  // (B, I)
     if (prev_act == Activation::relu) {
       kern.relu_backward(count, z_prev, dprev);
-    } else if (ws.dropout_on_ && prev_act != Activation::softmax) {
+    } else if (!ws.dropout_on_) {
+      activation_backward_rows(prev_act, z_prev, ws.ap(l - 1), dprev, batch, s.inputs);
+    } else if (prev_act != Activation::softmax) {
       // a⁽ˡ⁻¹⁾ carries the dropout scale, so take f′ from z
       for (int i = 0; i < count; ++i) dprev[i] *= activation_derivative(prev_act, z_prev[i]);
     } else {
-      if (ws.dropout_on_) activate_rows(prev_act, z_prev, ws.ap(l - 1), batch, s.inputs);  // unmasked softmax
-      activation_backward_rows(prev_act, z_prev, ws.ap(l - 1), dprev, batch, s.inputs);
+      // softmax′ needs the unmasked a = softmax(z): recomputed into scratch, the forward's a stays
+      float* a_plain = ws.scratchp();  // (B, I)
+      activate_rows(prev_act, z_prev, a_plain, batch, s.inputs);
+      activation_backward_rows(prev_act, z_prev, a_plain, dprev, batch, s.inputs);
     }
   }
 }

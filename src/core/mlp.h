@@ -80,7 +80,7 @@ class Mlp {
 };
 
 // Activations of one (model, batch size) pair. All memory is allocated in resize(); forward and
-// backward never allocate.
+// backward never allocate, and backward never writes the forward's z or a.
 class Workspace {
  public:
   void resize(const Mlp& model, int batch);  // no-op if already sized for this shape
@@ -98,12 +98,14 @@ class Workspace {
   float* dp(int l) { return buf_.data() + d_off_[l]; }
   float* maskp(int l) { return buf_.data() + mask_off_[l]; }
   float* packp(int l) { return buf_.data() + pack_off_[l]; }
+  float* scratchp() { return buf_.data() + scratch_off_; }
 
   int batch_ = 0;
   int rows_ = 0;                        // batch of the last forward (≤ batch_)
   bool dropout_on_ = false;             // last forward applied dropout masks
   std::vector<LayerSpec> shape_;        // the model shape this was sized for
   std::vector<size_t> z_off_, a_off_, d_off_, mask_off_, pack_off_;
+  size_t scratch_off_ = 0;              // (B, max O) backward's own activations (softmax + dropout)
   std::vector<float> buf_;              // every buffer above, one allocation
 };
 
