@@ -159,9 +159,13 @@ Epilogue fused_epilogue(Activation act) {
 }
 }  // namespace
 
-// One pass over the layers; with rng, inverted dropout on every hidden layer's activations:
-// a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), remembered for backward.
-void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
+// One pass over the layers, shared by forward and forward_train; with rng, inverted dropout on
+// every hidden layer's activations: a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), kept for backward.
+struct Workspace::Access {
+  static void forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng);
+};
+
+void Workspace::Access::forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
   NNLAB_ASSERT(batch >= 1 && batch <= ws.batch_ && static_cast<int>(ws.shape_.size()) == model.layer_count());
   const Kernels& kern = active_kernels();
   const float keep_scale = rng ? 1.0f / (1.0f - dropout) : 1.0f;
@@ -174,6 +178,7 @@ void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, fl
     const Epilogue ep = fused_epilogue(s.activation);
     float* z = ws.zp(l);  // (B, O)
     float* a = ws.ap(l);  // (B, O)
+    // z = a⁽ˡ⁻¹⁾·Wᵀ + b; a = f(z)
     kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
                               s.outputs, ep);
     if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
@@ -182,7 +187,7 @@ void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, fl
       const int n = batch * s.outputs;
       for (int i = 0; i < n; ++i) {
         mask[i] = rng->uniform() < dropout ? 0.0f : keep_scale;
-        a[i] *= mask[i];
+        a[i] *= mask[i];  // a := a ⊙ mask
       }
     }
     in = a;
@@ -192,12 +197,12 @@ void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, fl
 }
 
 void forward(const Mlp& model, const float* x, int batch, Workspace& ws) {
-  forward_impl(model, x, batch, ws, 0.0f, nullptr);
+  Workspace::Access::forward(model, x, batch, ws, 0.0f, nullptr);
 }
 
 void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng) {
   NNLAB_ASSERT(dropout >= 0.0f && dropout < 1.0f);
-  forward_impl(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr);
+  Workspace::Access::forward(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr);
 }
 
 // ---------------------------------------------------------------------------------------------

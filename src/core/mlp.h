@@ -90,7 +90,9 @@ class Workspace {
   std::span<const float> delta(int l) const;  // (B, O_l) ∂L/∂z⁽ˡ⁾ after backward()
 
  private:
-  friend void forward_impl(const Mlp&, const float*, int, Workspace&, float, Rng*);
+  struct Access;  // the forward pass's view of the buffers (defined in mlp.cpp only)
+  friend void forward(const Mlp&, const float*, int, Workspace&);
+  friend void forward_train(const Mlp&, const float*, int, Workspace&, float, Rng&);
   friend float batch_loss(const Mlp&, const Workspace&, const float*, int, Loss);
   friend void backward(Mlp&, const float*, const float*, int, Loss, Workspace&);
   float* zp(int l) { return buf_.data() + z_off_[l]; }
@@ -111,8 +113,6 @@ class Workspace {
 
 // a⁽ˡ⁾ = f(W⁽ˡ⁾·a⁽ˡ⁻¹⁾ + b⁽ˡ⁾) for `batch` samples; x is (B, I) row-major. batch ≤ ws.batch().
 void forward(const Mlp& model, const float* x, int batch, Workspace& ws);
-// (forward and forward_train share this pass; rng == nullptr: no dropout)
-void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng);
 // forward() with inverted dropout on every hidden layer's activations: each is zeroed with
 // probability p, survivors are scaled by 1/(1 − p). Training only; backward() honours the masks.
 void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng);
