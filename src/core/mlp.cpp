@@ -209,38 +209,40 @@ void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, f
 // Loss: mean over the batch. Fused, stable forms from z:
 //   softmax + CE:  L = logΣ_j e^{z_j} − Σ_j y_j z_j   (Σ y = 1)
 //   sigmoid + bce: L = (1/n) Σ_i [max(z,0) − z·y + log(1 + e^{−|z|})]
-float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss) {
-  NNLAB_ASSERT(batch >= 1 && batch <= ws.rows_);
+float sample_loss(const Mlp& model, const Workspace& ws, const float* y, int row, Loss loss) {
+  NNLAB_ASSERT(row >= 0 && row < ws.rows_);
   const int L = model.layer_count();
   const int n = model.output_size();
   const Activation out_act = model.layer(L - 1).activation;
-  const float* z = ws.buf_.data() + ws.z_off_[L - 1];  // (B, n)
-  const float* a = ws.buf_.data() + ws.a_off_[L - 1];  // (B, n)
-  double sum = 0.0;
-  for (int b = 0; b < batch; ++b) {
-    const float* zb = z + b * n;
-    const float* yb = y + b * n;
-    if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
-      float zmax = zb[0];
-      for (int i = 1; i < n; ++i) zmax = zb[i] > zmax ? zb[i] : zmax;
-      float se = 0.0f, ysum = 0.0f, yz = 0.0f;
-      for (int i = 0; i < n; ++i) {
-        se += std::exp(zb[i] - zmax);
-        ysum += yb[i];
-        yz += yb[i] * (zb[i] - zmax);
-      }
-      sum += ysum * std::log(se) - yz;
-    } else if (loss == Loss::bce && out_act == Activation::sigmoid) {
-      float s = 0.0f;
-      for (int i = 0; i < n; ++i) {
-        const float zi = zb[i];
-        s += (zi > 0.0f ? zi : 0.0f) - zi * yb[i] + std::log1p(std::exp(-std::fabs(zi)));
-      }
-      sum += s / static_cast<float>(n);
-    } else {
-      sum += loss_value(loss, a + b * n, yb, n);
+  const float* z = ws.buf_.data() + ws.z_off_[L - 1] + static_cast<size_t>(row) * n;  // (n)
+  const float* a = ws.buf_.data() + ws.a_off_[L - 1] + static_cast<size_t>(row) * n;  // (n)
+  if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
+    float zmax = z[0];
+    for (int i = 1; i < n; ++i) zmax = z[i] > zmax ? z[i] : zmax;
+    float se = 0.0f, ysum = 0.0f, yz = 0.0f;
+    for (int i = 0; i < n; ++i) {
+      se += std::exp(z[i] - zmax);
+      ysum += y[i];
+      yz += y[i] * (z[i] - zmax);
     }
+    return ysum * std::log(se) - yz;
   }
+  if (loss == Loss::bce && out_act == Activation::sigmoid) {
+    float s = 0.0f;
+    for (int i = 0; i < n; ++i) {
+      const float zi = z[i];
+      s += (zi > 0.0f ? zi : 0.0f) - zi * y[i] + std::log1p(std::exp(-std::fabs(zi)));
+    }
+    return s / static_cast<float>(n);
+  }
+  return loss_value(loss, a, y, n);
+}
+
+float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss) {
+  NNLAB_ASSERT(batch >= 1 && batch <= ws.rows_);
+  const int n = model.output_size();
+  double sum = 0.0;
+  for (int b = 0; b < batch; ++b) sum += sample_loss(model, ws, y + static_cast<size_t>(b) * n, b, loss);
   return static_cast<float>(sum / batch);
 }
 

@@ -93,6 +93,7 @@ class Workspace {
   struct Access;  // the forward pass's view of the buffers (defined in mlp.cpp only)
   friend void forward(const Mlp&, const float*, int, Workspace&);
   friend void forward_train(const Mlp&, const float*, int, Workspace&, float, Rng&);
+  friend float sample_loss(const Mlp&, const Workspace&, const float*, int, Loss);
   friend float batch_loss(const Mlp&, const Workspace&, const float*, int, Loss);
   friend void backward(Mlp&, const float*, const float*, int, Loss, Workspace&);
   float* zp(int l) { return buf_.data() + z_off_[l]; }
@@ -116,6 +117,9 @@ void forward(const Mlp& model, const float* x, int batch, Workspace& ws);
 // forward() with inverted dropout on every hidden layer's activations: each is zeroed with
 // probability p, survivors are scaled by 1/(1 − p). Training only; backward() honours the masks.
 void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng);
+// Loss of sample `row` of the last forward; y is that sample's target (O). batch_loss is the
+// mean of these over the batch.
+float sample_loss(const Mlp& model, const Workspace& ws, const float* y, int row, Loss loss);
 // Mean loss over the batch of the last forward; y is (B, O) (one-hot for classification).
 // softmax + cross-entropy and sigmoid + bce are computed from z (log-sum-exp), stable for any z.
 float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss);
