@@ -7,6 +7,7 @@
 #include "core/kernels.h"
 #include "core/mlp.h"
 #include "core/rng.h"
+#include "core/shape_text.h"
 #include "core/trainer.h"
 
 namespace nnlab {
@@ -47,12 +48,9 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
     return false;
   }
   std::vector<LayerSpec> layers;
-  std::string name = std::to_string(spec.sizes[0]);
   for (size_t l = 1; l < spec.sizes.size(); ++l) {
     const bool last = l + 1 == spec.sizes.size();
     layers.push_back({spec.sizes[l - 1], spec.sizes[l], last ? Activation::softmax : spec.hidden});
-    name += '-';
-    name += std::to_string(spec.sizes[l]);
   }
   Mlp model;
   if (!model.build(layers, error)) return false;
@@ -99,7 +97,7 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
   std::vector<double> infer_runs;
   for (int r = 0; r < spec.repetitions; ++r) infer_runs.push_back(rate(infer, spec.batch, spec.seconds_per_repetition / 2));
 
-  result->layers = name;
+  result->layers = shape_text(spec.sizes);
   result->batch = spec.batch;
   result->optimizer = spec.optimizer;
   result->train_samples_per_s = median(result->train_runs);
