@@ -28,6 +28,14 @@ float activation_derivative(Activation act, float z);  // f′(z); not for softm
 // a = softmax(z) for one row of n values; subtracts the max first so e^z never overflows.
 void softmax(const float* z, float* a, int n);  // z (n), a (n); z == a allowed
 
+// Index of the largest of v[0..n), the first one on ties; n ≥ 1. A classifier's answer: argmax ŷ.
+inline int argmax(const float* v, int n) {
+  int best = 0;
+  for (int i = 1; i < n; ++i)
+    if (v[i] > v[best]) best = i;
+  return best;
+}
+
 // Whole (rows, n) buffers, as the layers use them.
 void activate_rows(Activation act, const float* z, float* a, int rows, int n);  // a = f(z), (rows, n)
 // g := g ⊙ f′(z), or for softmax the Jacobian-vector product g_i := a_i (g_i − Σ_j g_j a_j).

@@ -7,6 +7,7 @@
 #include "core/kernels.h"
 #include "core/mlp.h"
 #include "core/rng.h"
+#include "core/shape_text.h"
 #include "core/trainer.h"
 
 namespace nnlab {
@@ -39,7 +40,7 @@ double rate(F&& work, double per_call, double seconds) {
 }
 }  // namespace
 
-const char* simd_isa() { return simd::isa_name(); }
+const char* simd_isa() { return active_kernels().isa_name(); }
 
 bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* error) {
   if (spec.sizes.size() < 2) {
@@ -47,12 +48,9 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
     return false;
   }
   std::vector<LayerSpec> layers;
-  std::string name = std::to_string(spec.sizes[0]);
   for (size_t l = 1; l < spec.sizes.size(); ++l) {
     const bool last = l + 1 == spec.sizes.size();
     layers.push_back({spec.sizes[l - 1], spec.sizes[l], last ? Activation::softmax : spec.hidden});
-    name += '-';
-    name += std::to_string(spec.sizes[l]);
   }
   Mlp model;
   if (!model.build(layers, error)) return false;
@@ -99,7 +97,7 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
   std::vector<double> infer_runs;
   for (int r = 0; r < spec.repetitions; ++r) infer_runs.push_back(rate(infer, spec.batch, spec.seconds_per_repetition / 2));
 
-  result->layers = name;
+  result->layers = shape_text(spec.sizes);
   result->batch = spec.batch;
   result->optimizer = spec.optimizer;
   result->train_samples_per_s = median(result->train_runs);
@@ -109,15 +107,16 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
 
 double gemm_gflops(int M, int K, int N, int repetitions, double seconds_per_repetition) {
   // The forward layer's kernel as training uses it: W (N, K) packed once, then Z = A·Wᵀ + b, ReLU.
+  const Kernels& kern = active_kernels();
   Rng rng(7);
   std::vector<float> A(static_cast<size_t>(M) * K), W(static_cast<size_t>(N) * K), bias(N),
-      Z(static_cast<size_t>(M) * N), Y(Z.size()), packed(simd::packed_weights_size(N, K));
+      Z(static_cast<size_t>(M) * N), Y(Z.size()), packed(kern.packed_weights_size(N, K));
   for (float& v : A) v = rng.uniform(-1.0f, 1.0f);
   for (float& v : W) v = rng.uniform(-1.0f, 1.0f);
   for (float& v : bias) v = rng.uniform(-1.0f, 1.0f);
-  simd::pack_weights(N, K, W.data(), packed.data());
+  kern.pack_weights(N, K, W.data(), packed.data());
   auto call = [&] {
-    simd::gemm_bias_act_packed(M, N, K, A.data(), K, packed.data(), bias.data(), Z.data(), Y.data(), N, Epilogue::relu);
+    kern.gemm_bias_act_packed(M, N, K, A.data(), K, packed.data(), bias.data(), Z.data(), Y.data(), N, Epilogue::relu);
   };
   rate(call, 0.0, 0.1);
   std::vector<double> runs;

@@ -35,12 +35,13 @@ struct BenchResult {
 // sizes do not make a valid network.
 bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* error);
 
-// GFLOP/s (2·M·N·K flops per call) of the forward GEMM kernel as training runs it: weights packed
-// once (simd::pack_weights), then Z(M,N) = A(M,K)·Wᵀ + bias with the ReLU epilogue. The default
-// is the first layer of 784-128-10 at batch 64.
+// GFLOP/s (2·M·N·K flops per call) of the forward GEMM kernel as training runs it (the active
+// kernel set): weights packed once (pack_weights), then Z(M,N) = A(M,K)·Wᵀ + bias with the ReLU
+// epilogue. The default is the first layer of 784-128-10 at batch 64.
 double gemm_gflops(int M = 64, int K = 784, int N = 128, int repetitions = 5, double seconds_per_repetition = 0.1);
 
-// "avx512", "avx2", "sse" natively, "wasm128" in WebAssembly.
+// The active kernels' instruction set: "avx512", "avx2", "sse" natively, "wasm128" in WebAssembly;
+// "scalar" when the reference kernels are active (NNLAB_REFERENCE_KERNELS=ON).
 const char* simd_isa();
 
 }  // namespace nnlab

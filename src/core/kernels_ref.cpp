@@ -88,4 +88,17 @@ bool all_finite(size_t n, const float* p) {
   return true;
 }
 
+// The packed forward GEMM: "packing" is the transpose, Wᵀ (K, N), and the product the plain one.
+size_t packed_weights_size(int N, int K) { return static_cast<size_t>(N) * static_cast<size_t>(K); }
+
+void pack_weights(int N, int K, const float* W, float* packed) { transpose(N, K, W, packed); }
+
+// Z = A·Wᵀ + bias; Y = epilogue(Z)
+void gemm_bias_act_packed(int M, int N, int K, const float* A, int lda, const float* packed, const float* bias,
+                          float* Z, float* Y, int ldc, Epilogue ep) {
+  gemm_bias_act(M, N, K, A, lda, packed, N, bias, Z, Y, ldc, ep);
+}
+
+const char* isa_name() { return "scalar"; }
+
 }  // namespace nnlab::ref

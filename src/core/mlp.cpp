@@ -10,8 +10,6 @@
 
 namespace nnlab {
 
-namespace kern = simd;
-
 // ---------------------------------------------------------------------------------------------
 // Model
 bool Mlp::build(std::span<const LayerSpec> layers, std::string* error) {
@@ -110,6 +108,7 @@ void Workspace::resize(const Mlp& model, int batch) {
   }
   shape_.resize(L);
   z_off_.resize(L), a_off_.resize(L), d_off_.resize(L), mask_off_.resize(L), pack_off_.resize(L);
+  int widest = 1;  // max O
   size_t total = 0;
   auto take = [&](size_t n) {
     const size_t at = total;
@@ -124,8 +123,13 @@ void Workspace::resize(const Mlp& model, int batch) {
     a_off_[l] = take(bo);                                               // (B, O)
     d_off_[l] = take(bo);                                               // (B, O)
     mask_off_[l] = take(bo);                                            // (B, O) dropout scale
-    pack_off_[l] = take(simd::packed_weights_size(s.outputs, s.inputs));  // Wᵀ in column panels
+    // Wᵀ in the kernels' packed layout, sized for either set (switchable between passes)
+    const size_t ref_pack = kernels(KernelSet::reference).packed_weights_size(s.outputs, s.inputs);
+    const size_t simd_pack = kernels(KernelSet::simd).packed_weights_size(s.outputs, s.inputs);
+    pack_off_[l] = take(ref_pack > simd_pack ? ref_pack : simd_pack);
+    widest = s.outputs > widest ? s.outputs : widest;
   }
+  scratch_off_ = take(static_cast<size_t>(batch) * widest);  // (B, max O)
   buf_.assign(total, 0.0f);
   batch_ = batch;
   rows_ = 0;
@@ -155,29 +159,35 @@ Epilogue fused_epilogue(Activation act) {
 }
 }  // namespace
 
-// One pass over the layers; with rng, inverted dropout on every hidden layer's activations:
-// a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), remembered for backward.
-void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
+// One pass over the layers, shared by forward and forward_train; with rng, inverted dropout on
+// every hidden layer's activations: a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), kept for backward.
+struct Workspace::Access {
+  static void forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng);
+};
+
+void Workspace::Access::forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
   NNLAB_ASSERT(batch >= 1 && batch <= ws.batch_ && static_cast<int>(ws.shape_.size()) == model.layer_count());
+  const Kernels& kern = active_kernels();
   const float keep_scale = rng ? 1.0f / (1.0f - dropout) : 1.0f;
   const float* in = x;  // (B, I)
   for (int l = 0; l < model.layer_count(); ++l) {
     const LayerSpec& s = model.layer(l);
     NNLAB_ASSERT(ws.shape_[l].inputs == s.inputs && ws.shape_[l].outputs == s.outputs);  // ws.resize(model)?
-    float* packed = ws.packp(l);  // Wᵀ in the kernel's panels
-    kern::pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
+    float* packed = ws.packp(l);  // Wᵀ in the kernels' packed layout
+    kern.pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
     const Epilogue ep = fused_epilogue(s.activation);
     float* z = ws.zp(l);  // (B, O)
     float* a = ws.ap(l);  // (B, O)
-    kern::gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
-                               s.outputs, ep);
+    // z = a⁽ˡ⁻¹⁾·Wᵀ + b; a = f(z)
+    kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
+                              s.outputs, ep);
     if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
     if (rng && l + 1 < model.layer_count()) {
       float* mask = ws.maskp(l);  // (B, O)
       const int n = batch * s.outputs;
       for (int i = 0; i < n; ++i) {
         mask[i] = rng->uniform() < dropout ? 0.0f : keep_scale;
-        a[i] *= mask[i];
+        a[i] *= mask[i];  // a := a ⊙ mask
       }
     }
     in = a;
@@ -187,50 +197,52 @@ void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, fl
 }
 
 void forward(const Mlp& model, const float* x, int batch, Workspace& ws) {
-  forward_impl(model, x, batch, ws, 0.0f, nullptr);
+  Workspace::Access::forward(model, x, batch, ws, 0.0f, nullptr);
 }
 
 void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng) {
   NNLAB_ASSERT(dropout >= 0.0f && dropout < 1.0f);
-  forward_impl(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr);
+  Workspace::Access::forward(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Loss: mean over the batch. Fused, stable forms from z:
 //   softmax + CE:  L = logΣ_j e^{z_j} − Σ_j y_j z_j   (Σ y = 1)
 //   sigmoid + bce: L = (1/n) Σ_i [max(z,0) − z·y + log(1 + e^{−|z|})]
-float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss) {
-  NNLAB_ASSERT(batch >= 1 && batch <= ws.rows_);
+float sample_loss(const Mlp& model, const Workspace& ws, const float* y, int row, Loss loss) {
+  NNLAB_ASSERT(row >= 0 && row < ws.rows_);
   const int L = model.layer_count();
   const int n = model.output_size();
   const Activation out_act = model.layer(L - 1).activation;
-  const float* z = ws.buf_.data() + ws.z_off_[L - 1];  // (B, n)
-  const float* a = ws.buf_.data() + ws.a_off_[L - 1];  // (B, n)
-  double sum = 0.0;
-  for (int b = 0; b < batch; ++b) {
-    const float* zb = z + b * n;
-    const float* yb = y + b * n;
-    if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
-      float zmax = zb[0];
-      for (int i = 1; i < n; ++i) zmax = zb[i] > zmax ? zb[i] : zmax;
-      float se = 0.0f, ysum = 0.0f, yz = 0.0f;
-      for (int i = 0; i < n; ++i) {
-        se += std::exp(zb[i] - zmax);
-        ysum += yb[i];
-        yz += yb[i] * (zb[i] - zmax);
-      }
-      sum += ysum * std::log(se) - yz;
-    } else if (loss == Loss::bce && out_act == Activation::sigmoid) {
-      float s = 0.0f;
-      for (int i = 0; i < n; ++i) {
-        const float zi = zb[i];
-        s += (zi > 0.0f ? zi : 0.0f) - zi * yb[i] + std::log1p(std::exp(-std::fabs(zi)));
-      }
-      sum += s / static_cast<float>(n);
-    } else {
-      sum += loss_value(loss, a + b * n, yb, n);
+  const float* z = ws.buf_.data() + ws.z_off_[L - 1] + static_cast<size_t>(row) * n;  // (n)
+  const float* a = ws.buf_.data() + ws.a_off_[L - 1] + static_cast<size_t>(row) * n;  // (n)
+  if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
+    float zmax = z[0];
+    for (int i = 1; i < n; ++i) zmax = z[i] > zmax ? z[i] : zmax;
+    float se = 0.0f, ysum = 0.0f, yz = 0.0f;
+    for (int i = 0; i < n; ++i) {
+      se += std::exp(z[i] - zmax);
+      ysum += y[i];
+      yz += y[i] * (z[i] - zmax);
     }
+    return ysum * std::log(se) - yz;
   }
+  if (loss == Loss::bce && out_act == Activation::sigmoid) {
+    float s = 0.0f;
+    for (int i = 0; i < n; ++i) {
+      const float zi = z[i];
+      s += (zi > 0.0f ? zi : 0.0f) - zi * y[i] + std::log1p(std::exp(-std::fabs(zi)));
+    }
+    return s / static_cast<float>(n);
+  }
+  return loss_value(loss, a, y, n);
+}
+
+float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss) {
+  NNLAB_ASSERT(batch >= 1 && batch <= ws.rows_);
+  const int n = model.output_size();
+  double sum = 0.0;
+  for (int b = 0; b < batch; ++b) sum += sample_loss(model, ws, y + static_cast<size_t>(b) * n, b, loss);
   return static_cast<float>(sum / batch);
 }
 
@@ -238,6 +250,7 @@ float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batc
 // Backward
 void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, Workspace& ws) {
   NNLAB_ASSERT(batch >= 1 && batch == ws.rows_);
+  const Kernels& kern = active_kernels();
   const int L = model.layer_count();
   const int n = model.output_size();
   const Activation out_act = model.layer(L - 1).activation;
@@ -264,13 +277,13 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
     const float* d = ws.dp(l);                       // (B, O)
     const float* in = l > 0 ? ws.ap(l - 1) : x;      // (B, I)
     // dW += δᵀ·a⁽ˡ⁻¹⁾   (O, I) = (O, B)·(B, I)
-    kern::gemm_tn_acc(s.outputs, s.inputs, batch, d, s.outputs, in, s.inputs, model.dweights(l).data(), s.inputs);
+    kern.gemm_tn_acc(s.outputs, s.inputs, batch, d, s.outputs, in, s.inputs, model.dweights(l).data(), s.inputs);
     // db += Σ_b δ      (O)
-    kern::col_sum_acc(batch, s.outputs, d, s.outputs, model.dbias(l).data());
+    kern.col_sum_acc(batch, s.outputs, d, s.outputs, model.dbias(l).data());
     if (l == 0) break;  // no gradient for the input x
     // δ⁽ˡ⁻¹⁾ = (δ·W) ⊙ mask ⊙ f′(z⁽ˡ⁻¹⁾)   (B, I) = (B, O)·(O, I)
     float* dprev = ws.dp(l - 1);
-    kern::gemm_nn(batch, s.inputs, s.outputs, d, s.outputs, model.weights(l).data(), s.inputs, dprev, s.inputs);
+    kern.gemm_nn(batch, s.inputs, s.outputs, d, s.outputs, model.weights(l).data(), s.inputs, dprev, s.inputs);
     const int count = batch * s.inputs;
     if (ws.dropout_on_) {
       const float* mask = ws.maskp(l - 1);
@@ -279,13 +292,17 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
     const Activation prev_act = model.layer(l - 1).activation;
     const float* z_prev = ws.zp(l - 1);  // (B, I)
     if (prev_act == Activation::relu) {
-      kern::relu_backward(count, z_prev, dprev);
-    } else if (ws.dropout_on_ && prev_act != Activation::softmax) {
+      kern.relu_backward(count, z_prev, dprev);
+    } else if (!ws.dropout_on_) {
+      activation_backward_rows(prev_act, z_prev, ws.ap(l - 1), dprev, batch, s.inputs);
+    } else if (prev_act != Activation::softmax) {
       // a⁽ˡ⁻¹⁾ carries the dropout scale, so take f′ from z
       for (int i = 0; i < count; ++i) dprev[i] *= activation_derivative(prev_act, z_prev[i]);
     } else {
-      if (ws.dropout_on_) activate_rows(prev_act, z_prev, ws.ap(l - 1), batch, s.inputs);  // unmasked softmax
-      activation_backward_rows(prev_act, z_prev, ws.ap(l - 1), dprev, batch, s.inputs);
+      // softmax′ needs the unmasked a = softmax(z): recomputed into scratch, the forward's a stays
+      float* a_plain = ws.scratchp();  // (B, I)
+      activate_rows(prev_act, z_prev, a_plain, batch, s.inputs);
+      activation_backward_rows(prev_act, z_prev, a_plain, dprev, batch, s.inputs);
     }
   }
 }

@@ -80,7 +80,7 @@ class Mlp {
 };
 
 // Activations of one (model, batch size) pair. All memory is allocated in resize(); forward and
-// backward never allocate.
+// backward never allocate, and backward never writes the forward's z or a.
 class Workspace {
  public:
   void resize(const Mlp& model, int batch);  // no-op if already sized for this shape
@@ -90,7 +90,10 @@ class Workspace {
   std::span<const float> delta(int l) const;  // (B, O_l) ∂L/∂z⁽ˡ⁾ after backward()
 
  private:
-  friend void forward_impl(const Mlp&, const float*, int, Workspace&, float, Rng*);
+  struct Access;  // the forward pass's view of the buffers (defined in mlp.cpp only)
+  friend void forward(const Mlp&, const float*, int, Workspace&);
+  friend void forward_train(const Mlp&, const float*, int, Workspace&, float, Rng&);
+  friend float sample_loss(const Mlp&, const Workspace&, const float*, int, Loss);
   friend float batch_loss(const Mlp&, const Workspace&, const float*, int, Loss);
   friend void backward(Mlp&, const float*, const float*, int, Loss, Workspace&);
   float* zp(int l) { return buf_.data() + z_off_[l]; }
@@ -98,22 +101,25 @@ class Workspace {
   float* dp(int l) { return buf_.data() + d_off_[l]; }
   float* maskp(int l) { return buf_.data() + mask_off_[l]; }
   float* packp(int l) { return buf_.data() + pack_off_[l]; }
+  float* scratchp() { return buf_.data() + scratch_off_; }
 
   int batch_ = 0;
   int rows_ = 0;                        // batch of the last forward (≤ batch_)
   bool dropout_on_ = false;             // last forward applied dropout masks
   std::vector<LayerSpec> shape_;        // the model shape this was sized for
   std::vector<size_t> z_off_, a_off_, d_off_, mask_off_, pack_off_;
+  size_t scratch_off_ = 0;              // (B, max O) backward's own activations (softmax + dropout)
   std::vector<float> buf_;              // every buffer above, one allocation
 };
 
 // a⁽ˡ⁾ = f(W⁽ˡ⁾·a⁽ˡ⁻¹⁾ + b⁽ˡ⁾) for `batch` samples; x is (B, I) row-major. batch ≤ ws.batch().
 void forward(const Mlp& model, const float* x, int batch, Workspace& ws);
-// (forward and forward_train share this pass; rng == nullptr: no dropout)
-void forward_impl(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng);
 // forward() with inverted dropout on every hidden layer's activations: each is zeroed with
 // probability p, survivors are scaled by 1/(1 − p). Training only; backward() honours the masks.
 void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng);
+// Loss of sample `row` of the last forward; y is that sample's target (O). batch_loss is the
+// mean of these over the batch.
+float sample_loss(const Mlp& model, const Workspace& ws, const float* y, int row, Loss loss);
 // Mean loss over the batch of the last forward; y is (B, O) (one-hot for classification).
 // softmax + cross-entropy and sigmoid + bce are computed from z (log-sum-exp), stable for any z.
 float batch_loss(const Mlp& model, const Workspace& ws, const float* y, int batch, Loss loss);

@@ -1,5 +1,6 @@
-// Optimizers (see optimizers.h): the update rules run as vectorised kernels over the flat
-// parameter buffer, one call per layer's W (with L2) and one per b (without).
+// Optimizers (see optimizers.h): the update rules run as kernels (active_kernels(): SIMD, or the
+// scalar reference) over the flat parameter buffer, one call per layer's W (with L2) and one per
+// b (without).
 #include "core/optimizers.h"
 
 #include <cmath>
@@ -10,8 +11,6 @@
 #include "core/mlp.h"
 
 namespace nnlab {
-
-namespace kern = simd;
 
 namespace {
 constexpr std::string_view kNames[kOptimizerCount] = {"sgd", "momentum", "adam"};
@@ -50,6 +49,7 @@ void Optimizer::reset() {
 void Optimizer::step(Mlp& model) {
   NNLAB_ASSERT(config_.kind == OptimizerKind::sgd || m_.size() == model.parameter_count());
   ++t_;
+  const Kernels& kern = active_kernels();
   float* w = model.params().data();
   const float* g = model.grads().data();
   AdamStep adam{};
@@ -69,13 +69,13 @@ void Optimizer::step(Mlp& model) {
       const size_t at = ranges[r][0], n = ranges[r][1];
       const float l2 = r == 0 ? config_.l2 : 0.0f;
       switch (config_.kind) {
-        case OptimizerKind::sgd: kern::sgd_step(n, w + at, g + at, config_.lr, l2); break;
+        case OptimizerKind::sgd: kern.sgd_step(n, w + at, g + at, config_.lr, l2); break;
         case OptimizerKind::momentum:
-          kern::momentum_step(n, w + at, g + at, m_.data() + at, config_.lr, config_.momentum, l2);
+          kern.momentum_step(n, w + at, g + at, m_.data() + at, config_.lr, config_.momentum, l2);
           break;
         case OptimizerKind::adam:
           adam.l2 = l2;
-          kern::adam_step(n, w + at, g + at, m_.data() + at, v_.data() + at, adam);
+          kern.adam_step(n, w + at, g + at, m_.data() + at, v_.data() + at, adam);
           break;
       }
     }

@@ -10,109 +10,6 @@
 
 namespace nnlab {
 
-namespace {
-// Index of the largest of n values.
-inline int argmax(const float* v, int n) {
-  int best = 0;
-  for (int i = 1; i < n; ++i)
-    if (v[i] > v[best]) best = i;
-  return best;
-}
-
-// Predicted and true class of one sample: argmax, or ŷ > 0.5 for a single output.
-inline void classify(const float* out, const float* y, int n, int* predicted, int* truth) {
-  if (n == 1) {
-    *predicted = out[0] > 0.5f ? 1 : 0;
-    *truth = y[0] > 0.5f ? 1 : 0;
-  } else {
-    *predicted = argmax(out, n);
-    *truth = argmax(y, n);
-  }
-}
-
-// Copies sample `index`'s features and target (one-hot from a label) into row r of x, y.
-inline void copy_sample(const DatasetView& d, int outputs, int index, float* x, float* y) {
-  std::memcpy(x, d.features + static_cast<size_t>(index) * d.dims, sizeof(float) * d.dims);
-  if (d.labels) {
-    std::memset(y, 0, sizeof(float) * outputs);
-    const int label = d.labels[index];
-    if (outputs == 1) {
-      y[0] = static_cast<float>(label);
-    } else if (label >= 0 && label < outputs) {
-      y[label] = 1.0f;
-    }
-  } else {
-    std::memcpy(y, d.targets + static_cast<size_t>(index) * outputs, sizeof(float) * outputs);
-  }
-}
-
-bool check_view(const Mlp& model, const DatasetView& d, std::string* error) {
-  auto fail = [&](const std::string& m) {
-    if (error) *error = m;
-    return false;
-  };
-  if (model.layer_count() == 0) return fail("the model has no layers");
-  if (d.count < 1 || !d.features) return fail("the dataset is empty");
-  if (d.dims != model.input_size())
-    return fail("the dataset has " + std::to_string(d.dims) + " features per sample but the model expects " +
-                std::to_string(model.input_size()));
-  if (!d.labels && !d.targets) return fail("the dataset has neither labels nor targets");
-  if (d.labels) {
-    const int classes = model.output_size() == 1 ? 2 : model.output_size();
-    for (int i = 0; i < d.count; ++i)
-      if (d.labels[i] < 0 || d.labels[i] >= classes)
-        return fail("label " + std::to_string(d.labels[i]) + " of sample " + std::to_string(i) + " is outside 0.." +
-                    std::to_string(classes - 1));
-  }
-  return true;
-}
-}  // namespace
-
-// ---------------------------------------------------------------------------------------------
-Evaluation evaluate(const Mlp& model, const DatasetView& data, Loss loss, int batch) {
-  Evaluation e;
-  if (!check_view(model, data, nullptr)) return e;
-  const int O = model.output_size();
-  const int C = O == 1 ? 2 : O;
-  e.count = data.count;
-  e.classes = C;
-  e.confusion.assign(static_cast<size_t>(C) * C, 0);
-  batch = batch < 1 ? 1 : (batch > data.count ? data.count : batch);
-  Workspace ws;
-  ws.resize(model, batch);
-  std::vector<float> x(static_cast<size_t>(batch) * data.dims), y(static_cast<size_t>(batch) * O);
-  double loss_sum = 0.0;
-  int correct = 0;
-  for (int first = 0; first < data.count; first += batch) {
-    const int rows = data.count - first < batch ? data.count - first : batch;
-    for (int r = 0; r < rows; ++r) copy_sample(data, O, first + r, &x[r * data.dims], &y[r * O]);
-    forward(model, x.data(), rows, ws);
-    loss_sum += static_cast<double>(batch_loss(model, ws, y.data(), rows, loss)) * rows;
-    const float* out = ws.a(model.layer_count() - 1).data();
-    for (int r = 0; r < rows; ++r) {
-      int p, t;
-      classify(out + r * O, &y[r * O], O, &p, &t);
-      e.confusion[static_cast<size_t>(t) * C + p] += 1;
-      correct += p == t;
-    }
-  }
-  e.loss = static_cast<float>(loss_sum / data.count);
-  e.accuracy = static_cast<float>(correct) / static_cast<float>(data.count);
-  e.precision.assign(C, 0.0f);
-  e.recall.assign(C, 0.0f);
-  for (int c = 0; c < C; ++c) {
-    int predicted = 0, actual = 0;
-    for (int k = 0; k < C; ++k) {
-      predicted += e.confusion[static_cast<size_t>(k) * C + c];
-      actual += e.confusion[static_cast<size_t>(c) * C + k];
-    }
-    const int tp = e.confusion[static_cast<size_t>(c) * C + c];
-    e.precision[c] = predicted ? static_cast<float>(tp) / static_cast<float>(predicted) : 0.0f;
-    e.recall[c] = actual ? static_cast<float>(tp) / static_cast<float>(actual) : 0.0f;
-  }
-  return e;
-}
-
 // ---------------------------------------------------------------------------------------------
 bool Trainer::init(Mlp* model, const DatasetView& data, const TrainConfig& config, std::string* error) {
   auto fail = [&](const std::string& m) {
@@ -120,7 +17,7 @@ bool Trainer::init(Mlp* model, const DatasetView& data, const TrainConfig& confi
     return false;
   };
   NNLAB_ASSERT(model != nullptr);
-  if (!check_view(*model, data, error)) return false;
+  if (!check_dataset(*model, data, error)) return false;
   if (config.batch < 1) return fail("batch size must be at least 1");
   if (config.epochs < 1) return fail("epochs must be at least 1");
   if (!(config.optimizer.lr > 0.0f) || !std::isfinite(config.optimizer.lr)) return fail("learning rate must be > 0");
@@ -245,7 +142,7 @@ int Trainer::train_steps(int n) {
       model_->zero_grad();
       backward(*model_, x_.data(), y_.data(), rows, config_.loss, ws_);
       optimizer_.step(*model_);
-      bad = !simd::all_finite(model_->parameter_count(), model_->params().data());
+      bad = !active_kernels().all_finite(model_->parameter_count(), model_->params().data());
     }
     if (bad) {
       restore_snapshot();

@@ -4,7 +4,7 @@
 //   train_steps(n)  at most n minibatch steps (forward, loss, backward, optimizer), then returns:
 //                   the UI calls it every frame within its time budget; in wasm many short calls
 //                   also let V8 tier the code up (it never swaps code into a running call)
-//   evaluate()      loss, accuracy, confusion matrix, per-class precision / recall
+// (evaluate() and Evaluator, for loss, accuracy and the confusion matrix, are in evaluate.h.)
 //
 // Per epoch the training indices are shuffled with the seeded Rng; the last batch of an epoch may
 // be smaller. After every epoch: lr ← lr·lr_decay, and with a validation split the validation
@@ -18,21 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
+#include "core/evaluate.h"
 #include "core/losses.h"
 #include "core/mlp.h"
 #include "core/optimizers.h"
 #include "core/rng.h"
 
 namespace nnlab {
-
-// A view of a dataset; the caller owns the memory and keeps it alive while training.
-struct DatasetView {
-  const float* features = nullptr;  // (N, D) row-major
-  const int32_t* labels = nullptr;  // (N) class indices 0..O−1 (one-hot targets), or nullptr
-  const float* targets = nullptr;   // (N, O) generic targets, used when labels == nullptr
-  int count = 0;                    // N
-  int dims = 0;                     // D, must equal the model's input size
-};
 
 struct TrainConfig {
   Loss loss = Loss::cross_entropy;
@@ -75,19 +68,6 @@ struct EpochRecord {
   float val_loss, val_accuracy;      // −1 without a validation split
   float learning_rate;
 };
-
-struct Evaluation {
-  float loss = 0.0f;              // mean loss
-  float accuracy = 0.0f;          // fraction correct: argmax for C > 1, ŷ > 0.5 for one output
-  int count = 0;                  // N
-  int classes = 0;                // C (2 for a single-output network)
-  std::vector<int> confusion;     // (C, C): confusion[true·C + predicted]
-  std::vector<float> precision;   // (C) TP / (TP + FP), 0 when nothing was predicted as the class
-  std::vector<float> recall;      // (C) TP / (TP + FN), 0 when the class never occurs
-};
-
-// Evaluates the model on a dataset (dropout off). Allocates its own workspace.
-Evaluation evaluate(const Mlp& model, const DatasetView& data, Loss loss, int batch = 256);
 
 class Trainer {
  public:

@@ -93,3 +93,15 @@ TEST_SUITE("core/activations") {
     }
   }
 }
+
+TEST_SUITE("core/activations") {
+  TEST_CASE("argmax: index of the largest value, the first one on ties") {
+    const float v[5] = {0.1f, 0.7f, -2.0f, 0.7f, 0.3f};
+    CHECK(argmax(v, 5) == 1);
+    CHECK(argmax(v, 1) == 0);
+    const float last[3] = {-3.0f, -2.0f, -1.0f};
+    CHECK(argmax(last, 3) == 2);
+    const float same[4] = {2.0f, 2.0f, 2.0f, 2.0f};
+    CHECK(argmax(same, 4) == 0);
+  }
+}

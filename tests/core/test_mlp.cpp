@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -369,5 +370,50 @@ TEST_SUITE("core/mlp") {
     forward(s, &x, 1, ws);
     const float one = 1.0f;
     CHECK(batch_loss(s, ws, &one, 1, Loss::bce) == doctest::Approx(100.0f));
+  }
+}
+
+TEST_SUITE("core/mlp") {
+  // backward() reads the forward's z⁽ˡ⁾ and a⁽ˡ⁾ (and writes only δ and the gradients): with
+  // dropout a softmax hidden layer's unmasked a is recomputed into the workspace's scratch, never
+  // over the a that the lessons and the trainer's accuracy read.
+  TEST_CASE("backward leaves the forward's z and a bit for bit as they were (dropout, every activation)") {
+    constexpr Activation kAll[] = {Activation::identity, Activation::relu, Activation::leaky_relu, Activation::sigmoid,
+                                   Activation::tanh,     Activation::softmax, Activation::step};
+    struct Head {
+      Activation act;
+      Loss loss;
+    };
+    for (Activation hidden : kAll) {
+      for (Head head : {Head{Activation::softmax, Loss::cross_entropy}, Head{Activation::sigmoid, Loss::bce},
+                        Head{hidden, Loss::half_sse}}) {
+        CAPTURE(activation_name(hidden));
+        CAPTURE(activation_name(head.act));
+        Mlp m;
+        const LayerSpec spec[] = {{5, 7, hidden}, {7, 6, hidden}, {6, 3, head.act}};
+        REQUIRE(m.build(spec, nullptr));
+        m.init_params(21);
+        Rng data_rng(3);
+        std::vector<float> x, y;
+        make_data(data_rng, 4, 5, 3, head.loss == Loss::half_sse ? Loss::bce : head.loss, &x, &y);
+        Workspace ws;
+        ws.resize(m, 4);
+        Rng rng(17);
+        forward_train(m, x.data(), 4, ws, 0.4f, rng);
+        std::vector<std::vector<float>> z, a;
+        for (int l = 0; l < m.layer_count(); ++l) {
+          z.emplace_back(ws.z(l).begin(), ws.z(l).end());
+          a.emplace_back(ws.a(l).begin(), ws.a(l).end());
+        }
+        m.zero_grad();
+        backward(m, x.data(), y.data(), 4, head.loss, ws);
+        for (int l = 0; l < m.layer_count(); ++l) {
+          CAPTURE(l);
+          REQUIRE(ws.a(l).size() == a[l].size());
+          CHECK(std::memcmp(ws.z(l).data(), z[l].data(), z[l].size() * sizeof(float)) == 0);
+          CHECK(std::memcmp(ws.a(l).data(), a[l].data(), a[l].size() * sizeof(float)) == 0);
+        }
+      }
+    }
   }
 }

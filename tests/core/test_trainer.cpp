@@ -165,6 +165,29 @@ TEST_SUITE("core/trainer") {
     CHECK(g_allocations.load() > e0);
   }
 
+  TEST_CASE("Evaluator: only begin() allocates, step() never does") {
+    const Blobs data = make_blobs(300, 8);
+    const Mlp m = blob_model(8);
+    std::vector<int32_t> predicted(300);
+    std::vector<float> confidence(300);
+    Evaluator ev;
+    const long b0 = g_allocations.load();
+    ev.begin(m, data.view(), Loss::cross_entropy, 64, predicted, confidence);
+    const long b1 = g_allocations.load();
+    int calls = 0;
+    while (!ev.step(13)) ++calls;
+    const long b2 = g_allocations.load();
+    CHECK(b1 > b0);
+    CHECK(calls > 20);
+    CHECK(b2 - b1 == 0);
+    // a second pass on the same shapes reuses everything
+    ev.begin(m, data.view(), Loss::cross_entropy, 64, predicted, confidence);
+    while (!ev.step(50)) {
+    }
+    CHECK(g_allocations.load() - b2 == 0);
+    CHECK(ev.result().count == 300);
+  }
+
   TEST_CASE("divergence: non-finite loss stops training, restores the last good weights") {
     const Blobs data = make_blobs(400, 4);
     Mlp m = blob_model(3);
