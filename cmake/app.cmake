@@ -13,9 +13,32 @@ if(NNLAB_SANITIZE)
   target_link_libraries(imgui PUBLIC nnlab_flags)
 endif()
 
-# The UI font (Debian's fonts-dejavu-core: Latin, Greek, maths symbols) is embedded in the app.
+# The UI fonts. Latin, Greek and maths: Debian's fonts-dejavu-core, embedded. Chinese: Debian's
+# fonts-wqy-microhei (TrueType outlines), cut at build time by fonttools' pyftsubset to exactly the
+# characters the Chinese string table uses (generated/zh-chars.txt, from scripts/strings.py):
+# ui-zh.ttf is embedded in the desktop app and downloaded by the page only when Chinese is shown;
+# ui-zh-switch.ttf (the two characters 中文 of the language switch) is embedded in both.
 set(NNLAB_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
-nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT})
+set(NNLAB_CJK_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
+find_program(NNLAB_PYFTSUBSET pyftsubset REQUIRED)
+set(NNLAB_ZH_FONT ${CMAKE_BINARY_DIR}/generated/ui-zh.ttf)
+set(NNLAB_ZH_SWITCH_FONT ${CMAKE_BINARY_DIR}/generated/ui-zh-switch.ttf)
+set(NNLAB_SUBSET_FLAGS --font-number=0 --no-hinting --layout-features= --name-IDs=0,1,2,3,4,5,6,13,14
+  --drop-tables+=FFTM)
+add_custom_command(OUTPUT ${NNLAB_ZH_FONT}
+  COMMAND ${NNLAB_PYFTSUBSET} ${NNLAB_CJK_SOURCE} ${NNLAB_SUBSET_FLAGS} --unicodes-file=${NNLAB_ZH_CHARS}
+    --output-file=${NNLAB_ZH_FONT}
+  DEPENDS ${NNLAB_ZH_CHARS} COMMENT "Cutting the Chinese font to the string table's characters" VERBATIM)
+add_custom_command(OUTPUT ${NNLAB_ZH_SWITCH_FONT}
+  COMMAND ${NNLAB_PYFTSUBSET} ${NNLAB_CJK_SOURCE} ${NNLAB_SUBSET_FLAGS} --unicodes=U+4E2D,U+6587
+    --output-file=${NNLAB_ZH_SWITCH_FONT}
+  COMMENT "Cutting the language switch's two characters" VERBATIM)
+add_custom_target(nnlab_zh_font DEPENDS ${NNLAB_ZH_FONT})
+if(EMSCRIPTEN)
+  nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT} ${NNLAB_ZH_SWITCH_FONT})
+else()
+  nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT} ${NNLAB_ZH_SWITCH_FONT} ${NNLAB_ZH_FONT})
+endif()
 file(GLOB_RECURSE NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
 add_library(nnlab_app STATIC ${NNLAB_APP_SOURCES} ${NNLAB_FONT_EMBED})
 target_link_libraries(nnlab_app PUBLIC nnlab_lab nnlab_lessons nnlab_data imgui)
@@ -53,7 +76,10 @@ if(EMSCRIPTEN)
   add_custom_command(TARGET nnlab POST_BUILD
     COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py $<TARGET_FILE_DIR:nnlab>/nnlab.wasm
       ${CMAKE_BINARY_DIR}/site/nnlab.wasm.gz
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${NNLAB_MNIST_PACK_GZ} ${CMAKE_BINARY_DIR}/site/ VERBATIM)
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${NNLAB_MNIST_PACK_GZ} ${CMAKE_BINARY_DIR}/site/
+    COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py ${NNLAB_ZH_FONT} ${CMAKE_BINARY_DIR}/site/ui-zh.ttf.gz
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${NNLAB_SHELL_STRINGS} ${CMAKE_BINARY_DIR}/site/
+    VERBATIM)
 
   # The lab's trainer for the page's Web Worker (web/train-worker.js): the lab's engine in a module
   # of its own, linking the core, the data layer and the lab only (no ImGui, no GL), fetched
@@ -69,7 +95,7 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:nnlab_trainer>/nnlab-trainer.js ${CMAKE_BINARY_DIR}/site/
     COMMAND Python3::Interpreter ${CMAKE_SOURCE_DIR}/scripts/gzip_file.py $<TARGET_FILE_DIR:nnlab_trainer>/nnlab-trainer.wasm
       ${CMAKE_BINARY_DIR}/site/nnlab-trainer.wasm.gz VERBATIM)
-  add_dependencies(nnlab nnlab_trainer)
+  add_dependencies(nnlab nnlab_trainer nnlab_zh_font)
 else()
   find_package(glfw3 3.3 REQUIRED)
   find_package(OpenGL REQUIRED)

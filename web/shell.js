@@ -1,5 +1,9 @@
 // nnlab's page glue: checks the browser can run the app, shows download progress, loads the
-// WebAssembly module, and exposes window.nnlab = { state(), command(text), ready }.
+// WebAssembly module, and exposes window.nnlab = { state(), command(text), ready }. Its texts come
+// from the app's string tables (shell-text.js, generated from src/text/strings at build time), in
+// the language the app will start in: the link's lang=, else the stored choice, else the browser's.
+// In Chinese the page also fetches the Chinese font (ui-zh.ttf.gz) before the app starts, so the
+// first frame is already Chinese; in English it is fetched only if the learner switches.
 // Downloads (all gzip, inflated here with DecompressionStream, so the page transfers ≤ 3 MB):
 // nnlab.wasm.gz (falls back to nnlab.wasm) and the MNIST digits mnist-embedded.bin.gz, in
 // parallel with one progress bar; the digits go to the app after its first frame as
@@ -8,6 +12,25 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const canvas = $('canvas');
+
+  // The language, chosen as the app will choose it (src/app/app.cpp, App::init and apply_link).
+  function startLanguage() {
+    const fromLink = new URLSearchParams(location.hash.slice(1)).get('lang');
+    let stored = null;
+    try { stored = localStorage.getItem('nnlab.lang'); } catch (e) {}
+    const browser = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    const isZh = (code) => /^zh([-_.@]|$)/i.test(code || '');
+    const pick = (code) => (isZh(code) ? 'zh' : /^en([-_.@]|$)/i.test(code || '') ? 'en' : null);
+    return pick(fromLink) || pick(stored) || (browser.some(isZh) ? 'zh' : 'en');
+  }
+  const lang = startLanguage();
+  const texts = (window.nnlabShellText && window.nnlabShellText[lang]) || {};
+  const say = (key) => texts[key.slice('shell.'.length)] || key;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = say('shell.title');
+  $('loading-text').textContent = say('shell.loading');
+  $('error-title').textContent = say('shell.error_title');
+  $('error-hint').textContent = say('shell.error_hint');
 
   function showError(message) {
     $('loading').hidden = true;
@@ -26,11 +49,11 @@
   const simdProbe = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
     10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
   function missingFeature() {
-    if (typeof WebAssembly !== 'object') return 'This browser has no WebAssembly.';
-    try { if (!WebAssembly.validate(simdProbe)) return 'This browser has no WebAssembly SIMD (128-bit).'; }
-    catch (e) { return 'This browser has no WebAssembly SIMD (128-bit).'; }
+    if (typeof WebAssembly !== 'object') return say('shell.no_wasm');
+    try { if (!WebAssembly.validate(simdProbe)) return say('shell.no_simd'); }
+    catch (e) { return say('shell.no_simd'); }
     const probe = document.createElement('canvas');
-    if (!probe.getContext('webgl2')) return 'WebGL2 is not available (it may be disabled, or the GPU blocklisted).';
+    if (!probe.getContext('webgl2')) return say('shell.no_webgl2');
     return null;
   }
 
@@ -83,7 +106,7 @@
     if (!loading) return;
     const got = progress.wasm[0] + progress.data[0];
     const known = progress.wasm[1] && progress.data[1];
-    setProgress('Downloading nnlab and the MNIST digits… ' + (got / 1048576).toFixed(1) + ' MB',
+    setProgress(say('shell.downloading').replace('{mb}', (got / 1048576).toFixed(1)),
       known ? got / (progress.wasm[1] + progress.data[1]) : undefined);
   }
   const track = (key) => (got, total) => { progress[key] = [got, total]; showProgress(); };
@@ -94,6 +117,17 @@
     }
     return fetchWithProgress('nnlab.wasm', track('wasm'));
   })();
+  // The Chinese font: now if the app starts in Chinese, else when it asks (Module.fetchCjkFont).
+  let cjkFont = null, started = false;  // started: the app has drawn (it takes the font itself before)
+  function fetchCjkFont() {
+    if (!cjkFont) {
+      cjkFont = fetchWithProgress('ui-zh.ttf.gz', () => {}).then(gunzip);
+      cjkFont.then((bytes) => { Module.nnlabCjkFont = bytes; if (started) deliverBytes('ui-zh.ttf', bytes); })
+        .catch((e) => { cjkFont = null; console.warn('nnlab: the Chinese font could not be downloaded: ' + e.message); });
+    }
+    return cjkFont;
+  }
+  if (lang === 'zh') fetchCjkFont();
   const dataStart = performance.now();
   const dataBytes = (async () => {
     if (typeof DecompressionStream === 'undefined') throw new Error('this browser has no DecompressionStream');
@@ -109,19 +143,24 @@
     showError: (message) => { showError(message); rejectReady(new Error(message)); },
     onFirstFrame: () => {
       loading = false;
+      started = true;
       window.nnlab.firstFrameMs = performance.now();  // since navigation started
       $('loading').hidden = true;
       canvas.focus();
       resolveReady(window.nnlab);
       deliverData();
     },
-    onAbort: (what) => showError('nnlab stopped: ' + what),
+    onAbort: (what) => showError(say('shell.stopped').replace('{what}', what)),
+    nnlabLanguage: lang,
+    fetchCjkFont,
     instantiateWasm(imports, done) {
       showProgress();
-      wasmBytes
-        .then((bytes) => { loading = false; setProgress('Starting…'); return WebAssembly.instantiate(bytes, imports); })
+      // In Chinese the app starts once its font is here too (its first frame is Chinese).
+      const font = lang === 'zh' ? fetchCjkFont().catch(() => null) : Promise.resolve(null);
+      Promise.all([wasmBytes, font])
+        .then(([bytes]) => { loading = false; setProgress(say('shell.starting')); return WebAssembly.instantiate(bytes, imports); })
         .then((result) => done(result.instance, result.module))
-        .catch((e) => { showError('Loading failed: ' + e.message); rejectReady(e); });
+        .catch((e) => { showError(say('shell.load_failed').replace('{what}', e.message)); rejectReady(e); });
       return {};
     },
   };
@@ -191,6 +230,6 @@
 
   const script = document.createElement('script');
   script.src = 'nnlab.js';
-  script.onerror = () => showError('Loading failed: nnlab.js could not be downloaded.');
+  script.onerror = () => showError(say('shell.load_failed').replace('{what}', 'nnlab.js'));
   document.body.appendChild(script);
 })();

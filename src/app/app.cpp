@@ -13,15 +13,22 @@
 #include "app/common/widgets.h"
 #include "data/embedded_file.h"
 #include "data/mnist_embedded.h"
+#include "data/utf8.h"
+#include "app/common/host.h"
+#include "app/common/widgets.h"
 
 namespace nnlab::embedded {
 extern const EmbeddedFile fonts[];
+const EmbeddedFile* fonts_find(const char* file_name);
 }
 
 namespace nnlab::app {
 namespace {
 
 constexpr float kBaseFontSize = 16.0f;
+// What `view` takes, for messages (command names: the same in every language).
+constexpr const char* kViewChoices =
+    "neuron, network, backprop, mnist, concepts; coat, two-by-two, custom, mnist-anatomy, backprop-coat, backprop-sigmoid";
 
 // "#view=coat", "view backprop-coat": a lesson id stands for the view that teaches it, with that
 // lesson loaded ("umbrella" is the Neuron view).
@@ -32,9 +39,15 @@ std::optional<ViewId> view_for_lesson(App& app, std::string_view id) {
   return std::nullopt;
 }
 
-// Latin, Greek, sub/superscripts, arrows, maths operators, ☂: what the equations use.
+// Latin, Greek, sub/superscripts, arrows, maths operators, ☂: what the equations use (DejaVu Sans).
+// scripts/strings.py keeps the same ranges to know which characters the Chinese font must add.
 const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
                                 0x2190, 0x22FF, 0x2600, 0x26FF, 0};
+const ImWchar kSwitchRanges[] = {0x4E2D, 0x4E2D, 0x6587, 0x6587, 0};  // 中文, on the language switch
+constexpr const char* kCjkFont = "ui-zh.ttf";
+
+// The one place the language's name for the switch is written: each in its own language.
+const char* language_name(text::Lang lang) { return lang == text::Lang::zh ? "中文" : "English"; }
 
 }  // namespace
 
@@ -53,7 +66,40 @@ void App::init(const PlatformInfo& info) {
   info_ = info;
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to persist in imgui.ini
+  if (const embedded::EmbeddedFile* f = embedded::fonts_find(kCjkFont))  // the desktop carries it
+    cjk_font_.assign(reinterpret_cast<const char*>(f->bytes), f->size);
+  // The stored choice, else the system's (any zh… is Chinese), else English.
+  text::Lang lang = text::Lang::en;
+  if (!text::parse_lang(host::load_setting("lang"), &lang)) (void)text::parse_lang(info.system_language, &lang);
+  ImFontGlyphRangesBuilder ranges;  // every character of the Chinese table
+  for (int i = 0; i < text::key_count(); ++i) ranges.AddText(text::T_in(text::Lang::zh, text::key_at(i)));
+  ranges.AddRanges(kSwitchRanges);
+  ranges.BuildRanges(&cjk_ranges_);
+  apply_language(lang);
   set_content_scale(info.content_scale);
+}
+
+std::string App::set_language(text::Lang lang) {
+  apply_language(lang);
+  host::store_setting("lang", text::lang_code(lang));
+  return "";
+}
+
+// Shows `lang` at once if its glyphs are at hand; Chinese without its font asks the host for it
+// and follows when it arrives (open_file).
+void App::apply_language(text::Lang lang) {
+  wanted_language_ = lang;
+  if (lang == text::Lang::zh && cjk_font_.empty()) {
+    host::cjk_font(&cjk_font_);  // the page: bytes it already has, or a download that ends in open_file
+    if (cjk_font_.empty()) {
+      notify(text::T("app.font_loading"), false);
+      return;
+    }
+  }
+  if (text::language() == lang && !fonts_dirty_) return;
+  text::set_language(lang);
+  fonts_dirty_ = true;  // the next frame builds the atlas with (or without) the Chinese glyphs
+  for (auto& v : views_) v->language_changed();
 }
 
 bool App::set_content_scale(float scale) {
@@ -63,14 +109,26 @@ bool App::set_content_scale(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
-  config.FontDataOwnedByAtlas = false;  // the bytes are embedded in the binary
+  config.FontDataOwnedByAtlas = false;  // the bytes are embedded in the binary (or kept in cjk_font_)
   config.OversampleH = 2;
-  const embedded::EmbeddedFile& font = embedded::fonts[0];
-  if (font.bytes)
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.bytes), int(font.size),
-                                   kBaseFontSize * scale, &config, kGlyphRanges);
+  const float size = kBaseFontSize * scale;
+  const embedded::EmbeddedFile* latin = embedded::fonts_find("DejaVuSans.ttf");
+  if (latin)
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->bytes), int(latin->size), size, &config,
+                                   kGlyphRanges);
   else
     io.Fonts->AddFontDefault();
+  // Chinese merged into the same font. MicroHei's em box is DejaVu's within 1 %, so one pixel size
+  // makes ideographs and Latin text sit together; OversampleH 1 keeps the atlas ≤ 2048 × 2048 at
+  // every scale the app uses (each ideograph is already wide and dense).
+  ImFontConfig merge = config;
+  merge.MergeMode = true;
+  merge.OversampleH = 1;
+  const embedded::EmbeddedFile* sw = embedded::fonts_find("ui-zh-switch.ttf");
+  if (latin && text::language() == text::Lang::zh && !cjk_font_.empty())
+    io.Fonts->AddFontFromMemoryTTF(cjk_font_.data(), int(cjk_font_.size()), size, &merge, cjk_ranges_.Data);
+  else if (latin && sw)
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sw->bytes), int(sw->size), size, &merge, kSwitchRanges);
   io.Fonts->Build();
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
@@ -138,12 +196,23 @@ void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, -ImGui::GetFrameHeightWithSpacing()), true);
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "nnlab");
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("how a neural network computes");
+  ImGui::TextDisabled("%s", text::T("app.tagline"));
   ImGui::PopTextWrapPos();
   ImGui::Separator();
   for (ViewId v : kAllViews) {
-    if (ImGui::Selectable(std::string(view_title(v)).c_str(), v == current_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize())))
-      current_ = v;
+    if (ImGui::Selectable(view_title(v), v == current_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize()))) current_ = v;
+    remember_item(stable_name("nav " + std::string(view_name(v))));
+  }
+  ImGui::Spacing();
+  ImGui::Separator();
+  // The language switch: each language named in itself, the current one marked.
+  for (text::Lang lang : text::kLangs) {
+    const bool on = wanted_language_ == lang;
+    if (lang != text::kLangs[0]) ImGui::SameLine();
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::SmallButton(language_name(lang)) && !on) (void)set_language(lang);
+    remember_item(stable_name(std::string("lang ") + text::lang_code(lang)));
+    if (on) ImGui::PopStyleColor();
   }
   ImGui::EndChild();
 }
@@ -158,8 +227,14 @@ void App::draw_status_bar(float height) {
     shown_stats_ = stats_;
     shown_stats_at_ = ImGui::GetTime();
   }
-  ImGui::Text("%.0f fps  %.1f ms/frame  |  %s build  |  SIMD: %s  |  nnlab %s", shown_stats_.fps, shown_stats_.frame_ms,
-              info_.platform, b.simd, b.version);
+  char fps[16], ms[16];
+  std::snprintf(fps, sizeof fps, "%.0f", double(shown_stats_.fps));
+  std::snprintf(ms, sizeof ms, "%.1f", double(shown_stats_.frame_ms));
+  const bool web = std::string_view(info_.platform) == "web";
+  ImGui::TextUnformatted(text::tr("app.status", {{"fps", fps}, {"ms", ms},
+                                                 {"build", text::T(web ? "app.build.web" : "app.build.native")},
+                                                 {"simd", b.simd}, {"version", b.version}})
+                             .c_str());
   if (!notice_.empty() && ImGui::GetTime() - notice_time_ < 12.0) {
     ImGui::SameLine();
     ImGui::TextColored(notice_is_error_ ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1), "  |  %s",
@@ -174,13 +249,24 @@ void App::notify(const std::string& message, bool error) {
 }
 
 std::string App::open_file(const std::string& name, const std::string& bytes) {
+  if (name == kCjkFont) {  // delivered by the page when Chinese is wanted
+    if (bytes.size() < 12 || bytes.compare(0, 4, std::string("\0\1\0\0", 4)) != 0) {
+      notify(text::T("app.font_broken"), true);
+      return text::T("app.font_broken");
+    }
+    cjk_font_ = bytes;
+    if (wanted_language_ == text::Lang::zh) apply_language(text::Lang::zh);
+    notify("", false);
+    return "";
+  }
   std::optional<std::string> result = view(current_).open_file(name, bytes);
   for (ViewId v : kAllViews)
     if (!result && v != current_) result = view(v).open_file(name, bytes);
   const bool digits = name == kEmbeddedMnistFile;  // delivered by the page, not chosen by the user
-  const std::string message = !result ? "nnlab does not know what to do with " + name
+  const std::string shown = to_valid_utf8(name);  // a file's name is whatever bytes it has
+  const std::string message = !result ? text::tr("app.file_unknown", {{"name", shown}})
                               : !result->empty() ? *result
-                              : digits ? "the MNIST digits are ready for the lab" : "opened " + name;
+                              : digits ? std::string(text::T("app.digits_ready")) : text::tr("app.opened", {{"name", shown}});
   notify(message, !result || !result->empty());
   return result && result->empty() ? "" : message;
 }
@@ -195,13 +281,18 @@ std::string App::command(std::string_view line) {
   if (verb == "view") {
     auto v = parse_view(rest);
     if (!v) v = view_for_lesson(*this, rest);
-    if (!v) return "unknown view '" + std::string(rest) + "' (neuron, network, backprop, mnist, concepts, or a lesson: coat, two-by-two, custom, mnist-anatomy, backprop-coat, backprop-sigmoid)";
+    if (!v) return text::tr("app.unknown_view", {{"name", std::string(rest)}, {"choices", kViewChoices}});
     current_ = *v;
     return "";
   }
+  if (verb == "lang") {
+    text::Lang lang;
+    if (!text::parse_lang(rest, &lang)) return text::tr("app.unknown_lang", {{"name", std::string(rest)}});
+    return set_language(lang);
+  }
   if (verb == "set") {
     const size_t sp2 = rest.find(' ');
-    if (sp2 == std::string_view::npos) return "usage: set KEY VALUE";
+    if (sp2 == std::string_view::npos) return text::tr("app.usage", {{"command", "set KEY VALUE"}});
     return view(current_).set(rest.substr(0, sp2), rest.substr(sp2 + 1));
   }
   if (verb == "link") {
@@ -212,15 +303,16 @@ std::string App::command(std::string_view line) {
     return joined;
   }
   if (verb == "help" || verb.empty())
-    return "commands: view neuron|network|backprop|mnist|concepts; set KEY VALUE (the current view's "
-           "parameters, e.g. set w1 0.5 on the neuron); link #view=…; and the current view's own verbs";
+    return text::tr("app.help", {{"commands", "view NAME · set KEY VALUE · link #view=… · lang en|zh"},
+                                 {"example", "set w1 0.5"}});
   if (auto result = view(current_).command(verb, rest)) return *result;
-  return "unknown command '" + std::string(verb) + "' (try 'help')";
+  return text::tr("app.unknown_command", {{"verb", std::string(verb)}, {"help", "help"}});
 }
 
 std::string App::link() const {
   std::string link = "#view=" + std::string(view_name(current_));
   view(current_).append_link(&link);
+  link.append("&lang=").append(text::lang_code(wanted_language_));
   return link;
 }
 
@@ -232,11 +324,15 @@ void App::apply_link(std::string_view text, std::vector<std::string>* warnings) 
       auto v = parse_view(value);
       if (!v) v = view_for_lesson(*this, value);
       if (v) current_ = *v;
-      else error = "unknown view '" + value + "'";
+      else error = text::tr("app.unknown_view", {{"name", value}, {"choices", kViewChoices}});
+    } else if (key == "lang") {
+      text::Lang lang;
+      if (!text::parse_lang(value, &lang)) error = text::tr("app.unknown_lang", {{"name", value}});
+      else if (lang != wanted_language_) (void)set_language(lang);
     } else {
       error = view(current_).set(key, value);
     }
-    if (!error.empty()) bad.push_back("ignored " + key + "=" + value + ": " + error);
+    if (!error.empty()) bad.push_back(text::tr("app.link_ignored", {{"key", key}, {"value", value}, {"why", error}}));
   }
   if (warnings) *warnings = std::move(bad);
 }
@@ -245,6 +341,8 @@ std::string App::state_json() const {
   const BuildInfo b = build_info();
   nlohmann::json j = {
       {"view", view_name(current_)},
+      {"lang", text::lang_code(text::language())},
+      {"lang_wanted", text::lang_code(wanted_language_)},
       {"link", link()},
       {"fps", stats_.fps},
       {"frame_ms", stats_.frame_ms},

@@ -9,14 +9,17 @@
 #include <string_view>
 #include <vector>
 
+#include <imgui.h>
+
 #include "app/view.h"
-#include "app/view.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 
 struct PlatformInfo {
   const char* platform = "native";  // "native" | "web"
   float content_scale = 1.0f;       // DPI scale (devicePixelRatio on the web)
+  std::string system_language;      // the system's or browser's choice: "zh-CN", "en_GB.UTF-8", "" …
 };
 
 struct FrameStats {  // measured by the app from ImGui's frame delta times
@@ -62,6 +65,10 @@ class App {
 
   ViewId current() const { return current_; }
   View& view(ViewId v) { return *views_[static_cast<int>(v)]; }
+  // The language of every text (text/text.h). Chinese needs its font: the desktop carries it, the
+  // page downloads it (host::cjk_font) — until it has arrived the app stays in the language it
+  // shows and says it is loading. The choice is stored like the other settings.
+  std::string set_language(text::Lang lang);
   const View& view(ViewId v) const { return *views_[static_cast<int>(v)]; }
 
  private:
@@ -80,6 +87,10 @@ class App {
   bool presented_[120] = {};
   int frame_count_ = 0;
   float scale_ = 1.0f;
+  void apply_language(text::Lang lang);
+  text::Lang wanted_language_ = text::Lang::en;  // waiting for the Chinese font when ≠ language()
+  std::string cjk_font_;                          // the Chinese font's bytes (the desktop: embedded)
+  ImVector<ImWchar> cjk_ranges_;                  // the characters the Chinese table uses
   std::string notice_;
   bool notice_is_error_ = false;
   double notice_time_ = -1e9;

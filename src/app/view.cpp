@@ -1,6 +1,8 @@
 // The views' names in links and commands, and their titles in the navigation.
 #include "app/view.h"
 
+#include "text/text.h"
+
 namespace nnlab::app {
 
 std::string_view view_name(ViewId v) {
@@ -14,15 +16,15 @@ std::string_view view_name(ViewId v) {
   return "neuron";
 }
 
-std::string_view view_title(ViewId v) {
+const char* view_title(ViewId v) {
   switch (v) {
-    case ViewId::neuron: return "Neuron";
-    case ViewId::network: return "Network";
-    case ViewId::backprop: return "Backprop";
-    case ViewId::mnist: return "MNIST lab";
-    case ViewId::concepts: return "Concepts";
+    case ViewId::neuron: return text::T("view.neuron");
+    case ViewId::network: return text::T("view.network");
+    case ViewId::backprop: return text::T("view.backprop");
+    case ViewId::mnist: return text::T("view.mnist");
+    case ViewId::concepts: return text::T("view.concepts");
   }
-  return "Neuron";
+  return "";
 }
 
 std::optional<ViewId> parse_view(std::string_view name) {

@@ -18,7 +18,7 @@ inline constexpr ViewId kAllViews[] = {ViewId::neuron, ViewId::network, ViewId::
                                        ViewId::concepts};
 
 std::string_view view_name(ViewId v);   // "neuron", "network", "backprop", "mnist", "concepts"
-std::string_view view_title(ViewId v);  // "Neuron", "Network", "Backprop", "MNIST lab", "Concepts"
+const char* view_title(ViewId v);       // "Neuron", "Network", … in the current language
 std::optional<ViewId> parse_view(std::string_view name);
 
 class View {
@@ -39,6 +39,7 @@ class View {
   virtual void state(nlohmann::json* out) const = 0;      // fills this view's state object
   virtual void append_link(std::string* link) const = 0;  // "&key=value…" after "#view=NAME"
   virtual void release_gpu() {}                           // before the GL context goes away
+  virtual void language_changed() {}                      // texts built from the tables are rebuilt
   // A file the user dropped or picked while this view was showing. Returns nullopt if this view
   // does not take files, else "" or a readable error (and nothing of the view's state changed).
   virtual std::optional<std::string> open_file(const std::string& name, const std::string& bytes) {

@@ -82,5 +82,7 @@ void store_setting(const std::string& key, const std::string& value) {
 // milliseconds per frame keep up without a second thread.
 nnlab::lab::TrainingRemote* training_remote() { return nullptr; }
 
+void cjk_font(std::string*) {}  // embedded in the desktop app
+
 }  // namespace nnlab::host
 #endif

@@ -39,7 +39,26 @@ EM_JS(void, js_store_setting, (const char* key, const char* value), {
   catch (e) { console.warn('nnlab: cannot store settings: ' + e.message); }
 });
 
+// The Chinese font: the bytes web/shell.js fetched (when the page opened in Chinese it fetched them
+// before starting the app), else a download that ends in nnlab_open_file("ui-zh.ttf").
+EM_JS(int, js_cjk_font_size, (), {
+  if (Module.nnlabCjkFont) return Module.nnlabCjkFont.length;
+  if (Module.fetchCjkFont) Module.fetchCjkFont();
+  return 0;
+});
+EM_JS(void, js_cjk_font_take, (char* out), {
+  HEAPU8.set(Module.nnlabCjkFont, out);
+});
+
 namespace nnlab::host {
+
+void cjk_font(std::string* bytes) {
+  const int n = js_cjk_font_size();
+  if (n <= 0) return;
+  bytes->resize(size_t(n));
+  js_cjk_font_take(bytes->data());
+}
+
 
 std::string save_file(const std::string& file_name, const std::string& contents, std::string* where) {
   js_download(file_name.c_str(), contents.data(), int(contents.size()));

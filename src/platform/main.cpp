@@ -7,9 +7,11 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "app/app.h"
+#include "text/text.h"
 #include "app/common/host.h"
 #include "platform/gl.h"
 #include "platform/options.h"
@@ -25,6 +27,7 @@ struct Platform {
   nnlab::platform::Options options;
   int frame = 0;
   uint64_t last_picture = 0;  // picture_fingerprint of the last frame presented
+  int titled_language = -1;   // the language the window's title was last written in
   std::string glfw_error;
 };
 
@@ -50,6 +53,15 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
 }
 #endif
 
+#ifndef __EMSCRIPTEN__
+// The desktop's language, as POSIX says to look it up: LC_ALL, then LC_MESSAGES, then LANG.
+std::string system_language() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* v = std::getenv(name); v && *v) return v;
+  return "";
+}
+#endif
+
 float content_scale(GLFWwindow* window) {
 #ifdef __EMSCRIPTEN__
   (void)window;
@@ -68,6 +80,15 @@ bool render_frame(Platform& p) {
 #ifdef __EMSCRIPTEN__
   nnlab::platform::web_fit_canvas(p.window);
 #endif
+  if (int(nnlab::text::language()) != p.titled_language) {  // the title and <html lang> follow the language
+    p.titled_language = int(nnlab::text::language());
+#ifdef __EMSCRIPTEN__
+    nnlab::platform::web_set_language(nnlab::text::lang_code(nnlab::text::language()),
+                                      nnlab::text::T("app.window_title"));
+#else
+    glfwSetWindowTitle(p.window, nnlab::text::T("app.window_title"));
+#endif
+  }
   if (p.app.set_content_scale(content_scale(p.window))) ImGui_ImplOpenGL3_DestroyDeviceObjects();
   const double cpu_start = glfwGetTime();
   ImGui_ImplOpenGL3_NewFrame();
@@ -149,7 +170,7 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // DPI-aware initial size
 #endif
-  p.window = glfwCreateWindow(p.options.width, p.options.height, "nnlab — how a neural network computes", nullptr, nullptr);
+  p.window = glfwCreateWindow(p.options.width, p.options.height, nnlab::text::T("app.window_title"), nullptr, nullptr);
   if (!p.window) {
     const std::string message = "nnlab needs OpenGL 3.3 (WebGL2 in the browser), but no such context could be made: " + p.glfw_error;
     std::fprintf(stderr, "%s\n", message.c_str());
@@ -170,10 +191,10 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(p.window, true);
   ImGui_ImplOpenGL3_Init(nnlab::platform::kGlslVersion);
 #ifdef __EMSCRIPTEN__
-  p.app.init({"web", content_scale(p.window)});
+  p.app.init({"web", content_scale(p.window), nnlab::platform::web_language()});
   p.options.link = nnlab::platform::web_location_hash();
 #else
-  p.app.init({"native", content_scale(p.window)});
+  p.app.init({"native", content_scale(p.window), system_language()});
 #endif
   if (!p.options.link.empty()) {
     std::vector<std::string> warnings;

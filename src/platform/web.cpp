@@ -10,6 +10,14 @@
 
 #include "app/app.h"
 
+EM_JS(char*, js_language, (), {
+  const s = Module.nnlabLanguage || (navigator.languages && navigator.languages[0]) || navigator.language || "";
+  const n = lengthBytesUTF8(s) + 1;
+  const p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+
 EM_JS(char*, js_location_hash, (), {
   var s = location.hash || "";
   var n = lengthBytesUTF8(s) + 1;
@@ -54,10 +62,24 @@ void web_after_frame(nnlab::app::App& app, int frame) {
   if (frame == 1) EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
 }
 
+void web_set_language(const char* code, const char* title) {
+  EM_ASM({
+    document.documentElement.lang = UTF8ToString($0) === 'zh' ? 'zh-CN' : 'en';
+    document.title = UTF8ToString($1);
+  }, code, title);
+}
+
 void web_fatal(const char* message) {
   EM_ASM({ if (Module.showError) Module.showError(UTF8ToString($0)); }, message);
 }
 
+
+std::string web_language() {
+  char* lang = js_language();
+  std::string result = lang ? lang : "";
+  std::free(lang);
+  return result;
+}
 
 std::string web_location_hash() {
   char* hash = js_location_hash();

@@ -17,6 +17,8 @@ void web_fit_canvas(GLFWwindow* window);  // canvas backing store = CSS size × 
 void web_after_frame(nnlab::app::App& app, int frame);  // keeps the URL hash in step; signals the first frame
 void web_fatal(const char* message);  // a readable message on the page instead of the canvas
 std::string web_location_hash();
+std::string web_language();
+void web_set_language(const char* code, const char* title);  // <html lang> and the page's title  // the language web/shell.js chose for the page ("zh", "en")
 
 }  // namespace nnlab::platform
 

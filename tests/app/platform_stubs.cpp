@@ -25,5 +25,6 @@ std::string read_file(const std::string& path, std::string*) { return "no host t
 std::string load_setting(const std::string&) { return ""; }
 void store_setting(const std::string&, const std::string&) {}
 nnlab::lab::TrainingRemote* training_remote() { return nullptr; }  // the lab trains in the frame
+void cjk_font(std::string*) {}  // the unit tests link the app's embedded fonts
 
 }  // namespace nnlab::host

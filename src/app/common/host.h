@@ -26,6 +26,11 @@ std::string read_file(const std::string& path, std::string* contents);
 std::string load_setting(const std::string& key);
 void store_setting(const std::string& key, const std::string& value);
 
+// The Chinese font (ui-zh.ttf): the page hands over the bytes if it has them already; otherwise it
+// starts the download and delivers the font later through App::open_file("ui-zh.ttf"). The desktop
+// embeds the font, so this is not asked there.
+void cjk_font(std::string* bytes);
+
 // Where the lab can train outside the frame: the page's Web Worker; nullptr on the desktop.
 lab::TrainingRemote* training_remote();
 

@@ -1,0 +1,100 @@
+// The string tables and the current language (see text.h).
+#include "text/text.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+
+#include "text/table.h"
+
+namespace nnlab::text {
+namespace {
+
+std::atomic<Lang> g_language{Lang::en};
+
+const Entry* find(std::string_view key) {
+  const Entry* end = kEntries + kEntryCount;
+  const Entry* e = std::lower_bound(kEntries, end, key, [](const Entry& a, std::string_view k) { return a.key < k; });
+  return e != end && e->key == key ? e : nullptr;
+}
+
+// Keys missing from the tables come back as themselves; kept alive here so the pointer stays valid.
+const char* missing(std::string_view key) {
+  static std::string last[8];
+  static int next = 0;
+  std::string& slot = last[next++ % 8];
+  slot.assign(key);
+  return slot.c_str();
+}
+
+std::string fill(const char* text, std::initializer_list<Arg> args) {
+  std::string out;
+  for (const char* p = text; *p; ++p) {
+    if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+      out += *p++;
+      continue;
+    }
+    if (*p == '{') {
+      const char* close = std::strchr(p, '}');
+      if (close) {
+        const std::string_view name(p + 1, size_t(close - p - 1));
+        const Arg* arg = std::find_if(args.begin(), args.end(), [&](const Arg& a) { return name == a.name; });
+        if (arg != args.end()) {
+          out += arg->value;
+          p = close;
+          continue;
+        }
+      }
+    }
+    out += *p;
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* lang_code(Lang lang) { return lang == Lang::zh ? "zh" : "en"; }
+
+bool parse_lang(std::string_view code, Lang* out) {
+  auto starts = [&](const char* p) { return code.size() >= 2 && (code.substr(0, 2) == p); };
+  auto lower = [](std::string_view s) {
+    std::string l(s);
+    for (char& c : l) c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return l;
+  };
+  const std::string l = lower(code);
+  code = l;
+  const bool whole = code.size() == 2 || code[2] == '-' || code[2] == '_' || code[2] == '.' || code[2] == '@';
+  if (starts("zh") && whole) *out = Lang::zh;
+  else if ((starts("en") && whole) || code == "c" || code == "posix" || code.rfind("c.", 0) == 0) *out = Lang::en;
+  else return false;
+  return true;
+}
+
+Lang language() { return g_language.load(std::memory_order_relaxed); }
+void set_language(Lang lang) { g_language.store(lang, std::memory_order_relaxed); }
+
+const char* T_in(Lang lang, std::string_view key) {
+  const Entry* e = find(key);
+  if (!e) return missing(key);
+  return lang == Lang::zh ? e->zh : e->en;
+}
+
+const char* T(std::string_view key) { return T_in(language(), key); }
+
+std::string tr_in(Lang lang, std::string_view key, std::initializer_list<Arg> args) {
+  return fill(T_in(lang, key), args);
+}
+
+std::string tr(std::string_view key, std::initializer_list<Arg> args) { return tr_in(language(), key, args); }
+
+std::string tr_count(std::string_view key, long long n, std::initializer_list<Arg> args) {
+  std::string full(key);
+  full += n == 1 ? ".one" : ".other";
+  return tr(full, args);
+}
+
+int key_count() { return kEntryCount; }
+const char* key_at(int i) { return i >= 0 && i < kEntryCount ? kEntries[i].key : nullptr; }
+
+}  // namespace nnlab::text
