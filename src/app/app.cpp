@@ -8,19 +8,18 @@
 #include <nlohmann/json.hpp>
 
 #include "app/common/build_info.h"
+#include "app/common/host.h"
 #include "app/common/link.h"
-#include "app/views.h"
 #include "app/common/widgets.h"
+#include "app/views.h"
 #include "data/embedded_file.h"
 #include "data/mnist_embedded.h"
 #include "data/utf8.h"
-#include "app/common/host.h"
-#include "app/common/widgets.h"
 
 namespace nnlab::embedded {
 extern const EmbeddedFile fonts[];
 const EmbeddedFile* fonts_find(const char* file_name);
-}
+}  // namespace nnlab::embedded
 
 namespace nnlab::app {
 namespace {
@@ -28,7 +27,8 @@ namespace {
 constexpr float kBaseFontSize = 16.0f;
 // What `view` takes, for messages (command names: the same in every language).
 constexpr const char* kViewChoices =
-    "neuron, network, backprop, mnist, concepts; coat, two-by-two, custom, mnist-anatomy, backprop-coat, backprop-sigmoid";
+    "neuron, network, backprop, mnist, concepts; coat, two-by-two, custom, mnist-anatomy, backprop-coat, "
+    "backprop-sigmoid";
 
 // "#view=coat", "view backprop-coat": a lesson id stands for the view that teaches it, with that
 // lesson loaded ("umbrella" is the Neuron view).
@@ -41,8 +41,8 @@ std::optional<ViewId> view_for_lesson(App& app, std::string_view id) {
 
 // Latin, Greek, sub/superscripts, arrows, maths operators, ☂: what the equations use (DejaVu Sans).
 // scripts/strings.py keeps the same ranges to know which characters the Chinese font must add.
-const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
-                                0x2190, 0x22FF, 0x2600, 0x26FF, 0};
+const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000,
+                                0x209F, 0x2190, 0x22FF, 0x2600, 0x26FF, 0};
 const ImWchar kSwitchRanges[] = {0x4E2D, 0x4E2D, 0x6587, 0x6587, 0};  // 中文, on the language switch
 constexpr const char* kCjkFont = "ui-zh.ttf";
 
@@ -116,8 +116,7 @@ bool App::set_content_scale(float scale) {
   if (latin)
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->bytes), int(latin->size), size, &config,
                                    kGlyphRanges);
-  else
-    io.Fonts->AddFontDefault();
+  else io.Fonts->AddFontDefault();
   // Chinese merged into the same font. MicroHei's em box is DejaVu's within 1 %, so one pixel size
   // makes ideographs and Latin text sit together; OversampleH 1 keeps the atlas ≤ 2048 × 2048 at
   // every scale the app uses (each ideograph is already wide and dense).
@@ -143,7 +142,8 @@ bool App::set_content_scale(float scale) {
 }
 
 std::array<float, 3> App::background_color() const {
-  const ImVec4 c = ImGui::GetCurrentContext() ? ImGui::GetStyle().Colors[ImGuiCol_WindowBg] : ImVec4(0.06f, 0.06f, 0.06f, 1);
+  const ImVec4 c = ImGui::GetCurrentContext() ? ImGui::GetStyle().Colors[ImGuiCol_WindowBg]
+                                              : ImVec4(0.06f, 0.06f, 0.06f, 1);
   return {c.x, c.y, c.z};
 }
 
@@ -175,9 +175,9 @@ void App::frame() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
-  ImGui::Begin("nnlab", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
-                                     ImGuiWindowFlags_NoBackground);
+  ImGui::Begin("nnlab", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
   const float f = ImGui::GetFontSize();
   const float status_h = ImGui::GetFrameHeightWithSpacing();
   draw_sidebar(9.5f * f);
@@ -231,9 +231,11 @@ void App::draw_status_bar(float height) {
   std::snprintf(fps, sizeof fps, "%.0f", double(shown_stats_.fps));
   std::snprintf(ms, sizeof ms, "%.1f", double(shown_stats_.frame_ms));
   const bool web = std::string_view(info_.platform) == "web";
-  ImGui::TextUnformatted(text::tr("app.status", {{"fps", fps}, {"ms", ms},
+  ImGui::TextUnformatted(text::tr("app.status", {{"fps", fps},
+                                                 {"ms", ms},
                                                  {"build", text::T(web ? "app.build.web" : "app.build.native")},
-                                                 {"simd", b.simd}, {"version", b.version}})
+                                                 {"simd", b.simd},
+                                                 {"version", b.version}})
                              .c_str());
   if (!notice_.empty() && ImGui::GetTime() - notice_time_ < 12.0) {
     ImGui::SameLine();
@@ -263,10 +265,11 @@ std::string App::open_file(const std::string& name, const std::string& bytes) {
   for (ViewId v : kAllViews)
     if (!result && v != current_) result = view(v).open_file(name, bytes);
   const bool digits = name == kEmbeddedMnistFile;  // delivered by the page, not chosen by the user
-  const std::string shown = to_valid_utf8(name);  // a file's name is whatever bytes it has
-  const std::string message = !result ? text::tr("app.file_unknown", {{"name", shown}})
+  const std::string shown = to_valid_utf8(name);   // a file's name is whatever bytes it has
+  const std::string message = !result            ? text::tr("app.file_unknown", {{"name", shown}})
                               : !result->empty() ? *result
-                              : digits ? std::string(text::T("app.digits_ready")) : text::tr("app.opened", {{"name", shown}});
+                              : digits           ? std::string(text::T("app.digits_ready"))
+                                                 : text::tr("app.opened", {{"name", shown}});
   notify(message, !result || !result->empty());
   return result && result->empty() ? "" : message;
 }
@@ -303,8 +306,8 @@ std::string App::command(std::string_view line) {
     return joined;
   }
   if (verb == "help" || verb.empty())
-    return text::tr("app.help", {{"commands", "view NAME · set KEY VALUE · link #view=… · lang en|zh"},
-                                 {"example", "set w1 0.5"}});
+    return text::tr("app.help",
+                    {{"commands", "view NAME · set KEY VALUE · link #view=… · lang en|zh"}, {"example", "set w1 0.5"}});
   if (auto result = view(current_).command(verb, rest)) return *result;
   return text::tr("app.unknown_command", {{"verb", std::string(verb)}, {"help", "help"}});
 }
@@ -352,8 +355,12 @@ std::string App::state_json() const {
       {"frames", frame_count_},
       {"notice", notice_},
       {"notice_is_error", notice_is_error_},
-      {"build", {{"version", b.version}, {"platform", info_.platform}, {"simd", b.simd},
-                 {"simd_active", b.simd_active}, {"compiler", b.compiler}}},
+      {"build",
+       {{"version", b.version},
+        {"platform", info_.platform},
+        {"simd", b.simd},
+        {"simd_active", b.simd_active},
+        {"compiler", b.compiler}}},
   };
   for (ViewId v : kAllViews) view(v).state(&j[std::string(view_name(v))]);
   int count = 0;

@@ -22,11 +22,11 @@ struct PlatformInfo {
   std::string system_language;      // the system's or browser's choice: "zh-CN", "en_GB.UTF-8", "" …
 };
 
-struct FrameStats {  // measured by the app from ImGui's frame delta times
-  float fps = 0;           // over the last second
-  float frame_ms = 0;      // median of the last 120 frames
-  float max_frame_ms = 0;  // worst of the last 120 frames
-  float cpu_ms = 0;        // median of the last 120 frames' CPU time (app + ImGui + GL calls issued)
+struct FrameStats {           // measured by the app from ImGui's frame delta times
+  float fps = 0;              // over the last second
+  float frame_ms = 0;         // median of the last 120 frames
+  float max_frame_ms = 0;     // worst of the last 120 frames
+  float cpu_ms = 0;           // median of the last 120 frames' CPU time (app + ImGui + GL calls issued)
   float presented_per_s = 0;  // frames that drew a new picture, per second (last 120 frames)
 };
 
@@ -80,7 +80,7 @@ class App {
   ViewId current_ = ViewId::neuron;
   std::unique_ptr<View> views_[std::size(kAllViews)];
   FrameStats stats_;
-  FrameStats shown_stats_;       // what the status bar shows
+  FrameStats shown_stats_;      // what the status bar shows
   double shown_stats_at_ = -1;  // ImGui time it was taken
   float frame_times_[120] = {};
   float cpu_times_[120] = {};
@@ -89,8 +89,8 @@ class App {
   float scale_ = 1.0f;
   void apply_language(text::Lang lang);
   text::Lang wanted_language_ = text::Lang::en;  // waiting for the Chinese font when ≠ language()
-  std::string cjk_font_;                          // the Chinese font's bytes (the desktop: embedded)
-  ImVector<ImWchar> cjk_ranges_;                  // the characters the Chinese table uses
+  std::string cjk_font_;                         // the Chinese font's bytes (the desktop: embedded)
+  ImVector<ImWchar> cjk_ranges_;                 // the characters the Chinese table uses
   std::string notice_;
   bool notice_is_error_ = false;
   double notice_time_ = -1e9;

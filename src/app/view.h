@@ -17,8 +17,8 @@ enum class ViewId { neuron, network, backprop, mnist, concepts };
 inline constexpr ViewId kAllViews[] = {ViewId::neuron, ViewId::network, ViewId::backprop, ViewId::mnist,
                                        ViewId::concepts};
 
-std::string_view view_name(ViewId v);   // "neuron", "network", "backprop", "mnist", "concepts"
-const char* view_title(ViewId v);       // "Neuron", "Network", … in the current language
+std::string_view view_name(ViewId v);  // "neuron", "network", "backprop", "mnist", "concepts"
+const char* view_title(ViewId v);      // "Neuron", "Network", … in the current language
 std::optional<ViewId> parse_view(std::string_view name);
 
 class View {

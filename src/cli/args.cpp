@@ -19,8 +19,7 @@ bool fail(std::string* error, std::string message) {
 
 }  // namespace
 
-bool Args::parse(int argc, const char* const* argv, int first, std::span<const FlagSpec> known,
-                 std::string* error) {
+bool Args::parse(int argc, const char* const* argv, int first, std::span<const FlagSpec> known, std::string* error) {
   flags_.clear();
   positionals_.clear();
   for (int k = first; k < argc; ++k) {
@@ -85,7 +84,8 @@ bool Args::get_u64(std::string_view name, std::uint64_t* out, std::string* error
   char* end = nullptr;
   errno = 0;
   const unsigned long long n = ok ? std::strtoull(v->c_str(), &end, 10) : 0;
-  if (!ok || errno != 0) return fail(error, "--" + std::string(name) + " must be a non-negative integer, got " + quoted(*v));
+  if (!ok || errno != 0)
+    return fail(error, "--" + std::string(name) + " must be a non-negative integer, got " + quoted(*v));
   *out = n;
   return true;
 }
@@ -110,8 +110,7 @@ bool Args::get_number(std::string_view name, double lo, double hi, bool lo_open,
   return true;
 }
 
-bool Args::get_float(std::string_view name, double lo, double hi, bool lo_open, float* out,
-                     std::string* error) const {
+bool Args::get_float(std::string_view name, double lo, double hi, bool lo_open, float* out, std::string* error) const {
   double d = *out;
   if (!get_number(name, lo, hi, lo_open, &d, error)) return false;
   *out = static_cast<float>(d);
@@ -125,11 +124,12 @@ bool Args::get_floats(std::string_view name, std::vector<float>* out, std::strin
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = v->find(',', start);
-    const std::string_view item = std::string_view(*v).substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::string_view item = std::string_view(*v).substr(
+        start, comma == std::string::npos ? std::string::npos : comma - start);
     float d;
     if (!parse_float(item, &d))
-      return fail(error, "--" + std::string(name) + " must be comma-separated finite numbers (e.g. 10,1,1), got " +
-                             quoted(*v));
+      return fail(
+          error, "--" + std::string(name) + " must be comma-separated finite numbers (e.g. 10,1,1), got " + quoted(*v));
     values.push_back(d);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -145,7 +145,8 @@ bool Args::get_ints(std::string_view name, int lo, int hi, std::vector<int>* out
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = v->find(',', start);
-    const std::string_view item = std::string_view(*v).substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::string_view item = std::string_view(*v).substr(
+        start, comma == std::string::npos ? std::string::npos : comma - start);
     long long n;
     if (!parse_integer(item, lo, hi, &n))
       return fail(error, "--" + std::string(name) + " must be comma-separated integers in " + std::to_string(lo) +

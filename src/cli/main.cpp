@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   if (command == "bench") return run_bench(argc, args);
   if (command == "help" || command == "--help" || command == "-h") {
     const std::string topic = argc > 2 ? argv[2] : "";
-    const char* text = topic == "trace" ? kTraceUsage
+    const char* text = topic == "trace"   ? kTraceUsage
                        : topic == "train" ? kTrainUsage
                        : topic == "bench" ? kBenchUsage
                                           : kUsage;

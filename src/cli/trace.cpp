@@ -113,7 +113,8 @@ int run_trace(int argc, const char* const* argv) {
     s.y = target;
   }
   if (const std::string* loss = args.value("loss"))
-    if (!parse_loss(*loss, &s.loss)) return usage("unknown --loss \"" + *loss + "\" (half-sse, mse, bce, cross-entropy)");
+    if (!parse_loss(*loss, &s.loss))
+      return usage("unknown --loss \"" + *loss + "\" (half-sse, mse, bce, cross-entropy)");
   if (!args.get_float("lr", 0.0, 1e6, /*lo_open=*/true, &s.learning_rate, &err)) return usage(err);
 
   // The core's numbers for this one sample (batch of 1: the batch-mean gradient is the sample's).
@@ -201,7 +202,8 @@ int run_trace(int argc, const char* const* argv) {
   std::printf("%s\n%s\noutput:", source.c_str(), note.c_str());
   for (float v : ws.a(L - 1)) std::printf(" %s", float_to_text(v).c_str());
   std::printf("\n");
-  if (!s.y.empty()) std::printf("loss (%s): %s\n", std::string(loss_name(s.loss)).c_str(), float_to_text(loss_value).c_str());
+  if (!s.y.empty())
+    std::printf("loss (%s): %s\n", std::string(loss_name(s.loss)).c_str(), float_to_text(loss_value).c_str());
   return kExitOk;
 }
 

@@ -11,8 +11,8 @@
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "core/trainer.h"
-#include "data/float_text.h"
 #include "data/dataset_prep.h"
+#include "data/float_text.h"
 #include "data/idx.h"
 #include "data/mnist_embedded.h"
 #include "data/model_file.h"
@@ -46,11 +46,11 @@ const char* const kTrainUsage =
 
 namespace {
 
-constexpr FlagSpec kFlags[] = {
-    {"data", true},     {"layers", true},       {"activation", true},  {"loss", true},   {"optimizer", true},
-    {"lr", true},       {"batch", true},        {"epochs", true},      {"l2", true},     {"dropout", true},
-    {"seed", true},     {"save", true},         {"json", false},       {"momentum", true}, {"lr-decay", true},
-    {"validation", true}, {"patience", true},   {"limit-train", true}, {"limit-test", true}};
+constexpr FlagSpec kFlags[] = {{"data", true},      {"layers", true},      {"activation", true}, {"loss", true},
+                               {"optimizer", true}, {"lr", true},          {"batch", true},      {"epochs", true},
+                               {"l2", true},        {"dropout", true},     {"seed", true},       {"save", true},
+                               {"json", false},     {"momentum", true},    {"lr-decay", true},   {"validation", true},
+                               {"patience", true},  {"limit-train", true}, {"limit-test", true}};
 
 constexpr int kClasses = 10;
 
@@ -118,9 +118,11 @@ int run_train(int argc, const char* const* argv) {
       return usage("--activation must be relu, leaky-relu, sigmoid, tanh or identity, got \"" + *a + "\"");
   TrainConfig config;
   if (const std::string* l = args.value("loss"))
-    if (!parse_loss(*l, &config.loss)) return usage("unknown --loss \"" + *l + "\" (cross-entropy, bce, mse, half-sse)");
+    if (!parse_loss(*l, &config.loss))
+      return usage("unknown --loss \"" + *l + "\" (cross-entropy, bce, mse, half-sse)");
   if (const std::string* o = args.value("optimizer"))
-    if (!parse_optimizer(*o, &config.optimizer.kind)) return usage("unknown --optimizer \"" + *o + "\" (adam, momentum, sgd)");
+    if (!parse_optimizer(*o, &config.optimizer.kind))
+      return usage("unknown --optimizer \"" + *o + "\" (adam, momentum, sgd)");
   int limit_train = kIdxMaxCount, limit_test = kIdxMaxCount;
   if (!args.get_float("lr", 0, 1e6, true, &config.optimizer.lr, &err) ||
       !args.get_float("momentum", 0, 0.999999, false, &config.optimizer.momentum, &err) ||
@@ -128,7 +130,8 @@ int run_train(int argc, const char* const* argv) {
       !args.get_float("dropout", 0, 0.99, false, &config.dropout, &err) ||
       !args.get_float("lr-decay", 0, 1, true, &config.lr_decay, &err) ||
       !args.get_float("validation", 0, 0.9, false, &config.validation_fraction, &err) ||
-      !args.get_int("batch", 1, 65536, &config.batch, &err) || !args.get_int("epochs", 1, 100000, &config.epochs, &err) ||
+      !args.get_int("batch", 1, 65536, &config.batch, &err) ||
+      !args.get_int("epochs", 1, 100000, &config.epochs, &err) ||
       !args.get_int("patience", 0, 100000, &config.patience, &err) || !args.get_u64("seed", &config.seed, &err) ||
       !args.get_int("limit-train", 1, kIdxMaxCount, &limit_train, &err) ||
       !args.get_int("limit-test", 1, kIdxMaxCount, &limit_test, &err))
@@ -139,7 +142,7 @@ int run_train(int argc, const char* const* argv) {
   if (save) {  // fail now, not after an hour of training
     const std::size_t slash = save->find_last_of('/');
     const std::string dir = slash == std::string::npos ? "." : (slash == 0 ? "/" : save->substr(0, slash));
-    struct stat st{};
+    struct stat st {};
     if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return usage("--save " + *save + ": no directory " + dir);
     if (stat(save->c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return usage("--save " + *save + ": is a directory");
   }

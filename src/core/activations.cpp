@@ -38,10 +38,10 @@ bool parse_activation(std::string_view name, Activation* out) {
 
 float activate(Activation act, float z) {
   switch (act) {
-    case Activation::identity: return z;                          // f = z
-    case Activation::relu: return z > 0.0f ? z : 0.0f;            // f = max(0, z)
+    case Activation::identity: return z;                // f = z
+    case Activation::relu: return z > 0.0f ? z : 0.0f;  // f = max(0, z)
     case Activation::leaky_relu: return z > 0.0f ? z : kLeakySlope * z;
-    case Activation::sigmoid: return sigmoid(z);                  // f = 1/(1+e^−z)
+    case Activation::sigmoid: return sigmoid(z);  // f = 1/(1+e^−z)
     case Activation::tanh: return std::tanh(z);
     case Activation::step: return z > 0.0f ? 1.0f : 0.0f;
     case Activation::softmax: break;
@@ -52,18 +52,18 @@ float activate(Activation act, float z) {
 
 float activation_derivative(Activation act, float z) {
   switch (act) {
-    case Activation::identity: return 1.0f;                        // f′ = 1
-    case Activation::relu: return z > 0.0f ? 1.0f : 0.0f;          // f′ = [z > 0]
+    case Activation::identity: return 1.0f;                // f′ = 1
+    case Activation::relu: return z > 0.0f ? 1.0f : 0.0f;  // f′ = [z > 0]
     case Activation::leaky_relu: return z > 0.0f ? 1.0f : kLeakySlope;
-    case Activation::sigmoid: {                                    // f′ = σ(1 − σ)
+    case Activation::sigmoid: {  // f′ = σ(1 − σ)
       const float s = sigmoid(z);
       return s * (1.0f - s);
     }
-    case Activation::tanh: {                                       // f′ = 1 − tanh²
+    case Activation::tanh: {  // f′ = 1 − tanh²
       const float t = std::tanh(z);
       return 1.0f - t * t;
     }
-    case Activation::step: return 0.0f;                            // no gradient
+    case Activation::step: return 0.0f;  // no gradient
     case Activation::softmax: break;
   }
   NNLAB_ASSERT(!"activation_derivative(): softmax needs the Jacobian, see activation_backward_rows()");
@@ -111,17 +111,17 @@ void activate_rows(Activation act, const float* z, float* a, int rows, int n) {
 void activation_backward_rows(Activation act, const float* z, const float* a, float* g, int rows, int n) {
   const int count = rows * n;
   switch (act) {
-    case Activation::identity: return;                              // g ⊙ 1
-    case Activation::relu:                                          // g ⊙ [z > 0]
+    case Activation::identity: return;  // g ⊙ 1
+    case Activation::relu:              // g ⊙ [z > 0]
       for (int i = 0; i < count; ++i) g[i] = z[i] > 0.0f ? g[i] : 0.0f;
       return;
-    case Activation::sigmoid:                                       // g ⊙ a(1 − a)
+    case Activation::sigmoid:  // g ⊙ a(1 − a)
       for (int i = 0; i < count; ++i) g[i] *= a[i] * (1.0f - a[i]);
       return;
-    case Activation::tanh:                                          // g ⊙ (1 − a²)
+    case Activation::tanh:  // g ⊙ (1 − a²)
       for (int i = 0; i < count; ++i) g[i] *= 1.0f - a[i] * a[i];
       return;
-    case Activation::softmax:                                       // g_i := a_i (g_i − Σ_j g_j a_j)
+    case Activation::softmax:  // g_i := a_i (g_i − Σ_j g_j a_j)
       for (int r = 0; r < rows; ++r) {
         float* gr = g + r * n;
         const float* ar = a + r * n;

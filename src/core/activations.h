@@ -19,7 +19,7 @@ enum class Activation : uint8_t { identity, relu, leaky_relu, sigmoid, tanh, sof
 inline constexpr int kActivationCount = 7;
 inline constexpr float kLeakySlope = 0.01f;  // leaky ReLU's slope below 0
 
-std::string_view activation_name(Activation act);                // "identity", "leaky-relu", ...
+std::string_view activation_name(Activation act);               // "identity", "leaky-relu", ...
 bool parse_activation(std::string_view name, Activation* out);  // accepts the names above (and "leaky_relu")
 
 float activate(Activation act, float z);               // f(z); not for softmax (asserts)

@@ -6,12 +6,12 @@
 #if defined(NNLAB_ASSERTS) && NNLAB_ASSERTS
 #include <cstdio>
 #include <cstdlib>
-#define NNLAB_ASSERT(cond)                                                                   \
-  do {                                                                                       \
-    if (!(cond)) {                                                                           \
-      std::fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond);      \
-      std::abort();                                                                          \
-    }                                                                                        \
+#define NNLAB_ASSERT(cond)                                                              \
+  do {                                                                                  \
+    if (!(cond)) {                                                                      \
+      std::fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond); \
+      std::abort();                                                                     \
+    }                                                                                   \
   } while (0)
 #else
 #define NNLAB_ASSERT(cond) ((void)sizeof(!(cond)))

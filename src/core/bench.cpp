@@ -15,9 +15,7 @@ namespace nnlab {
 namespace {
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -84,7 +82,8 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
   rate(train, 0.0, 0.2);  // warm-up (V8 tier-up, caches)
   result->train_runs.clear();
   for (int r = 0; r < spec.repetitions; ++r)
-    result->train_runs.push_back(rate(train, static_cast<double>(kStepsPerCall) * spec.batch, spec.seconds_per_repetition));
+    result->train_runs.push_back(
+        rate(train, static_cast<double>(kStepsPerCall) * spec.batch, spec.seconds_per_repetition));
 
   Workspace ws;
   ws.resize(model, spec.batch);
@@ -95,7 +94,8 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
   };
   rate(infer, 0.0, 0.1);
   std::vector<double> infer_runs;
-  for (int r = 0; r < spec.repetitions; ++r) infer_runs.push_back(rate(infer, spec.batch, spec.seconds_per_repetition / 2));
+  for (int r = 0; r < spec.repetitions; ++r)
+    infer_runs.push_back(rate(infer, spec.batch, spec.seconds_per_repetition / 2));
 
   result->layers = shape_text(spec.sizes);
   result->batch = spec.batch;

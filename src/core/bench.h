@@ -13,22 +13,22 @@
 namespace nnlab {
 
 struct BenchSpec {
-  std::vector<int> sizes = {784, 128, 10};          // layer sizes: inputs, hidden…, outputs
-  Activation hidden = Activation::relu;             // hidden layers; the output is softmax + cross-entropy
+  std::vector<int> sizes = {784, 128, 10};  // layer sizes: inputs, hidden…, outputs
+  Activation hidden = Activation::relu;     // hidden layers; the output is softmax + cross-entropy
   OptimizerKind optimizer = OptimizerKind::adam;
   int batch = 64;
-  int repetitions = 5;                              // median of these
+  int repetitions = 5;  // median of these
   double seconds_per_repetition = 0.25;
   uint64_t seed = 1;
 };
 
 struct BenchResult {
-  std::string layers;                   // "784-128-10"
+  std::string layers;  // "784-128-10"
   int batch = 0;
   OptimizerKind optimizer = OptimizerKind::adam;
-  double train_samples_per_s = 0.0;     // forward + loss + backward + optimizer step (Trainer)
-  double inference_samples_per_s = 0.0; // forward only, same batch size
-  std::vector<double> train_runs;       // samples/s of each repetition
+  double train_samples_per_s = 0.0;      // forward + loss + backward + optimizer step (Trainer)
+  double inference_samples_per_s = 0.0;  // forward only, same batch size
+  std::vector<double> train_runs;        // samples/s of each repetition
 };
 
 // Training and inference throughput for one architecture. Returns false (and *error) if the

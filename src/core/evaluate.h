@@ -24,13 +24,13 @@
 namespace nnlab {
 
 struct Evaluation {
-  float loss = 0.0f;              // mean loss (not finite if any sample's is not)
-  float accuracy = 0.0f;          // fraction correct: argmax for C > 1, ŷ > 0.5 for one output
-  int count = 0;                  // N (0 for a dataset the model cannot read, see check_dataset)
-  int classes = 0;                // C (2 for a single-output network)
-  std::vector<int> confusion;     // (C, C): confusion[true·C + predicted]
-  std::vector<float> precision;   // (C) TP / (TP + FP), 0 when nothing was predicted as the class
-  std::vector<float> recall;      // (C) TP / (TP + FN), 0 when the class never occurs
+  float loss = 0.0f;             // mean loss (not finite if any sample's is not)
+  float accuracy = 0.0f;         // fraction correct: argmax for C > 1, ŷ > 0.5 for one output
+  int count = 0;                 // N (0 for a dataset the model cannot read, see check_dataset)
+  int classes = 0;               // C (2 for a single-output network)
+  std::vector<int> confusion;    // (C, C): confusion[true·C + predicted]
+  std::vector<float> precision;  // (C) TP / (TP + FP), 0 when nothing was predicted as the class
+  std::vector<float> recall;     // (C) TP / (TP + FN), 0 when the class never occurs
 };
 
 // Predicted and true class of one sample from its output ŷ (O) and target y (O): argmax for
@@ -47,11 +47,11 @@ class Evaluator {
   // the max probability; one output: max(ŷ, 1 − ŷ)). The model, the data and the spans must stay
   // alive and unchanged until done(). A dataset the model cannot read gives count 0, done at once.
   // The only call that allocates (and not even that when re-begun on the same shapes).
-  void begin(const Mlp& model, const DatasetView& data, Loss loss, int batch = 256,
-             std::span<int32_t> predicted = {}, std::span<float> confidence = {});
+  void begin(const Mlp& model, const DatasetView& data, Loss loss, int batch = 256, std::span<int32_t> predicted = {},
+             std::span<float> confidence = {});
   bool step(int max_rows);  // evaluates ≤ max_rows more samples; true once all are done
   bool done() const { return next_ >= result_.count; }
-  int evaluated() const { return next_; }                // samples so far, 0..N
+  int evaluated() const { return next_; }               // samples so far, 0..N
   const Evaluation& result() const { return result_; }  // complete once done()
 
  private:
@@ -60,15 +60,15 @@ class Evaluator {
   const Mlp* model_ = nullptr;
   DatasetView data_;
   Loss loss_ = Loss::cross_entropy;
-  int batch_ = 0;                    // B
-  int next_ = 0;                     // first sample not yet evaluated
-  double loss_sum_ = 0.0;            // Σ per-sample loss so far
+  int batch_ = 0;          // B
+  int next_ = 0;           // first sample not yet evaluated
+  double loss_sum_ = 0.0;  // Σ per-sample loss so far
   int correct_ = 0;
-  std::span<int32_t> predicted_;     // (N) or empty
-  std::span<float> confidence_;      // (N) or empty
-  Workspace ws_;                     // (B) activations
-  std::vector<float> x_;             // (B, D) gathered features
-  std::vector<float> y_;             // (B, O) targets
+  std::span<int32_t> predicted_;  // (N) or empty
+  std::span<float> confidence_;   // (N) or empty
+  Workspace ws_;                  // (B) activations
+  std::vector<float> x_;          // (B, D) gathered features
+  std::vector<float> y_;          // (B, O) targets
   Evaluation result_;
 };
 

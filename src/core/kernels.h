@@ -26,49 +26,47 @@ enum class Epilogue : uint8_t { none, relu, leaky_relu };
 
 // Adam's per-step constants (see optimizers.h).
 struct AdamStep {
-  float lr;      // η
-  float beta1;   // β₁
-  float beta2;   // β₂
-  float c1;      // 1 / (1 − β₁ᵗ)
-  float c2;      // 1 / (1 − β₂ᵗ)
-  float eps;     // ε
-  float l2;      // λ: g += 2λw (0 for biases)
+  float lr;     // η
+  float beta1;  // β₁
+  float beta2;  // β₂
+  float c1;     // 1 / (1 − β₁ᵗ)
+  float c2;     // 1 / (1 − β₂ᵗ)
+  float eps;    // ε
+  float l2;     // λ: g += 2λw (0 for biases)
 };
 
 // =============================================================================================
 // [SECTION] Kernels
-#define NNLAB_KERNEL_DECLARATIONS                                                                    \
-  /* Z(M,N) = A(M,K)·B(K,N) + bias(N); Y(M,N) = epilogue(Z) unless Epilogue::none (Y unused). */    \
-  void gemm_bias_act(int M, int N, int K, const float* A, int lda, const float* B, int ldb,         \
-                     const float* bias, float* Z, float* Y, int ldc, Epilogue ep);                  \
-  /* C(M,N) += Aᵀ·B where A is stored (K, M) and B is (K, N). */                                    \
-  void gemm_tn_acc(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, \
-                   int ldc);                                                                        \
-  /* C(M,N) = A(M,K)·B(K,N). */                                                                     \
-  void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C,     \
-               int ldc);                                                                            \
-  /* dst(cols, rows) = src(rows, cols)ᵀ, both dense. */                                             \
-  void transpose(int rows, int cols, const float* src, float* dst);                                 \
-  /* out(N) += Σ_m A(m, :)  (db += Σ_b δ). */                                                       \
-  void col_sum_acc(int M, int N, const float* A, int lda, float* out);                              \
-  /* g(n) := g ⊙ [z > 0]  (ReLU′). */                                                               \
-  void relu_backward(int n, const float* z, float* g);                                              \
-  /* w -= η (g + 2λw). */                                                                           \
-  void sgd_step(size_t n, float* w, const float* g, float lr, float l2);                            \
-  /* v = μv + (g + 2λw); w -= ηv. */                                                                \
-  void momentum_step(size_t n, float* w, const float* g, float* v, float lr, float mu, float l2);   \
-  /* Adam with bias correction; moments below 1e-30 are flushed to 0 (no slow denormals). */        \
-  void adam_step(size_t n, float* w, const float* g, float* m, float* v, const AdamStep& s);        \
-  /* true if every value is finite (no NaN, no ±Inf). */                                            \
-  bool all_finite(size_t n, const float* p);                                                        \
-  /* The forward GEMM on W (N, K) in the set's packed layout, equal to                          */ \
-  /* gemm_bias_act(M, N, K, A, lda, Wᵀ, N, bias, Z, Y, ldc, ep). ref packs plainly Wᵀ (K, N);   */ \
-  /* simd cuts Wᵀ into zero-padded column panels so B streams through the cache in order.       */ \
-  size_t packed_weights_size(int N, int K); /* floats, for W (N, K) */                              \
-  void pack_weights(int N, int K, const float* W, float* packed); /* W (N, K) → packed */           \
-  void gemm_bias_act_packed(int M, int N, int K, const float* A, int lda, const float* packed,      \
-                            const float* bias, float* Z, float* Y, int ldc, Epilogue ep);           \
-  /* "scalar" (ref); "avx512", "avx2", "sse" or "wasm128" (simd). */                                \
+#define NNLAB_KERNEL_DECLARATIONS                                                                                 \
+  /* Z(M,N) = A(M,K)·B(K,N) + bias(N); Y(M,N) = epilogue(Z) unless Epilogue::none (Y unused). */                 \
+  void gemm_bias_act(int M, int N, int K, const float* A, int lda, const float* B, int ldb, const float* bias,    \
+                     float* Z, float* Y, int ldc, Epilogue ep);                                                   \
+  /* C(M,N) += Aᵀ·B where A is stored (K, M) and B is (K, N). */                                               \
+  void gemm_tn_acc(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc);     \
+  /* C(M,N) = A(M,K)·B(K,N). */                                                                                  \
+  void gemm_nn(int M, int N, int K, const float* A, int lda, const float* B, int ldb, float* C, int ldc);         \
+  /* dst(cols, rows) = src(rows, cols)ᵀ, both dense. */                                                         \
+  void transpose(int rows, int cols, const float* src, float* dst);                                               \
+  /* out(N) += Σ_m A(m, :)  (db += Σ_b δ). */                                                                  \
+  void col_sum_acc(int M, int N, const float* A, int lda, float* out);                                            \
+  /* g(n) := g ⊙ [z > 0]  (ReLU′). */                                                                         \
+  void relu_backward(int n, const float* z, float* g);                                                            \
+  /* w -= η (g + 2λw). */                                                                                       \
+  void sgd_step(size_t n, float* w, const float* g, float lr, float l2);                                          \
+  /* v = μv + (g + 2λw); w -= ηv. */                                                                           \
+  void momentum_step(size_t n, float* w, const float* g, float* v, float lr, float mu, float l2);                 \
+  /* Adam with bias correction; moments below 1e-30 are flushed to 0 (no slow denormals). */                      \
+  void adam_step(size_t n, float* w, const float* g, float* m, float* v, const AdamStep& s);                      \
+  /* true if every value is finite (no NaN, no ±Inf). */                                                         \
+  bool all_finite(size_t n, const float* p);                                                                      \
+  /* The forward GEMM on W (N, K) in the set's packed layout, equal to                          */                \
+  /* gemm_bias_act(M, N, K, A, lda, Wᵀ, N, bias, Z, Y, ldc, ep). ref packs plainly Wᵀ (K, N);   */            \
+  /* simd cuts Wᵀ into zero-padded column panels so B streams through the cache in order.       */              \
+  size_t packed_weights_size(int N, int K);                       /* floats, for W (N, K) */                      \
+  void pack_weights(int N, int K, const float* W, float* packed); /* W (N, K) → packed */                       \
+  void gemm_bias_act_packed(int M, int N, int K, const float* A, int lda, const float* packed, const float* bias, \
+                            float* Z, float* Y, int ldc, Epilogue ep);                                            \
+  /* "scalar" (ref); "avx512", "avx2", "sse" or "wasm128" (simd). */                                              \
   const char* isa_name();
 
 namespace ref {

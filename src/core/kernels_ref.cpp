@@ -6,8 +6,8 @@
 namespace nnlab::ref {
 
 // Z = A·B + bias; Y = epilogue(Z)
-void gemm_bias_act(int M, int N, int K, const float* A, int lda, const float* B, int ldb, const float* bias,
-                   float* Z, float* Y, int ldc, Epilogue ep) {
+void gemm_bias_act(int M, int N, int K, const float* A, int lda, const float* B, int ldb, const float* bias, float* Z,
+                   float* Y, int ldc, Epilogue ep) {
   for (int m = 0; m < M; ++m) {
     for (int n = 0; n < N; ++n) {
       float acc = bias ? bias[n] : 0.0f;

@@ -90,11 +90,13 @@ template <int MR, int NV, Mode mode>
       const bool tail = j == NV - 1 && last < W;
       V c = acc[i][j];
       if constexpr (mode == Mode::accumulate) c = vadd(c, tail ? vload_n(crow + j * W, last) : vload(crow + j * W));
-      if (tail) vstore_n(crow + j * W, c, last); else vstore(crow + j * W, c);
+      if (tail) vstore_n(crow + j * W, c, last);
+      else vstore(crow + j * W, c);
       if constexpr (mode == Mode::bias_act) {
         if (g.ep == Epilogue::none) continue;
         const V y = g.ep == Epilogue::relu ? vrelu(c) : vleaky(c);
-        if (tail) vstore_n(yrow + j * W, y, last); else vstore(yrow + j * W, y);
+        if (tail) vstore_n(yrow + j * W, y, last);
+        else vstore(yrow + j * W, y);
       }
     }
   }
@@ -107,10 +109,30 @@ void tile_rows(const GemmArgs& g, int m0, int rows, int n0, int last) {
     case 1: tile<1, NV, mode>(g, m0, n0, last); return;
     case 2: tile<2, NV, mode>(g, m0, n0, last); return;
     case 3: tile<3, NV, mode>(g, m0, n0, last); return;
-    case 4: if constexpr (kMR > 4) { tile<4, NV, mode>(g, m0, n0, last); return; } break;
-    case 5: if constexpr (kMR > 5) { tile<5, NV, mode>(g, m0, n0, last); return; } break;
-    case 6: if constexpr (kMR > 6) { tile<6, NV, mode>(g, m0, n0, last); return; } break;
-    case 7: if constexpr (kMR > 7) { tile<7, NV, mode>(g, m0, n0, last); return; } break;
+    case 4:
+      if constexpr (kMR > 4) {
+        tile<4, NV, mode>(g, m0, n0, last);
+        return;
+      }
+      break;
+    case 5:
+      if constexpr (kMR > 5) {
+        tile<5, NV, mode>(g, m0, n0, last);
+        return;
+      }
+      break;
+    case 6:
+      if constexpr (kMR > 6) {
+        tile<6, NV, mode>(g, m0, n0, last);
+        return;
+      }
+      break;
+    case 7:
+      if constexpr (kMR > 7) {
+        tile<7, NV, mode>(g, m0, n0, last);
+        return;
+      }
+      break;
     default: break;
   }
 }
@@ -135,8 +157,12 @@ void gemm_panels(const GemmArgs& g, int M, int N) {
     gp.B = g.B + static_cast<ptrdiff_t>(n0) * g.K - n0;  // so that gp.B + n0 is the panel's start
     switch (nv) {
       case 1: column_block<1, mode>(gp, M, n0, last); break;
-      case 2: if constexpr (kNV >= 2) column_block<2, mode>(gp, M, n0, last); break;
-      case 3: if constexpr (kNV >= 3) column_block<3, mode>(gp, M, n0, last); break;
+      case 2:
+        if constexpr (kNV >= 2) column_block<2, mode>(gp, M, n0, last);
+        break;
+      case 3:
+        if constexpr (kNV >= 3) column_block<3, mode>(gp, M, n0, last);
+        break;
       default: break;
     }
   }
@@ -228,10 +254,12 @@ void transpose(int rows, int cols, const float* src, float* dst) {
       simde_mm_storeu_ps(d0 + 3 * rows, simde_mm_movehl_ps(t3, t2));  // a3 b3 c3 d3
     }
     for (; c0 < cols; ++c0)
-      for (int r = r0; r < r0 + 4; ++r) dst[static_cast<ptrdiff_t>(c0) * rows + r] = src[static_cast<ptrdiff_t>(r) * cols + c0];
+      for (int r = r0; r < r0 + 4; ++r)
+        dst[static_cast<ptrdiff_t>(c0) * rows + r] = src[static_cast<ptrdiff_t>(r) * cols + c0];
   }
   for (; r0 < rows; ++r0)
-    for (int c = 0; c < cols; ++c) dst[static_cast<ptrdiff_t>(c) * rows + r0] = src[static_cast<ptrdiff_t>(r0) * cols + c];
+    for (int c = 0; c < cols; ++c)
+      dst[static_cast<ptrdiff_t>(c) * rows + r0] = src[static_cast<ptrdiff_t>(r0) * cols + c];
 }
 
 }  // namespace simd

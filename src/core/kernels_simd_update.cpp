@@ -67,9 +67,9 @@ void adam_step(size_t n, float* w, const float* g, float* m, float* v, const Ada
   for (; i + W <= n; i += W) {
     const V wi = vload(w + i);
     const V gi = vfma(two_l2, wi, vload(g + i));
-    V mi = vfma(b1, vload(m + i), vmul(b1c, gi));        // β₁m + (1−β₁)g
+    V mi = vfma(b1, vload(m + i), vmul(b1c, gi));            // β₁m + (1−β₁)g
     V vi = vfma(b2, vload(v + i), vmul(b2c, vmul(gi, gi)));  // β₂v + (1−β₂)g²
-    mi = vkeep_ge(mi, vabs(mi), tiny);                  // flush tiny moments: no denormals
+    mi = vkeep_ge(mi, vabs(mi), tiny);                       // flush tiny moments: no denormals
     vi = vkeep_ge(vi, vi, tiny);
     vstore(m + i, mi);
     vstore(v + i, vi);

@@ -21,10 +21,10 @@ enum class Loss : uint8_t { half_sse, mse, bce, cross_entropy };
 
 inline constexpr int kLossCount = 4;
 
-std::string_view loss_name(Loss loss);                // "half-sse", "mse", "bce", "cross-entropy"
+std::string_view loss_name(Loss loss);              // "half-sse", "mse", "bce", "cross-entropy"
 bool parse_loss(std::string_view name, Loss* out);  // accepts those names (and "_" for "-")
 
-float loss_value(Loss loss, const float* y_hat, const float* y, int n);                    // ŷ (n), y (n)
+float loss_value(Loss loss, const float* y_hat, const float* y, int n);                     // ŷ (n), y (n)
 void loss_gradient(Loss loss, const float* y_hat, const float* y, int n, float* dL_dyhat);  // (n)
 
 }  // namespace nnlab

@@ -119,10 +119,10 @@ void Workspace::resize(const Mlp& model, int batch) {
     const LayerSpec& s = model.layer(l);
     shape_[l] = s;
     const size_t bo = static_cast<size_t>(batch) * s.outputs;
-    z_off_[l] = take(bo);                                               // (B, O)
-    a_off_[l] = take(bo);                                               // (B, O)
-    d_off_[l] = take(bo);                                               // (B, O)
-    mask_off_[l] = take(bo);                                            // (B, O) dropout scale
+    z_off_[l] = take(bo);     // (B, O)
+    a_off_[l] = take(bo);     // (B, O)
+    d_off_[l] = take(bo);     // (B, O)
+    mask_off_[l] = take(bo);  // (B, O) dropout scale
     // Wᵀ in the kernels' packed layout, sized for either set (switchable between passes)
     const size_t ref_pack = kernels(KernelSet::reference).packed_weights_size(s.outputs, s.inputs);
     const size_t simd_pack = kernels(KernelSet::simd).packed_weights_size(s.outputs, s.inputs);
@@ -179,8 +179,8 @@ void Workspace::Access::forward(const Mlp& model, const float* x, int batch, Wor
     float* z = ws.zp(l);  // (B, O)
     float* a = ws.ap(l);  // (B, O)
     // z = a⁽ˡ⁻¹⁾·Wᵀ + b; a = f(z)
-    kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
-                              s.outputs, ep);
+    kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a, s.outputs,
+                              ep);
     if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
     if (rng && l + 1 < model.layer_count()) {
       float* mask = ws.maskp(l);  // (B, O)
@@ -257,9 +257,9 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
   const float inv_b = 1.0f / static_cast<float>(batch);
   {
     // δ⁽ᴸ⁻¹⁾ of the batch-mean loss: (1/B)·∂L/∂ŷ ⊙ f′(z), or the fused forms.
-    float* d = ws.dp(L - 1);               // (B, n)
-    const float* a = ws.ap(L - 1);         // (B, n)
-    const float* z = ws.zp(L - 1);         // (B, n)
+    float* d = ws.dp(L - 1);        // (B, n)
+    const float* a = ws.ap(L - 1);  // (B, n)
+    const float* z = ws.zp(L - 1);  // (B, n)
     const int count = batch * n;
     if (loss == Loss::cross_entropy && out_act == Activation::softmax) {
       for (int i = 0; i < count; ++i) d[i] = (a[i] - y[i]) * inv_b;  // δ = (ŷ − y)/B
@@ -274,8 +274,8 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
   }
   for (int l = L - 1; l >= 0; --l) {
     const LayerSpec& s = model.layer(l);
-    const float* d = ws.dp(l);                       // (B, O)
-    const float* in = l > 0 ? ws.ap(l - 1) : x;      // (B, I)
+    const float* d = ws.dp(l);                   // (B, O)
+    const float* in = l > 0 ? ws.ap(l - 1) : x;  // (B, I)
     // dW += δᵀ·a⁽ˡ⁻¹⁾   (O, I) = (O, B)·(B, I)
     kern.gemm_tn_acc(s.outputs, s.inputs, batch, d, s.outputs, in, s.inputs, model.dweights(l).data(), s.inputs);
     // db += Σ_b δ      (O)

@@ -47,8 +47,8 @@ class Mlp {
 
   int layer_count() const { return static_cast<int>(layers_.size()); }
   const LayerSpec& layer(int l) const;
-  int input_size() const;   // I of layer 0
-  int output_size() const;  // O of the last layer
+  int input_size() const;                                    // I of layer 0
+  int output_size() const;                                   // O of the last layer
   size_t parameter_count() const { return params_.size(); }  // 784-16-16-10 → 13002
 
   std::span<float> weights(int l);  // (O, I) view into params()
@@ -104,12 +104,12 @@ class Workspace {
   float* scratchp() { return buf_.data() + scratch_off_; }
 
   int batch_ = 0;
-  int rows_ = 0;                        // batch of the last forward (≤ batch_)
-  bool dropout_on_ = false;             // last forward applied dropout masks
-  std::vector<LayerSpec> shape_;        // the model shape this was sized for
+  int rows_ = 0;                  // batch of the last forward (≤ batch_)
+  bool dropout_on_ = false;       // last forward applied dropout masks
+  std::vector<LayerSpec> shape_;  // the model shape this was sized for
   std::vector<size_t> z_off_, a_off_, d_off_, mask_off_, pack_off_;
-  size_t scratch_off_ = 0;              // (B, max O) backward's own activations (softmax + dropout)
-  std::vector<float> buf_;              // every buffer above, one allocation
+  size_t scratch_off_ = 0;  // (B, max O) backward's own activations (softmax + dropout)
+  std::vector<float> buf_;  // every buffer above, one allocation
 };
 
 // a⁽ˡ⁾ = f(W⁽ˡ⁾·a⁽ˡ⁻¹⁾ + b⁽ˡ⁾) for `batch` samples; x is (B, I) row-major. batch ≤ ws.batch().

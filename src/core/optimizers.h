@@ -20,17 +20,17 @@ enum class OptimizerKind : uint8_t { sgd, momentum, adam };
 
 inline constexpr int kOptimizerCount = 3;
 
-std::string_view optimizer_name(OptimizerKind kind);                 // "sgd", "momentum", "adam"
+std::string_view optimizer_name(OptimizerKind kind);  // "sgd", "momentum", "adam"
 bool parse_optimizer(std::string_view name, OptimizerKind* out);
 
 struct OptimizerConfig {
   OptimizerKind kind = OptimizerKind::adam;
-  float lr = 1e-3f;        // η
-  float momentum = 0.9f;   // μ (momentum)
-  float beta1 = 0.9f;      // β₁ (adam)
-  float beta2 = 0.999f;    // β₂ (adam)
-  float eps = 1e-8f;       // ε (adam)
-  float l2 = 0.0f;         // λ, weights only
+  float lr = 1e-3f;       // η
+  float momentum = 0.9f;  // μ (momentum)
+  float beta1 = 0.9f;     // β₁ (adam)
+  float beta2 = 0.999f;   // β₂ (adam)
+  float eps = 1e-8f;      // ε (adam)
+  float l2 = 0.0f;        // λ, weights only
 };
 
 class Optimizer {
@@ -43,7 +43,7 @@ class Optimizer {
 
   const OptimizerConfig& config() const { return config_; }
   void set_learning_rate(float lr) { config_.lr = lr; }  // keeps the state
-  int64_t steps() const { return t_; }                  // t
+  int64_t steps() const { return t_; }                   // t
 
   // Snapshot / restore of the whole state (the trainer's divergence guard); same sizes as init().
   void copy_state_to(std::vector<float>* m, std::vector<float>* v, int64_t* t) const;

@@ -60,8 +60,7 @@ class Rng {
     // u1 in (0, 1] so log(u1) is finite; 53-bit uniforms from two draws.
     const double u1 = (static_cast<double>(next_u32() >> 5) * 67108864.0 + (next_u32() >> 6) + 1.0) /
                       9007199254740992.0;
-    const double u2 = (static_cast<double>(next_u32() >> 5) * 67108864.0 + (next_u32() >> 6)) /
-                      9007199254740992.0;
+    const double u2 = (static_cast<double>(next_u32() >> 5) * 67108864.0 + (next_u32() >> 6)) / 9007199254740992.0;
     const double r = std::sqrt(-2.0 * std::log(u1));
     const double theta = 6.283185307179586 * u2;
     spare_ = static_cast<float>(r * std::sin(theta));

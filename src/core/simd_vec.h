@@ -17,7 +17,6 @@
 #include <xmmintrin.h>  // MXCSR (flush-to-zero)
 #endif
 
-
 namespace nnlab::simdv {
 
 #if defined(__AVX512F__)
@@ -39,12 +38,17 @@ inline V vsqrt(V a) { return _mm512_maskz_sqrt_ps(static_cast<__mmask16>(0xFFFF)
 // relu via a compare mask (GCC 12's _mm512_max_ps trips -Wmaybe-uninitialized in its header)
 inline V vrelu(V a) { return simde_mm512_maskz_mov_ps(simde_mm512_cmp_ps_mask(a, vzero(), SIMDE_CMP_GT_OQ), a); }
 inline V vleaky(V a) {
-  return simde_mm512_mask_mov_ps(simde_mm512_mul_ps(a, vset1(0.01f)), simde_mm512_cmp_ps_mask(a, vzero(), SIMDE_CMP_GT_OQ), a);
+  return simde_mm512_mask_mov_ps(simde_mm512_mul_ps(a, vset1(0.01f)),
+                                 simde_mm512_cmp_ps_mask(a, vzero(), SIMDE_CMP_GT_OQ), a);
 }
 inline V vabs(V a) { return simde_mm512_abs_ps(a); }
 // keep where mask(a > b) else 0
-inline V vkeep_gt(V keep, V a, V b) { return simde_mm512_maskz_mov_ps(simde_mm512_cmp_ps_mask(a, b, SIMDE_CMP_GT_OQ), keep); }
-inline V vkeep_ge(V keep, V a, V b) { return simde_mm512_maskz_mov_ps(simde_mm512_cmp_ps_mask(a, b, SIMDE_CMP_GE_OQ), keep); }
+inline V vkeep_gt(V keep, V a, V b) {
+  return simde_mm512_maskz_mov_ps(simde_mm512_cmp_ps_mask(a, b, SIMDE_CMP_GT_OQ), keep);
+}
+inline V vkeep_ge(V keep, V a, V b) {
+  return simde_mm512_maskz_mov_ps(simde_mm512_cmp_ps_mask(a, b, SIMDE_CMP_GE_OQ), keep);
+}
 #elif defined(__AVX2__) && defined(__FMA__)
 inline constexpr int W = 8;
 using V = simde__m256;

@@ -1,8 +1,8 @@
 // Trainer (see trainer.h): seeded minibatches, bounded slices of steps, divergence guard.
 #include "core/trainer.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "core/assert.h"
@@ -213,8 +213,9 @@ void Trainer::end_epoch() {
     const auto p = model_->params();
     std::memcpy(p.data(), best_params_.data(), p.size() * sizeof(float));
     progress_.state = TrainState::early_stopped;
-    progress_.reason = "early stop after epoch " + std::to_string(progress_.epoch) + ": validation loss did not improve for " +
-                       std::to_string(config_.patience) + " epochs (best weights restored)";
+    progress_.reason = "early stop after epoch " + std::to_string(progress_.epoch) +
+                       ": validation loss did not improve for " + std::to_string(config_.patience) +
+                       " epochs (best weights restored)";
     return;
   }
   if (progress_.epoch >= config_.epochs) {

@@ -44,22 +44,22 @@ enum class TrainState : uint8_t { running, finished, early_stopped, diverged };
 
 struct TrainProgress {
   TrainState state = TrainState::running;
-  int epoch = 0;                 // current epoch, 0-based (== epochs once finished)
-  int step_in_epoch = 0;         // steps done in the current epoch
-  int steps_per_epoch = 0;       // ⌈train samples / B⌉
-  int64_t step = 0;              // minibatch steps done in total
-  int64_t samples_seen = 0;      // training samples processed in total
-  float learning_rate = 0.0f;    // current η (after decay)
-  float batch_loss = 0.0f;       // last minibatch's mean loss
-  float batch_accuracy = 0.0f;   // last minibatch's accuracy
-  float epoch_loss = 0.0f;       // running mean over the current (or just finished) epoch
+  int epoch = 0;                // current epoch, 0-based (== epochs once finished)
+  int step_in_epoch = 0;        // steps done in the current epoch
+  int steps_per_epoch = 0;      // ⌈train samples / B⌉
+  int64_t step = 0;             // minibatch steps done in total
+  int64_t samples_seen = 0;     // training samples processed in total
+  float learning_rate = 0.0f;   // current η (after decay)
+  float batch_loss = 0.0f;      // last minibatch's mean loss
+  float batch_accuracy = 0.0f;  // last minibatch's accuracy
+  float epoch_loss = 0.0f;      // running mean over the current (or just finished) epoch
   float epoch_accuracy = 0.0f;
-  float val_loss = -1.0f;        // last validation loss (−1: none yet / no validation split)
+  float val_loss = -1.0f;  // last validation loss (−1: none yet / no validation split)
   float val_accuracy = -1.0f;
   float best_val_loss = -1.0f;
-  int train_count = 0;           // samples used for training
-  int validation_count = 0;      // samples held out
-  std::string reason;            // why training stopped, e.g. "diverged at step 312: learning rate too high?"
+  int train_count = 0;       // samples used for training
+  int validation_count = 0;  // samples held out
+  std::string reason;        // why training stopped, e.g. "diverged at step 312: learning rate too high?"
 };
 
 // One finished epoch, for loss curves.
@@ -100,14 +100,14 @@ class Trainer {
   DatasetView data_;
   TrainConfig config_;
   Optimizer optimizer_;
-  Workspace ws_;                   // training batch
-  Workspace eval_ws_;              // validation batches
+  Workspace ws_;       // training batch
+  Workspace eval_ws_;  // validation batches
   Rng rng_;
-  int outputs_ = 0;                // O
-  std::vector<int32_t> order_;     // (N_train) shuffled training indices
-  std::vector<int32_t> val_idx_;   // (N_val) validation indices
-  std::vector<float> x_;           // (B, D) gathered batch
-  std::vector<float> y_;           // (B, O) targets (one-hot from labels)
+  int outputs_ = 0;                                   // O
+  std::vector<int32_t> order_;                        // (N_train) shuffled training indices
+  std::vector<int32_t> val_idx_;                      // (N_val) validation indices
+  std::vector<float> x_;                              // (B, D) gathered batch
+  std::vector<float> y_;                              // (B, O) targets (one-hot from labels)
   std::vector<float> good_params_, good_m_, good_v_;  // last good state
   int64_t good_t_ = 0;
   std::vector<float> best_params_;  // best validation loss so far

@@ -53,8 +53,7 @@ void pixel_mean_std(const IdxImages& images, std::span<const std::int32_t> indic
   sums.result(mean, std);
 }
 
-void to_features(const IdxImages& images, Normalisation normalisation, float mean, float std,
-                 std::vector<float>* out) {
+void to_features(const IdxImages& images, Normalisation normalisation, float mean, float std, std::vector<float>* out) {
   float table[256];  // (256) feature of raw pixel value v
   feature_table(normalisation, mean, std, table);
   out->resize(images.pixels.size());  // (count, rows·cols)
@@ -62,8 +61,7 @@ void to_features(const IdxImages& images, Normalisation normalisation, float mea
   for (std::size_t i = 0; i < images.pixels.size(); ++i) dst[i] = table[images.pixels[i]];
 }
 
-void image_features(const std::uint8_t* pixels, int n, Normalisation normalisation, float mean, float std,
-                    float* out) {
+void image_features(const std::uint8_t* pixels, int n, Normalisation normalisation, float mean, float std, float* out) {
   float table[256];
   feature_table(normalisation, mean, std, table);
   for (int i = 0; i < n; ++i) out[i] = table[pixels[i]];

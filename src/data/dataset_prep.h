@@ -29,12 +29,10 @@ void pixel_mean_std(const IdxImages& images, float* mean, float* std);
 void pixel_mean_std(const IdxImages& images, std::span<const std::int32_t> indices, float* mean, float* std);
 
 // (count, rows·cols) features. unit ignores mean and std; standardise needs std > 0.
-void to_features(const IdxImages& images, Normalisation normalisation, float mean, float std,
-                 std::vector<float>* out);
+void to_features(const IdxImages& images, Normalisation normalisation, float mean, float std, std::vector<float>* out);
 
 // One image's n pixels → n features, exactly as to_features makes them.
-void image_features(const std::uint8_t* pixels, int n, Normalisation normalisation, float mean, float std,
-                    float* out);
+void image_features(const std::uint8_t* pixels, int n, Normalisation normalisation, float mean, float std, float* out);
 
 // (count) class indices, as DatasetView::labels wants them.
 void to_labels(const IdxLabels& labels, std::vector<std::int32_t>* out);

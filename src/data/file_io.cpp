@@ -1,11 +1,11 @@
 // Whole-file I/O: read (+ gunzip), atomic write. See file_io.h.
 #include "data/file_io.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "data/host_io.h"
 
@@ -24,9 +24,7 @@ std::string errno_text() { return std::strerror(errno); }
 
 }  // namespace
 
-bool is_gzip(std::span<const std::uint8_t> bytes) {
-  return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
-}
+bool is_gzip(std::span<const std::uint8_t> bytes) { return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b; }
 
 bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector<std::uint8_t>* out,
             std::string* error) {
@@ -85,9 +83,8 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
 #endif
 }
 
-bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error,
-               bool inflate_gz) {
-  struct stat st{};
+bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error, bool inflate_gz) {
+  struct stat st {};
   if (stat(path.c_str(), &st) != 0) {
     set_error(error, path + ": cannot open (" + errno_text() + ")");
     return false;

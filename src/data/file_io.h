@@ -24,8 +24,7 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
             std::string* error);
 
 // Reads a whole file; with inflate_gz = true, gzip content (by magic, not by name) is inflated.
-bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error,
-               bool inflate_gz = false);
+bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error, bool inflate_gz = false);
 bool read_text_file(const std::string& path, std::string* out, std::string* error);
 
 // Writes `path.tmp`, flushes it to disk where possible, then renames it over `path`: an

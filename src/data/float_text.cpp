@@ -24,7 +24,6 @@ int shortest_text(float v, char* buf) {
   return std::snprintf(buf, 32, "%.17g", double(v));
 }
 
-
 // "1e+06" → "1e6", "1e-07" → "1e-7": the same number in fewer characters, and no '+' (which a
 // link's query part reads as a space).
 int tidy_exponent(char* buf, int n) {

@@ -1,7 +1,8 @@
 // Floats as text that reads back bit-exactly: the shortest of %.6g … %.9g that survives the trip
 // text → double (strtod, as JSON parsers read numbers) → float. 0.8f prints as "0.8", not
 // "0.800000011920929"; 1e6f as "1e6" (never "1e+06": a link would read the + as a space);
-// −0 prints as "-0.0" (JSON readers take "-0" for the integer 0). Non-finite values have no JSON form: callers reject them first.
+// −0 prints as "-0.0" (JSON readers take "-0" for the integer 0). Non-finite values have no JSON form: callers reject
+// them first.
 #pragma once
 #include <string>
 

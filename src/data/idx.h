@@ -41,10 +41,9 @@ struct IdxDataset {
 };
 
 // Parse from memory (gzip bytes are inflated where possible, see file_io.h). `name` is for messages.
-bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name, IdxImages* out,
+bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name, IdxImages* out, std::string* error);
+bool parse_idx_labels(std::span<const std::uint8_t> bytes, std::string_view name, int num_classes, IdxLabels* out,
                       std::string* error);
-bool parse_idx_labels(std::span<const std::uint8_t> bytes, std::string_view name, int num_classes,
-                      IdxLabels* out, std::string* error);
 
 // Read a file (plain or .gz) and parse it.
 bool load_idx_images(const std::string& path, IdxImages* out, std::string* error);

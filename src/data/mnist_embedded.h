@@ -34,8 +34,7 @@ inline constexpr int kMnistClasses = 10;
 
 // Parses a pack (gzip-compressed packs are inflated where this build has zlib). `name` is for
 // messages. Checks magic, version, classes, counts and sizes, exact length, and every label < 10.
-bool parse_mnist_pack(std::span<const std::uint8_t> bytes, std::string_view name, IdxDataset* out,
-                      std::string* error);
+bool parse_mnist_pack(std::span<const std::uint8_t> bytes, std::string_view name, IdxDataset* out, std::string* error);
 
 // The pack this binary carries (see above). In the browser it fails and says the page delivers it.
 bool load_embedded_mnist(IdxDataset* out, std::string* error);

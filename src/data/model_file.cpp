@@ -95,8 +95,8 @@ bool read_float(Ctx& c, const json& v, const std::string& where, float* out) {
 bool check_array(Ctx& c, const json& v, const std::string& where, int n, const char* n_name) {
   if (!v.is_array()) return c.fail(where, std::string("must be an array, not ") + type_name(v));
   if (v.size() != static_cast<std::size_t>(n))
-    return c.fail(where, "has " + std::to_string(v.size()) + " values, expected " + std::to_string(n) + " (" +
-                             n_name + ")");
+    return c.fail(where,
+                  "has " + std::to_string(v.size()) + " values, expected " + std::to_string(n) + " (" + n_name + ")");
   return true;
 }
 
@@ -162,8 +162,8 @@ bool model_from_json(std::string_view text, std::string_view name, Mlp* model, T
     if (w == layer.end()) return c.fail(where, "missing \"weights\"");
     if (!w->is_array()) return c.fail(where + ".weights", std::string("must be an array, not ") + type_name(*w));
     if (w->size() != static_cast<std::size_t>(s.outputs))
-      return c.fail(where + ".weights", "has " + std::to_string(w->size()) + " rows, expected " +
-                                            std::to_string(s.outputs) + " (outputs)");
+      return c.fail(where + ".weights",
+                    "has " + std::to_string(w->size()) + " rows, expected " + std::to_string(s.outputs) + " (outputs)");
     for (int o = 0; o < s.outputs; ++o)
       if (!check_array(c, (*w)[static_cast<std::size_t>(o)], where + ".weights[" + std::to_string(o) + "]", s.inputs,
                        "inputs"))
@@ -182,7 +182,7 @@ bool model_from_json(std::string_view text, std::string_view name, Mlp* model, T
     const json& layer = (*layers)[l];
     const LayerSpec& s = specs[l];
     const std::string where = "layers[" + std::to_string(l) + "]";
-    const json& w = *layer.find("weights");  // both checked in pass 1
+    const json& w = *layer.find("weights");                   // both checked in pass 1
     std::span<float> W = built.weights(static_cast<int>(l));  // (O, I)
     for (int o = 0; o < s.outputs; ++o)
       if (!read_floats(c, w[static_cast<std::size_t>(o)], where + ".weights[" + std::to_string(o) + "]",

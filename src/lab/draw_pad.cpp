@@ -7,8 +7,8 @@
 namespace nnlab::lab {
 namespace {
 
-constexpr int kOut = 28;      // MNIST image side
-constexpr float kBox = 20.0f;  // the digit's longer side after scaling
+constexpr int kOut = 28;            // MNIST image side
+constexpr float kBox = 20.0f;       // the digit's longer side after scaling
 constexpr float kInkFloor = 0.02f;  // ink below this does not count for the bounding box
 
 // Bilinear sample of a (height, width) image at pixel coordinates (x, y), pixel centres at +0.5.
@@ -20,7 +20,8 @@ float sample(const float* img, int width, int height, float x, float y) {
   auto at = [&](int xi, int yi) {
     return xi < 0 || yi < 0 || xi >= width || yi >= height ? 0.0f : img[yi * width + xi];
   };
-  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
+         fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
 }
 
 }  // namespace

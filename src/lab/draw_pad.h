@@ -10,8 +10,8 @@ namespace nnlab::lab {
 
 class DrawPad {
  public:
-  static constexpr int kSide = 112;             // raster side, pixels (4 × 28)
-  static constexpr float kPenRadius = 0.045f;   // pen radius as a fraction of the pad side
+  static constexpr int kSide = 112;            // raster side, pixels (4 × 28)
+  static constexpr float kPenRadius = 0.045f;  // pen radius as a fraction of the pad side
 
   DrawPad();
   void clear();
@@ -19,7 +19,7 @@ class DrawPad {
   void begin_stroke(float x, float y);  // a dot where the pen touches down
   void add_point(float x, float y);     // a segment from the previous point
   bool empty() const { return empty_; }
-  int version() const { return version_; }     // changes with every edit (for caching)
+  int version() const { return version_; }          // changes with every edit (for caching)
   const float* ink() const { return ink_.data(); }  // (kSide, kSide) row-major, in [0, 1]
 
  private:

@@ -56,14 +56,14 @@ class Engine {
   // ---- control ----------------------------------------------------------------------------
   std::string start();  // "" or why not (no data, finished: raise epochs or reset)
   void pause();
-  std::string step();   // one minibatch (when not running)
+  std::string step();             // one minibatch (when not running)
   void update(double budget_ms);  // evaluation and/or training within about budget_ms
   double last_update_ms() const { return update_ms_; }
 
   // ---- what it shows ----------------------------------------------------------------------
-  const Snapshot& state() const { return s_; }  // everything but params
-  void snapshot(Snapshot* out) const;           // everything, params included
-  int version() const { return version_; }      // changes whenever the state or the weights change
+  const Snapshot& state() const { return s_; }                // everything but params
+  void snapshot(Snapshot* out) const;                         // everything, params included
+  int version() const { return version_; }                    // changes whenever the state or the weights change
   void note_command() { ++s_.commands, s_.refusal.clear(); }  // the wire counts the commands it applied
   void refuse(std::string why) { s_.refusal = std::move(why), ++version_; }
 
@@ -81,9 +81,9 @@ class Engine {
   // data
   std::shared_ptr<const IdxDataset> data_;
   int inputs_ = 784, classes_ = 10, data_version_ = 0;
-  int features_key_[3] = {-1, -1, -1};    // (data version, subset, normalisation) of the features
-  std::vector<float> train_x_, test_x_;   // (N_train, D), (N_test, D)
-  std::vector<int32_t> train_y_, test_y_; // (N_train), (N_test)
+  int features_key_[3] = {-1, -1, -1};     // (data version, subset, normalisation) of the features
+  std::vector<float> train_x_, test_x_;    // (N_train, D), (N_test, D)
+  std::vector<int32_t> train_y_, test_y_;  // (N_train), (N_test)
 
   // network and training
   Settings settings_;
@@ -91,12 +91,12 @@ class Engine {
   Trainer trainer_;
   bool trainer_ready_ = false;
   int trainer_epoch_seen_ = 0;
-  Snapshot s_;                       // what the lab shows (params: model_'s)
+  Snapshot s_;  // what the lab shows (params: model_'s)
   int version_ = 0;
   double update_ms_ = 0;
-  double window_ms_ = 0;             // wall time of the current samples/s window
+  double window_ms_ = 0;  // wall time of the current samples/s window
   int64_t window_samples_ = 0;
-  double last_update_ = -1;          // clock of the previous update() while running, ms
+  double last_update_ = -1;  // clock of the previous update() while running, ms
 
   // curves
   float ema_loss_ = -1, ema_accuracy_ = 0;

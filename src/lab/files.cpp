@@ -5,10 +5,10 @@
 #include <cctype>
 #include <span>
 
-#include "lab/session.h"
-#include "data/mnist_embedded.h"
 #include "data/float_text.h"
+#include "data/mnist_embedded.h"
 #include "data/model_file.h"
+#include "lab/session.h"
 
 namespace nnlab::lab {
 namespace {
@@ -81,9 +81,9 @@ std::string read_model_file(const std::string& name, const std::string& bytes, D
   std::string error;
   if (!model_from_json(bytes, name, &m, &info, &error)) return error;
   if (m.input_size() != shape.inputs || m.output_size() != shape.classes)
-    return name + ": the model has " + std::to_string(m.input_size()) + " inputs and " + std::to_string(m.output_size()) +
-           " outputs, but the lab's data needs " + std::to_string(shape.inputs) + " inputs and " +
-           std::to_string(shape.classes) + " outputs";
+    return name + ": the model has " + std::to_string(m.input_size()) + " inputs and " +
+           std::to_string(m.output_size()) + " outputs, but the lab's data needs " + std::to_string(shape.inputs) +
+           " inputs and " + std::to_string(shape.classes) + " outputs";
   const int L = m.layer_count();
   if (m.layer(L - 1).activation != Activation::softmax)
     return name + ": the lab's networks end in softmax, this one ends in " +
@@ -107,7 +107,8 @@ std::string read_model_file(const std::string& name, const std::string& bytes, D
   bool live;
   if (!info.loss.empty()) (void)apply_setting(&t, "loss", info.loss, shape, &live);
   if (!info.optimizer.empty()) (void)apply_setting(&t, "opt", info.optimizer, shape, &live);
-  if (info.lr && *info.lr > 0 && *info.lr <= 10) (void)apply_setting(&t, "lr", float_to_text(float(*info.lr)), shape, &live);
+  if (info.lr && *info.lr > 0 && *info.lr <= 10)
+    (void)apply_setting(&t, "lr", float_to_text(float(*info.lr)), shape, &live);
   if (info.batch && *info.batch >= 1 && *info.batch <= kMaxBatch) t.batch = *info.batch;
   *model = std::move(m);
   *settings = std::move(t);
@@ -148,7 +149,9 @@ std::string IdxCollector::add(const std::string& name, const std::string& bytes,
   return "";
 }
 
-bool IdxCollector::complete() const { return std::all_of(std::begin(have_), std::end(have_), [](bool b) { return b; }); }
+bool IdxCollector::complete() const {
+  return std::all_of(std::begin(have_), std::end(have_), [](bool b) { return b; });
+}
 
 std::string IdxCollector::missing() const {
   std::string m;

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "lab/settings.h"
 #include "core/mlp.h"
 #include "data/idx.h"
+#include "lab/settings.h"
 
 namespace nnlab::lab {
 

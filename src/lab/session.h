@@ -43,9 +43,9 @@ class Session {
   int test_count() const { return has_data() ? data_->test.labels.count : 0; }
 
   // ---- network ----------------------------------------------------------------------------
-  std::string rebuild(const Settings& s);                    // a fresh network from the seed
-  std::string adopt(const Mlp& model, const Settings& s);    // a loaded model
-  std::string apply_live(const Settings& s);                 // lr, batch, epochs on the running network
+  std::string rebuild(const Settings& s);                  // a fresh network from the seed
+  std::string adopt(const Mlp& model, const Settings& s);  // a loaded model
+  std::string apply_live(const Settings& s);               // lr, batch, epochs on the running network
   const Mlp& model() const { return local_ ? local_->model() : model_; }
   bool has_model() const { return model().layer_count() > 0; }
 
@@ -79,7 +79,7 @@ class Session {
   // ---- the network on one input ---------------------------------------------------------------
   // Pixels in [0, 1] (like x/255) → the network's input under the current normalisation.
   void normalise(const float* unit_pixels, float* out) const;  // (D) → (D)
-  void test_input(int i, float* out) const;                     // test digit i → (D), as evaluated
+  void test_input(int i, float* out) const;                    // test digit i → (D), as evaluated
   // Forward pass of one input (already normalised); probe() then holds every layer's z and a.
   void forward_one(const float* x);
   const Workspace& probe() const { return probe_; }
@@ -94,11 +94,11 @@ class Session {
 
   TrainingRemote* remote_ = nullptr;
   std::unique_ptr<Engine> local_;
-  std::string failure_;           // why training moved here from the worker
-  std::string malformed_;         // the last snapshot that was refused, and why
-  uint32_t sent_ = 0;             // commands sent to the remote
-  uint32_t synced_ = 0;           // commands reflected by the snapshot shown
-  int local_version_ = -1;        // local_->version() last copied into shown_
+  std::string failure_;     // why training moved here from the worker
+  std::string malformed_;   // the last snapshot that was refused, and why
+  uint32_t sent_ = 0;       // commands sent to the remote
+  uint32_t synced_ = 0;     // commands reflected by the snapshot shown
+  int local_version_ = -1;  // local_->version() last copied into shown_
   double update_ms_ = 0;
 
   std::string data_name_;
@@ -107,13 +107,13 @@ class Session {
   int train_count_ = 0;
   int stats_key_[3] = {-1, -1, -1};  // (data version, subset, normalisation) of mean_/std_
   int data_version_ = 0;
-  float mean_ = 0, std_ = 1;        // of the training subset's x/255 (standardise)
+  float mean_ = 0, std_ = 1;  // of the training subset's x/255 (standardise)
 
   Settings settings_;
-  Mlp model_;                       // trained there: the network as the last snapshot had it
+  Mlp model_;  // trained there: the network as the last snapshot had it
   Snapshot shown_;
   int weights_version_ = 0;
-  Workspace probe_;                 // batch 1
+  Workspace probe_;  // batch 1
 };
 
 }  // namespace nnlab::lab

@@ -57,7 +57,8 @@ const Field kFields[] = {
      [](const Settings& s, DataShape) { return std::string(activation_name(s.activation)); },
      [](Settings& s, std::string_view v, DataShape) {
        Activation a;
-       if (!parse_activation(v, &a) || std::find(std::begin(kActivations), std::end(kActivations), a) == std::end(kActivations))
+       if (!parse_activation(v, &a) ||
+           std::find(std::begin(kActivations), std::end(kActivations), a) == std::end(kActivations))
          return "act must be relu, leaky-relu, sigmoid or tanh (got " + quoted(v) + ")";
        s.activation = a;
        return std::string();
@@ -73,7 +74,8 @@ const Field kFields[] = {
     {"opt", false, JsonForm::text,
      [](const Settings& s, DataShape) { return std::string(optimizer_name(s.optimizer)); },
      [](Settings& s, std::string_view v, DataShape) {
-       return parse_optimizer(v, &s.optimizer) ? std::string() : "opt must be sgd, momentum or adam (got " + quoted(v) + ")";
+       return parse_optimizer(v, &s.optimizer) ? std::string()
+                                               : "opt must be sgd, momentum or adam (got " + quoted(v) + ")";
      }},
     {"lr", true, JsonForm::number, [](const Settings& s, DataShape) { return float_to_text(s.lr); },
      [](Settings& s, std::string_view v, DataShape) { return real_in(v, &s.lr, 0, 10, true, "learning rate"); }},
@@ -129,7 +131,9 @@ std::vector<int> layer_sizes(const std::vector<int>& hidden, DataShape shape) {
   return sizes;
 }
 
-std::string arch_text(const std::vector<int>& hidden, DataShape shape) { return shape_text(layer_sizes(hidden, shape)); }
+std::string arch_text(const std::vector<int>& hidden, DataShape shape) {
+  return shape_text(layer_sizes(hidden, shape));
+}
 
 bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden, std::string* error) {
   std::vector<int> sizes;
@@ -188,8 +192,9 @@ bool build_network(const Settings& s, DataShape shape, Mlp* out, std::string* er
 
 std::string fit_refusal(const Mlp& model, DataShape shape) {
   if (model.input_size() != shape.inputs || model.output_size() != shape.classes)
-    return "the model has " + std::to_string(model.input_size()) + " inputs and " + std::to_string(model.output_size()) +
-           " outputs, but the data needs " + std::to_string(shape.inputs) + " and " + std::to_string(shape.classes);
+    return "the model has " + std::to_string(model.input_size()) + " inputs and " +
+           std::to_string(model.output_size()) + " outputs, but the data needs " + std::to_string(shape.inputs) +
+           " and " + std::to_string(shape.classes);
   const Activation out = model.layer(model.layer_count() - 1).activation;
   if (out != Activation::softmax)
     return "the lab trains classifiers with a softmax output layer; this model's output is " +

@@ -25,19 +25,19 @@ inline constexpr int kMaxEpochs = 200;
 inline constexpr int kMaxBatch = 4096;
 
 struct Settings {
-  std::vector<int> hidden = {16, 16};                  // hidden layer sizes (784-16-16-10)
-  Activation activation = Activation::relu;            // hidden layers; the output is softmax
-  Loss loss = Loss::cross_entropy;                     // cross-entropy or mse
+  std::vector<int> hidden = {16, 16};        // hidden layer sizes (784-16-16-10)
+  Activation activation = Activation::relu;  // hidden layers; the output is softmax
+  Loss loss = Loss::cross_entropy;           // cross-entropy or mse
   OptimizerKind optimizer = OptimizerKind::adam;
-  float lr = 1e-3f;                                    // η, (0, 10]
-  int batch = 64;                                      // B, 1..4096
-  int epochs = 5;                                      // 1..200
-  float l2 = 0.0f;                                     // λ, [0, 1]
-  float dropout = 0.0f;                                // p, [0, 0.9]
-  std::uint64_t seed = 1;                              // weights, shuffling, dropout
-  int subset = 0;                                      // training digits: 1000, 5000, 0 = all
-  Normalisation normalisation = Normalisation::unit;   // x/255 or standardised
-  int patience = 0;                                    // early stopping (0 = off), needs a validation split
+  float lr = 1e-3f;                                   // η, (0, 10]
+  int batch = 64;                                     // B, 1..4096
+  int epochs = 5;                                     // 1..200
+  float l2 = 0.0f;                                    // λ, [0, 1]
+  float dropout = 0.0f;                               // p, [0, 0.9]
+  std::uint64_t seed = 1;                             // weights, shuffling, dropout
+  int subset = 0;                                     // training digits: 1000, 5000, 0 = all
+  Normalisation normalisation = Normalisation::unit;  // x/255 or standardised
+  int patience = 0;                                   // early stopping (0 = off), needs a validation split
 
   bool operator==(const Settings&) const = default;
 };

@@ -18,7 +18,7 @@ constexpr uint32_t kSnapshotMagic = 0x6e6e6c73;  // "nnls"
 constexpr uint32_t kMaxName = 512;               // bytes of a dataset's name
 constexpr uint32_t kMaxSettingsText = 4096;      // bytes of the settings' link form
 constexpr uint32_t kMaxRefusal = 4096;
-constexpr uint32_t kMaxBatchPoints = 4096;       // the engine keeps ≤ 1,000 (it thins them)
+constexpr uint32_t kMaxBatchPoints = 4096;  // the engine keeps ≤ 1,000 (it thins them)
 constexpr int kMaxClasses = 256;
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
@@ -28,14 +28,20 @@ class Writer {
  public:
   static constexpr bool kReading = false;
   template <class T>
-  void number(const char*, T& v, T, T) { w_.put(v); }
+  void number(const char*, T& v, T, T) {
+    w_.put(v);
+  }
   template <class E>
-  void choice(const char*, E& v, int) { w_.put(uint8_t(v)); }
+  void choice(const char*, E& v, int) {
+    w_.put(uint8_t(v));
+  }
   void flag(const char*, bool& v) { w_.put(uint8_t(v)); }
   void text(const char*, std::string& s, uint32_t) { w_.put_string(s); }
   // A list of numbers, each in [lo, hi]; `exact` > 0: exactly that many, else at most `max`.
   template <class T>
-  void values(const char*, std::vector<T>& v, uint32_t, bool, T, T) { w_.put_span(std::span<const T>(v)); }
+  void values(const char*, std::vector<T>& v, uint32_t, bool, T, T) {
+    w_.put_span(std::span<const T>(v));
+  }
   // A list of records, each walked by `fields(io, record)`.
   template <class R, class F>
   void records(const char*, std::vector<R>& v, uint32_t, F&& fields) {
@@ -352,7 +358,8 @@ bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out
   Snapshot s;
   snapshot_fields(r, s, fit);
   if (!r.done()) {
-    *error = "malformed snapshot from the training worker (" + (r.error().empty() ? std::string("extra bytes") : r.error()) + ")";
+    *error = "malformed snapshot from the training worker (" +
+             (r.error().empty() ? std::string("extra bytes") : r.error()) + ")";
     return false;
   }
   *out = std::move(s);

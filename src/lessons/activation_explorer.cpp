@@ -24,8 +24,8 @@ ActivationCurve activation_curve(Activation act, float z_min, float z_max, int s
 
 std::vector<ActivationCurve> activation_curves(float z_min, float z_max, int samples) {
   std::vector<ActivationCurve> curves;
-  for (Activation act : {Activation::relu, Activation::leaky_relu, Activation::sigmoid, Activation::tanh,
-                         Activation::step})
+  for (Activation act :
+       {Activation::relu, Activation::leaky_relu, Activation::sigmoid, Activation::tanh, Activation::step})
     curves.push_back(activation_curve(act, z_min, z_max, samples));
   return curves;
 }
@@ -46,8 +46,9 @@ Lesson softmax_lesson(std::span<const float> z) {
   Lesson lesson;
   lesson.id = "softmax";
   lesson.title = "Softmax: votes into probabilities";
-  lesson.intro = "Softmax makes every vote positive with e^z and divides by the total, so the outputs add up to 1 "
-                 "and the biggest vote gets the biggest share.";
+  lesson.intro =
+      "Softmax makes every vote positive with e^z and divides by the total, so the outputs add up to 1 "
+      "and the biggest vote gets the biggest share.";
   std::string denominator;
   for (int j = 0; j < n; ++j) denominator += (j ? " + e^" : "e^") + num(z[j]);
   for (int i = 0; i < n; ++i) {

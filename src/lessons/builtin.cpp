@@ -36,12 +36,12 @@ Scenario umbrella_scenario(Activation activation) {
 Scenario coat_scenario() {
   Scenario s;
   s.mlp = network({{3, 2, Activation::relu}, {2, 1, Activation::sigmoid}},
-                  {-0.5f, 1.0f, 0.5f,   // W⁽¹⁾ row 1: cold and rain/wind → you may be cold
-                   -1.0f, 0.5f, 0.5f,   // W⁽¹⁾ row 2: very cold → must wear one
-                   0.0f, 1.0f,          // b⁽¹⁾
-                   0.8f, -0.5f,         // W⁽²⁾
-                   0.2f});              // b⁽²⁾
-  s.x = {10.0f, 1.0f, 1.0f};  // temperature, rain, wind
+                  {-0.5f, 1.0f, 0.5f,  // W⁽¹⁾ row 1: cold and rain/wind → you may be cold
+                   -1.0f, 0.5f, 0.5f,  // W⁽¹⁾ row 2: very cold → must wear one
+                   0.0f, 1.0f,         // b⁽¹⁾
+                   0.8f, -0.5f,        // W⁽²⁾
+                   0.2f});             // b⁽²⁾
+  s.x = {10.0f, 1.0f, 1.0f};           // temperature, rain, wind
   s.input_names = {"temperature, °C", "rain, 1 = yes", "wind, 1 = yes"};
   return s;
 }
@@ -123,8 +123,7 @@ bool build_builtin_lesson(std::string_view id, Lesson* out, std::string* error) 
 }
 
 // ---------------------------------------------------------------------------------------------
-bool custom_scenario(int inputs, std::span<const LayerSpec> layers, uint64_t seed, Scenario* out,
-                     std::string* error) {
+bool custom_scenario(int inputs, std::span<const LayerSpec> layers, uint64_t seed, Scenario* out, std::string* error) {
   auto fail = [&](std::string message) {
     if (error) *error = std::move(message);
     return false;

@@ -25,8 +25,8 @@ namespace nnlab {
 
 // ---- starting scenarios -------------------------------------------------------------------------
 Scenario umbrella_scenario(Activation activation = Activation::relu);  // relu | sigmoid | tanh | step | …
-Scenario coat_scenario();              // no target (forward lesson)
-Scenario backprop_coat_scenario();     // target y = 1 ("wear a coat"), half-sse, η = 0.5
+Scenario coat_scenario();                                              // no target (forward lesson)
+Scenario backprop_coat_scenario();  // target y = 1 ("wear a coat"), half-sse, η = 0.5
 Scenario two_by_two_scenario();
 Scenario backprop_sigmoid_scenario();  // x = [0.05, 0.1], y = [0.01, 0.99], half-sse, η = 0.5
 Scenario mnist_anatomy_scenario();     // 784-16-16-10 (ReLU, ReLU, softmax), x = 784 zeros
@@ -36,15 +36,16 @@ Scenario mnist_output_scenario();      // a 16 → 10 softmax layer; the MNIST l
 bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error);
 bool coat_lesson(const Scenario& s, Lesson* out, std::string* error);
 bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error);
-bool backprop_lesson(const Scenario& s, Lesson* out, std::string* error);  // needs a target
-bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error);   // any size (shapes only)
+bool backprop_lesson(const Scenario& s, Lesson* out, std::string* error);      // needs a target
+bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error);       // any size (shapes only)
 bool mnist_output_lesson(const Scenario& s, Lesson* out, std::string* error);  // one softmax layer
 
 // ---- registry (CLI `trace NAME`, the app's lesson list, deep links) ----------------------------
 struct BuiltinLesson {
-  const char* id;      // "umbrella", "coat", "two-by-two", "backprop-coat", "backprop-sigmoid", "mnist-anatomy", "mnist-output"
-  const char* title;   // for menus
-  Scenario (*scenario)();                                  // the starting situation
+  const char*
+      id;  // "umbrella", "coat", "two-by-two", "backprop-coat", "backprop-sigmoid", "mnist-anatomy", "mnist-output"
+  const char* title;                                      // for menus
+  Scenario (*scenario)();                                 // the starting situation
   bool (*build)(const Scenario&, Lesson*, std::string*);  // steps for the current situation
 };
 std::span<const BuiltinLesson> builtin_lessons();
@@ -58,8 +59,7 @@ inline constexpr int kMaxCustomNeurons = 8;  // inputs and neurons per layer
 
 // A network with `inputs` inputs and one layer per entry of `layers` (neurons, activation),
 // weights from init_params(seed), input x = 1s, no target. Sizes limited to the constants above.
-bool custom_scenario(int inputs, std::span<const LayerSpec> layers, uint64_t seed, Scenario* out,
-                     std::string* error);
+bool custom_scenario(int inputs, std::span<const LayerSpec> layers, uint64_t seed, Scenario* out, std::string* error);
 // Changes one layer's activation, keeping every weight and bias (the activation switch).
 bool set_layer_activation(Scenario* s, int layer, Activation activation, std::string* error);
 

@@ -69,20 +69,20 @@ std::string_view step_kind_name(StepKind kind);
 
 struct Step {
   StepKind kind = StepKind::note;
-  int layer = -1;            // what the step is about: Mlp layer l (−1: input / whole network)
-  int neuron = -1;           //   neuron o of that layer (−1: the whole layer)
-  int input = -1;            //   input i, for term / weight_grad / update steps of W[o][i]
-  std::string symbolic;      // the formula, e.g. "z⁽¹⁾₁ = w⁽¹⁾₁·x + b⁽¹⁾₁"
-  std::string substituted;   // the numbers, e.g. "z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5"
-  std::vector<float> values; // the result(s) at full precision (format_number_full for hover);
-                             // a decision step holds {output, threshold}
-  std::string explanation;   // one plain-language sentence
+  int layer = -1;             // what the step is about: Mlp layer l (−1: input / whole network)
+  int neuron = -1;            //   neuron o of that layer (−1: the whole layer)
+  int input = -1;             //   input i, for term / weight_grad / update steps of W[o][i]
+  std::string symbolic;       // the formula, e.g. "z⁽¹⁾₁ = w⁽¹⁾₁·x + b⁽¹⁾₁"
+  std::string substituted;    // the numbers, e.g. "z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5"
+  std::vector<float> values;  // the result(s) at full precision (format_number_full for hover);
+                              // a decision step holds {output, threshold}
+  std::string explanation;    // one plain-language sentence
   Highlight highlight;
 };
 
 // ---- [SECTION] Lesson -------------------------------------------------------------------------
 struct Lesson {
-  std::string id;     // "umbrella", "coat", "two-by-two", "backprop-coat", ... or "model"
+  std::string id;  // "umbrella", "coat", "two-by-two", "backprop-coat", ... or "model"
   std::string title;
   std::string intro;  // a short paragraph shown above the steps
   std::vector<Step> steps;
@@ -92,11 +92,11 @@ struct Lesson {
 // What a lesson is built from. The app keeps one, lets the learner edit it, and rebuilds the
 // lesson after every edit (building is cheap for these small networks).
 struct Scenario {
-  Mlp mlp;                          // the network (weights and biases)
-  std::vector<float> x;             // (I₀) one input sample
-  std::vector<float> y;             // (O_last) the target; empty = forward pass only
-  Loss loss = Loss::half_sse;       // used when y is not empty
-  float learning_rate = 0.5f;       // η for the one gradient-descent step (backprop lessons)
+  Mlp mlp;                               // the network (weights and biases)
+  std::vector<float> x;                  // (I₀) one input sample
+  std::vector<float> y;                  // (O_last) the target; empty = forward pass only
+  Loss loss = Loss::half_sse;            // used when y is not empty
+  float learning_rate = 0.5f;            // η for the one gradient-descent step (backprop lessons)
   std::vector<std::string> input_names;  // optional, e.g. {"temperature", "rain", "wind"}
 };
 

@@ -4,8 +4,8 @@
 // Every count is read from an Mlp the core built (weights(l).size(), parameter_count()).
 #include <cmath>
 
-#include "lessons/builtin.h"
 #include "core/shape_text.h"
+#include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "lessons/trace.h"
@@ -48,9 +48,10 @@ bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
   Lesson lesson;
   lesson.id = "mnist-anatomy";
   lesson.title = "Anatomy of the network " + shape_name(mlp);
-  lesson.intro = "A handwritten digit is a 28 × 28 grid of grey values. The network reads it as one long list of "
-                 "numbers, passes it through its layers, and answers with one probability per digit 0–9. Here is "
-                 "how big each part is.";
+  lesson.intro =
+      "A handwritten digit is a 28 × 28 grid of grey values. The network reads it as one long list of "
+      "numbers, passes it through its layers, and answers with one probability per digit 0–9. Here is "
+      "how big each part is.";
 
   Step image;
   image.kind = StepKind::shape;
@@ -60,11 +61,11 @@ bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
     image.substituted = std::to_string(side) + " × " + std::to_string(side) + " pixels → x with " +
                         count(static_cast<size_t>(inputs)) + " entries, pixel (row r, column c) → x[" +
                         std::to_string(side) + "·r + c]";
-  else
-    image.substituted = "x has " + count(static_cast<size_t>(inputs)) + " entries";
+  else image.substituted = "x has " + count(static_cast<size_t>(inputs)) + " entries";
   image.values = {static_cast<float>(inputs)};
-  image.explanation = "The image is flattened row after row into one vector; each grey value is scaled from 0–255 "
-                      "to 0–1 so that all inputs have the same range.";
+  image.explanation =
+      "The image is flattened row after row into one vector; each grey value is scaled from 0–255 "
+      "to 0–1 so that all inputs have the same range.";
   lesson.steps.push_back(std::move(image));
 
   for (int l = 0; l < mlp.layer_count(); ++l) {
@@ -77,8 +78,8 @@ bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
                  n.vec("b", l) + ",  " + n.vec("W", l) + ": " + std::to_string(spec.outputs) + " × " +
                  std::to_string(spec.inputs);
     s.substituted = n.layer_name(l) + ": " + n.vec("W", l) + " " + std::to_string(spec.outputs) + " × " +
-                    std::to_string(spec.inputs) + " = " + count(w) + " weights + " + count(b) + " biases = " +
-                    count(w + b) + " parameters, " + activation_symbol(spec.activation);
+                    std::to_string(spec.inputs) + " = " + count(w) + " weights + " + count(b) +
+                    " biases = " + count(w + b) + " parameters, " + activation_symbol(spec.activation);
     s.values = {static_cast<float>(w), static_cast<float>(b), static_cast<float>(w + b)};
     s.explanation = "Every one of the " + std::to_string(spec.outputs) + " neurons is connected to all " +
                     std::to_string(spec.inputs) + " inputs of this layer and has its own bias.";
@@ -88,8 +89,9 @@ bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
   }
 
   Step total = parameter_count_step(mlp);
-  total.explanation = "All of these numbers together are what training adjusts; the network's size and speed do "
-                      "not change while it learns.";
+  total.explanation =
+      "All of these numbers together are what training adjusts; the network's size and speed do "
+      "not change while it learns.";
   lesson.steps.push_back(std::move(total));
 
   if (shape_name(mlp) == "784-16-16-10") {

@@ -2,8 +2,8 @@
 // ∂L/∂W and ∂L/∂b of every parameter, one gradient-descent step, the loss before → after.
 // Works on any traceable scenario with a target; the built-ins are the coat network (dead
 // ReLUs: only b⁽²⁾ learns) and a 2-2-2 sigmoid network where every gradient is non-zero.
-#include "lessons/builtin.h"
 #include "core/shape_text.h"
+#include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "lessons/trace.h"
@@ -35,11 +35,11 @@ Step gradient_summary(const CoreTrace& t) {
                   " parameters get a non-zero gradient" + (nonzero ? ": " + learning : std::string());
   s.values = {static_cast<float>(nonzero)};
   if (dead_count > 0)
-    s.explanation = "Dead ReLU neurons (" + dead + "): a ReLU whose vote is not positive outputs 0 and has slope 0, "
+    s.explanation = "Dead ReLU neurons (" + dead +
+                    "): a ReLU whose vote is not positive outputs 0 and has slope 0, "
                     "so nothing flows back through it — its incoming weights and bias get exactly 0, and the "
                     "weights it feeds see a 0 signal. Only the parameters listed learn from this sample.";
-  else
-    s.explanation = "Every neuron passed some error back, so every parameter listed will move in the update.";
+  else s.explanation = "Every neuron passed some error back, so every parameter listed will move in the update.";
   for (int l = 0; l < t.mlp.layer_count(); ++l) {
     const LayerSpec& spec = t.mlp.layer(l);
     for (int o = 0; o < spec.outputs; ++o) {
@@ -66,11 +66,13 @@ bool backprop_lesson(const Scenario& s, Lesson* out, std::string* error) {
   const std::string shape = shape_text(t.mlp);
   lesson.id = "backprop";
   lesson.title = "Backprop by hand: " + shape + ", " + std::string(loss_name(t.loss)) + " loss";
-  lesson.intro = "First the forward pass computes the answer ŷ. The loss scores it against the target y. Then the "
-                 "error is traced back layer by layer with the chain rule: δ = ∂L/∂z says how much each neuron's "
-                 "vote is to blame, and each weight's gradient is its neuron's δ times the signal that flowed "
-                 "through it. Finally every parameter takes one step of gradient descent, w ← w − η ∂L/∂w with "
-                 "η = " + num(t.learning_rate) + ", and the forward pass runs again to check the loss.";
+  lesson.intro =
+      "First the forward pass computes the answer ŷ. The loss scores it against the target y. Then the "
+      "error is traced back layer by layer with the chain rule: δ = ∂L/∂z says how much each neuron's "
+      "vote is to blame, and each weight's gradient is its neuron's δ times the signal that flowed "
+      "through it. Finally every parameter takes one step of gradient descent, w ← w − η ∂L/∂w with "
+      "η = " +
+      num(t.learning_rate) + ", and the forward pass runs again to check the loss.";
   const TraceOptions options;
   forward_steps(t, options, s.input_names, &lesson.steps);
   std::vector<Step> back;

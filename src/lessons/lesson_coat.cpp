@@ -23,8 +23,8 @@ bool is_worked_example(const Scenario& s) {
 }  // namespace
 
 bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
-  if (s.mlp.layer_count() != 2 || s.mlp.input_size() != 3 || s.mlp.layer(0).outputs != 2 ||
-      s.mlp.output_size() != 1 || s.mlp.layer(1).activation == Activation::softmax) {
+  if (s.mlp.layer_count() != 2 || s.mlp.input_size() != 3 || s.mlp.layer(0).outputs != 2 || s.mlp.output_size() != 1 ||
+      s.mlp.layer(1).activation == Activation::softmax) {
     if (error) *error = "the coat lesson needs a 3-2-1 network";
     return false;
   }
@@ -34,10 +34,11 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
   Lesson lesson;
   lesson.id = "coat";
   lesson.title = "The coat network 3-2-1";
-  lesson.intro = "Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and wind x₃ (1 = yes) — feed "
-                 "two hidden ReLU neurons, and one sigmoid neuron turns their signals into a probability. "
-                 "Hidden neuron 1 stands for “cold, and rain or wind: you may feel cold”; hidden neuron 2 for "
-                 "“very cold: you must wear one”.";
+  lesson.intro =
+      "Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and wind x₃ (1 = yes) — feed "
+      "two hidden ReLU neurons, and one sigmoid neuron turns their signals into a probability. "
+      "Hidden neuron 1 stands for “cold, and rain or wind: you may feel cold”; hidden neuron 2 for "
+      "“very cold: you must wear one”.";
   forward_steps(t, TraceOptions{}, s.input_names, &lesson.steps);
 
   Step* h1 = find_step(lesson, StepKind::sum, 0, 0);
@@ -51,7 +52,7 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
     note.layer = 0, note.neuron = 1;
     note.symbolic = "a common slip: " + Notation(t.mlp).z(0, 1) + " = " + format_number(-7);
     const std::span<const float> w = t.mlp.weights(0);  // (2, 3)
-    float running = 0;  // display arithmetic, as in the sum step
+    float running = 0;                                  // display arithmetic, as in the sum step
     std::string terms, partial;
     for (int i = 0; i <= 3; ++i) {
       const float term = i < 3 ? w[3 + i] * t.x[i] : t.mlp.bias(0)[1];
@@ -59,11 +60,13 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
       terms += i == 0 ? num(term) : (term < 0 ? " − " + negated(term) : " + " + num(term));
       if (i > 0) partial += (i > 1 ? ", then " : "") + num(running);
     }
-    note.substituted = Notation(t.mlp).z(0, 1) + " = " + terms + " = " + num(t.ws.z(0)[1]) + ", not " + format_number(-7);
+    note.substituted = Notation(t.mlp).z(0, 1) + " = " + terms + " = " + num(t.ws.z(0)[1]) + ", not " +
+                       format_number(-7);
     note.values = {t.ws.z(0)[1]};
-    note.explanation = format_number(-7) + " is a common slip when this sum is worked by hand. Add the four terms "
-                       "one at a time and the running total goes " + partial + ": the answer is " +
-                       num(t.ws.z(0)[1]) + ", exactly what the network computes.";
+    note.explanation = format_number(-7) +
+                       " is a common slip when this sum is worked by hand. Add the four terms "
+                       "one at a time and the running total goes " +
+                       partial + ": the answer is " + num(t.ws.z(0)[1]) + ", exactly what the network computes.";
     note.highlight = h2->highlight;
     const auto at = lesson.steps.begin() + (h2 - lesson.steps.data()) + 1;
     lesson.steps.insert(at, std::move(note));
@@ -79,7 +82,9 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
   const bool both_silent = t.ws.a(0)[0] == 0 && t.ws.a(0)[1] == 0;
   d.explanation = both_silent
                       ? "Both hidden neurons are silent, so the output rests on its bias alone: σ(" +
-                            num(t.ws.z(1)[0]) + ") = " + num(y_hat) + (y_hat > 0.5f ? ", a coin flip leaning towards the coat." : ", a coin flip leaning against the coat.")
+                            num(t.ws.z(1)[0]) + ") = " + num(y_hat) +
+                            (y_hat > 0.5f ? ", a coin flip leaning towards the coat."
+                                          : ", a coin flip leaning against the coat.")
                       : "The network answers with a probability: " + num(y_hat) + " means about " +
                             format_number(std::round(y_hat * 100.0f)) + " in 100 such days you would wear a coat.";
   d.highlight.layer = 1;

@@ -49,7 +49,8 @@ bool mnist_output_lesson(const Scenario& s, Lesson* out, std::string* error) {
   answer.layer = 0;
   answer.neuron = best;
   answer.symbolic = "answer = argmax ŷ";
-  answer.substituted = "answer = " + std::to_string(best) + " (ŷ" + subscript(best + 1) + " = " + num(y[size_t(best)]) + ")";
+  answer.substituted = "answer = " + std::to_string(best) + " (ŷ" + subscript(best + 1) + " = " + num(y[size_t(best)]) +
+                       ")";
   answer.values = {float(best), y[size_t(best)]};
   answer.explanation = "Output neuron " + std::to_string(best + 1) + " stands for the digit " + std::to_string(best) +
                        ": with probability " + num(100.0f * y[size_t(best)]) + " % it is the network's reading.";

@@ -19,8 +19,9 @@ bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error) {
   Lesson lesson;
   lesson.id = "two-by-two";
   lesson.title = "Two inputs, two neurons: z = W·x + b";
-  lesson.intro = "A layer of neurons is one matrix multiplication. Row o of W holds the weights of neuron o; "
-                 "multiply that row with the column x, add b_o, and you get neuron o's vote z_o.";
+  lesson.intro =
+      "A layer of neurons is one matrix multiplication. Row o of W holds the weights of neuron o; "
+      "multiply that row with the column x, add b_o, and you get neuron o's vote z_o.";
   forward_steps(t, TraceOptions{}, s.input_names, &lesson.steps);
   for (int o = 0; o < O; ++o) {
     Step* sum = find_step(lesson, StepKind::sum, 0, o);

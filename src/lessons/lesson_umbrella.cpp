@@ -8,9 +8,7 @@ namespace nnlab {
 namespace {
 
 // Where the activation's output means "yes": ReLU, tanh … above 0; sigmoid and step above ½.
-float decision_threshold(Activation act) {
-  return act == Activation::sigmoid || act == Activation::step ? 0.5f : 0.0f;
-}
+float decision_threshold(Activation act) { return act == Activation::sigmoid || act == Activation::step ? 0.5f : 0.0f; }
 
 }  // namespace
 
@@ -27,10 +25,11 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   Lesson lesson;
   lesson.id = "umbrella";
   lesson.title = "The umbrella neuron";
-  lesson.intro = "One neuron decides whether to take an umbrella. x₁ is today's temperature in °C, x₂ says "
-                 "whether it rains (1 = yes). Each weight says how much an input matters and in which direction "
-                 "(a negative w₁: the colder, the more you want cover; a large w₂: rain strongly says yes); the "
-                 "bias b is the neuron's opinion before it sees anything.";
+  lesson.intro =
+      "One neuron decides whether to take an umbrella. x₁ is today's temperature in °C, x₂ says "
+      "whether it rains (1 = yes). Each weight says how much an input matters and in which direction "
+      "(a negative w₁: the colder, the more you want cover; a large w₂: rain strongly says yes); the "
+      "bias b is the neuron's opinion before it sees anything.";
   TraceOptions options;
   options.product_terms = true;
   forward_steps(t, options, s.input_names, &lesson.steps);
@@ -38,7 +37,9 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   Step* sum = find_step(lesson, StepKind::sum, 0, 0);
   sum->explanation = "Add the two weighted inputs and the bias b = " + num(t.mlp.bias(0)[0]) +
                      " (its opinion before seeing anything): the neuron's total vote is " + num(sum->values[0]) +
-                     (sum->values[0] > 0 ? " (for an umbrella)." : sum->values[0] < 0 ? " (against an umbrella)." : ".");
+                     (sum->values[0] > 0   ? " (for an umbrella)."
+                      : sum->values[0] < 0 ? " (against an umbrella)."
+                                           : ".");
 
   const float y_hat = t.ws.a(0)[0], z = t.ws.z(0)[0];
   const float threshold = decision_threshold(act);
@@ -50,13 +51,12 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   d.substituted = "a = " + num(y_hat) + (yes ? " > " : " ≤ ") + num(threshold) + " → " +
                   (yes ? "take an umbrella" : "no umbrella recommended");
   d.values = {y_hat, threshold};  // the output and the threshold it is compared with
-  if (yes)
-    d.explanation = "The vote " + num(z) + " is strong enough: the neuron recommends an umbrella.";
+  if (yes) d.explanation = "The vote " + num(z) + " is strong enough: the neuron recommends an umbrella.";
   else if (act == Activation::relu && z <= 0)
-    d.explanation = "Output 0: the total vote " + num(z) + " is not positive, so ReLU keeps the neuron silent — "
+    d.explanation = "Output 0: the total vote " + num(z) +
+                    " is not positive, so ReLU keeps the neuron silent — "
                     "no umbrella recommended.";
-  else
-    d.explanation = "The vote " + num(z) + " is not strong enough, so the neuron does not recommend an umbrella.";
+  else d.explanation = "The vote " + num(z) + " is not strong enough, so the neuron does not recommend an umbrella.";
   d.highlight.layer = 0;
   d.highlight.neurons = {{0, 0}};
   lesson.steps.push_back(std::move(d));

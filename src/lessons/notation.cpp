@@ -12,18 +12,14 @@ std::string Notation::sup(int l) const {
   return mlp_.layer_count() > 1 ? "⁽" + superscript(l + 1) + "⁾" : std::string();
 }
 
-std::string Notation::sub(int l, int o) const {
-  return mlp_.layer(l).outputs > 1 ? subscript(o + 1) : std::string();
-}
+std::string Notation::sub(int l, int o) const { return mlp_.layer(l).outputs > 1 ? subscript(o + 1) : std::string(); }
 
 std::string Notation::pair(int o, int i) const {
   if (o + 1 >= 10 || i + 1 >= 10) return subscript(o + 1) + "," + subscript(i + 1);
   return subscript(o + 1) + subscript(i + 1);
 }
 
-std::string Notation::x(int i) const {
-  return mlp_.input_size() > 1 ? "x" + subscript(i + 1) : std::string("x");
-}
+std::string Notation::x(int i) const { return mlp_.input_size() > 1 ? "x" + subscript(i + 1) : std::string("x"); }
 
 std::string Notation::input(int l, int i) const { return l == 0 ? x(i) : a(l - 1, i); }
 std::string Notation::z(int l, int o) const { return "z" + sup(l) + sub(l, o); }
@@ -37,13 +33,9 @@ std::string Notation::w(int l, int o, int i) const {
   return "W" + sup(l) + pair(o, i);
 }
 
-std::string Notation::y_hat(int o) const {
-  return mlp_.output_size() > 1 ? "ŷ" + subscript(o + 1) : std::string("ŷ");
-}
+std::string Notation::y_hat(int o) const { return mlp_.output_size() > 1 ? "ŷ" + subscript(o + 1) : std::string("ŷ"); }
 
-std::string Notation::y(int o) const {
-  return mlp_.output_size() > 1 ? "y" + subscript(o + 1) : std::string("y");
-}
+std::string Notation::y(int o) const { return mlp_.output_size() > 1 ? "y" + subscript(o + 1) : std::string("y"); }
 
 std::string Notation::vec(const char* base, int l) const { return base + sup(l); }
 

@@ -14,27 +14,26 @@
 
 namespace nnlab {
 
-
 class Notation {
  public:
   explicit Notation(const Mlp& mlp);
 
-  std::string x(int i) const;                 // "x₁" ("x" for a single input)
-  std::string input(int l, int i) const;      // input i of layer l: x_i (l = 0) or a⁽ˡ⁾_i
-  std::string z(int l, int o) const;          // "z⁽¹⁾₁"
-  std::string a(int l, int o) const;          // "a⁽¹⁾₁"
-  std::string w(int l, int o, int i) const;   // "W⁽¹⁾₁₂", or "w⁽²⁾₁" in a one-neuron layer
-  std::string b(int l, int o) const;          // "b⁽¹⁾₁"
-  std::string delta(int l, int o) const;      // "δ⁽¹⁾₁"
-  std::string y_hat(int o) const;             // "ŷ₁" ("ŷ" for a single output)
-  std::string y(int o) const;                 // "y₁"
+  std::string x(int i) const;                      // "x₁" ("x" for a single input)
+  std::string input(int l, int i) const;           // input i of layer l: x_i (l = 0) or a⁽ˡ⁾_i
+  std::string z(int l, int o) const;               // "z⁽¹⁾₁"
+  std::string a(int l, int o) const;               // "a⁽¹⁾₁"
+  std::string w(int l, int o, int i) const;        // "W⁽¹⁾₁₂", or "w⁽²⁾₁" in a one-neuron layer
+  std::string b(int l, int o) const;               // "b⁽¹⁾₁"
+  std::string delta(int l, int o) const;           // "δ⁽¹⁾₁"
+  std::string y_hat(int o) const;                  // "ŷ₁" ("ŷ" for a single output)
+  std::string y(int o) const;                      // "y₁"
   std::string vec(const char* base, int l) const;  // a whole layer's vector: "z⁽¹⁾", "δ⁽²⁾", "W⁽¹⁾"
-  std::string layer_name(int l) const;        // "layer 1 (hidden)", "layer 2 (output)"
+  std::string layer_name(int l) const;             // "layer 1 (hidden)", "layer 2 (output)"
 
  private:
-  std::string sup(int l) const;            // "⁽ˡ⁺¹⁾" or ""
-  std::string sub(int l, int o) const;     // "ₒ₊₁" or "" for a one-neuron layer
-  std::string pair(int o, int i) const;    // "₁₂" or "₁₀,₂" when an index has two digits
+  std::string sup(int l) const;          // "⁽ˡ⁺¹⁾" or ""
+  std::string sub(int l, int o) const;   // "ₒ₊₁" or "" for a one-neuron layer
+  std::string pair(int o, int i) const;  // "₁₂" or "₁₀,₂" when an index has two digits
   const Mlp& mlp_;
 };
 
@@ -48,7 +47,7 @@ std::string derivative_symbol(Activation act);
 // (for e^−z): 0.2 → "−0.2", −3.5 → "3.5".
 std::string num(float v);
 std::string negated(float v);
-std::string operand(float v);  // a second operand: "0.8", or "(−0.1114)" when negative
+std::string operand(float v);                    // a second operand: "0.8", or "(−0.1114)" when negative
 std::string vector_text(const float* v, int n);  // "[1.2, 1.8]" (a single value: "1.2")
 
 }  // namespace nnlab

@@ -59,8 +59,8 @@ std::string subscript(int n) {
 
 std::string format_count(long long n) {
   const bool negative = n < 0;
-  const unsigned long long magnitude =
-      negative ? 0ull - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  const unsigned long long magnitude = negative ? 0ull - static_cast<unsigned long long>(n)
+                                                : static_cast<unsigned long long>(n);
   return (negative ? std::string(kMinus) : std::string()) + group_thousands(std::to_string(magnitude));
 }
 

@@ -13,10 +13,10 @@
 
 namespace nnlab {
 
-std::string format_number(double v);       // ≤ 4 significant digits, e.g. "−3.5", "0.5498", "13,002"
-std::string format_number_full(float v);   // round-trip precision of a float, e.g. "0.549834"
-std::string format_count(long long n);     // an exact count with thousands separators, "101,770"
-std::string superscript(int n);            // 12 → "¹²", −1 → "⁻¹"
-std::string subscript(int n);              // 12 → "₁₂"
+std::string format_number(double v);      // ≤ 4 significant digits, e.g. "−3.5", "0.5498", "13,002"
+std::string format_number_full(float v);  // round-trip precision of a float, e.g. "0.549834"
+std::string format_count(long long n);    // an exact count with thousands separators, "101,770"
+std::string superscript(int n);           // 12 → "¹²", −1 → "⁻¹"
+std::string subscript(int n);             // 12 → "₁₂"
 
 }  // namespace nnlab

@@ -23,7 +23,7 @@
 
 namespace nnlab {
 
-std::string steps_as_text(const Lesson& lesson);  // title, intro and every step as above
+std::string steps_as_text(const Lesson& lesson);         // title, intro and every step as above
 std::string step_as_text(const Step& step, int number);  // one step (number ≥ 1), three lines
 
 }  // namespace nnlab

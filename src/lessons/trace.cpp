@@ -40,8 +40,8 @@ bool run_core_trace(const Scenario& s, CoreTrace* out, std::string* error) {
     const LayerSpec& spec = mlp.layer(l);
     if (spec.inputs > kMaxTraceWidth || spec.outputs > kMaxTraceWidth)
       return fail("layer " + std::to_string(l + 1) + " is " + std::to_string(spec.outputs) + " × " +
-                  std::to_string(spec.inputs) + "; a hand trace shows at most " +
-                  std::to_string(kMaxTraceWidth) + " inputs and neurons per layer");
+                  std::to_string(spec.inputs) + "; a hand trace shows at most " + std::to_string(kMaxTraceWidth) +
+                  " inputs and neurons per layer");
   }
   if (static_cast<int>(s.x.size()) != mlp.input_size())
     return fail("the input has " + std::to_string(s.x.size()) + " values but the network expects " +
@@ -87,8 +87,7 @@ bool run_core_trace(const Scenario& s, CoreTrace* out, std::string* error) {
   return true;
 }
 
-bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, Lesson* out,
-                        std::string* error) {
+bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, Lesson* out, std::string* error) {
   CoreTrace t;
   if (!run_core_trace(scenario, &t, error)) return false;
   Lesson lesson;
@@ -99,8 +98,9 @@ bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, L
                  " parameters. Each step below is one piece of the calculation, with the numbers the "
                  "engine itself computed.";
   if (t.has_target())
-    lesson.intro += " With the target, the steps continue backwards: how much each weight is to blame "
-                    "for the error, and one step of gradient descent.";
+    lesson.intro +=
+        " With the target, the steps continue backwards: how much each weight is to blame "
+        "for the error, and one step of gradient descent.";
   forward_steps(t, options, scenario.input_names, &lesson.steps);
   if (t.has_target() && options.backprop) backward_steps(t, options, &lesson.steps);
   *out = std::move(lesson);
@@ -122,8 +122,9 @@ Step parameter_count_step(const Mlp& mlp) {
   s.symbolic = "parameters = " + names;
   s.substituted = "parameters = " + sizes + " = " + format_count(static_cast<long long>(mlp.parameter_count()));
   s.values = {static_cast<float>(mlp.parameter_count())};
-  s.explanation = "Every weight and every bias is one number that training can adjust: these are the model's "
-                  "parameters.";
+  s.explanation =
+      "Every weight and every bias is one number that training can adjust: these are the model's "
+      "parameters.";
   for (int l = 0; l < mlp.layer_count(); ++l)
     for (int o = 0; o < mlp.layer(l).outputs; ++o) {
       s.highlight.biases.push_back({l, o});

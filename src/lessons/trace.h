@@ -20,22 +20,22 @@
 
 namespace nnlab {
 
-inline constexpr int kMaxTraceLayers = 6;   // larger networks are not traced by hand
-inline constexpr int kMaxTraceWidth = 32;   // inputs / neurons per layer
+inline constexpr int kMaxTraceLayers = 6;  // larger networks are not traced by hand
+inline constexpr int kMaxTraceWidth = 32;  // inputs / neurons per layer
 
 // The core's numbers a lesson reads (batch of one sample).
 struct CoreTrace {
-  Mlp mlp;                        // the scenario's network; grads() = ∂L/∂params after backward
-  Workspace ws;                   // z, a, δ of every layer for the sample
-  std::vector<float> x;           // (I₀)
-  std::vector<float> y;           // (O_last); empty = no target
+  Mlp mlp;               // the scenario's network; grads() = ∂L/∂params after backward
+  Workspace ws;          // z, a, δ of every layer for the sample
+  std::vector<float> x;  // (I₀)
+  std::vector<float> y;  // (O_last); empty = no target
   Loss loss = Loss::half_sse;
-  float loss_value = 0;           // L(ŷ, y) (loss_value of the core)
-  std::vector<float> dL_dyhat;    // (O_last) loss_gradient of the core
-  float learning_rate = 0;        // η; 0 = no update
-  Mlp updated;                    // mlp after one core SGD step (valid if learning_rate > 0)
-  Workspace ws_after;             // forward pass of `updated`
-  float loss_after = 0;           // L after the step
+  float loss_value = 0;         // L(ŷ, y) (loss_value of the core)
+  std::vector<float> dL_dyhat;  // (O_last) loss_gradient of the core
+  float learning_rate = 0;      // η; 0 = no update
+  Mlp updated;                  // mlp after one core SGD step (valid if learning_rate > 0)
+  Workspace ws_after;           // forward pass of `updated`
+  float loss_after = 0;         // L after the step
   bool has_target() const { return !y.empty(); }
   bool has_update() const { return has_target() && learning_rate > 0; }
 };
@@ -53,13 +53,12 @@ struct TraceOptions {
 };
 
 // Steps appended to `steps`, in reading order.
-void forward_steps(const CoreTrace& t, const TraceOptions& options,
-                   const std::vector<std::string>& input_names, std::vector<Step>* steps);
+void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::vector<std::string>& input_names,
+                   std::vector<Step>* steps);
 void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector<Step>* steps);
 
 // The whole generic lesson (id "model"): forward steps, and with a target the backprop steps.
-bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, Lesson* out,
-                        std::string* error);
+bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, Lesson* out, std::string* error);
 
 // "parameters = 6 + 2 + 2 + 1 = 11": sizes read from the Mlp's own weight and bias views.
 Step parameter_count_step(const Mlp& mlp);

@@ -40,8 +40,8 @@ void loss_texts(const CoreTrace& t, const Notation& n, std::string* symbolic, st
     case Loss::bce:
       *symbolic = O > 1 ? "L = −(1/n) Σ [y log ŷ + (1 − y) log(1 − ŷ)]" : "L = −[y log ŷ + (1 − y) log(1 − ŷ)]";
       for (int k = 0; k < O; ++k)
-        join(k, num(y[k]) + " × log " + num(y_hat[k]) + " + (1 − " + operand(y[k]) + ") × log(1 − " +
-                    num(y_hat[k]) + ")");
+        join(k,
+             num(y[k]) + " × log " + num(y_hat[k]) + " + (1 − " + operand(y[k]) + ") × log(1 − " + num(y_hat[k]) + ")");
       *substituted = O > 1 ? "L = −(1/" + std::to_string(O) + ") [" + terms + "]" : "L = −[" + terms + "]";
       break;
     case Loss::cross_entropy:
@@ -140,11 +140,13 @@ void output_layer_steps(const CoreTrace& t, const Notation& n, std::vector<Step>
     const std::string On = O > 1 ? " / " + std::to_string(O) : "";
     const std::string diff = num(a[k]) + " − " + operand(t.y[k]);
     if (fused && act == Activation::sigmoid) {
-      s.symbolic = d + " = ∂L/∂" + n.y_hat(k) + " × σ′(" + n.z(last, k) + ") = (" + n.y_hat(k) + " − " + n.y(k) + ")" + On;
+      s.symbolic = d + " = ∂L/∂" + n.y_hat(k) + " × σ′(" + n.z(last, k) + ") = (" + n.y_hat(k) + " − " + n.y(k) + ")" +
+                   On;
       s.substituted = d + " = " + num(t.dL_dyhat[k]) + " × " + operand(slope[k]) + " = (" + diff + ")" + On + " = " +
                       num(delta[k]);
-      s.explanation = "With a sigmoid output and cross-entropy the σ′ cancels out: the error is simply prediction "
-                      "minus target.";
+      s.explanation =
+          "With a sigmoid output and cross-entropy the σ′ cancels out: the error is simply prediction "
+          "minus target.";
     } else if (fused) {
       s.symbolic = d + " = " + n.y_hat(k) + " − " + n.y(k);
       s.substituted = d + " = " + diff + " = " + num(delta[k]);
@@ -156,8 +158,9 @@ void output_layer_steps(const CoreTrace& t, const Notation& n, std::vector<Step>
     } else {
       s.symbolic = d + " = ∂L/∂" + n.y_hat(k) + " × " + derivative_symbol(act) + "(" + n.z(last, k) + ")";
       s.substituted = d + " = " + num(t.dL_dyhat[k]) + " × " + operand(slope[k]) + " = " + num(delta[k]);
-      s.explanation = "The chain rule: the error at the output neuron's vote z is the loss's slope times the "
-                      "activation's slope.";
+      s.explanation =
+          "The chain rule: the error at the output neuron's vote z is the loss's slope times the "
+          "activation's slope.";
     }
     s.values = {delta[k]};
     s.highlight.layer = last;
@@ -208,8 +211,9 @@ void hidden_layer_steps(const CoreTrace& t, const Notation& n, int l, std::vecto
     else if (dead)
       s.explanation = "The activation is flat here, so δ is exactly 0 and this neuron's weights get no gradient.";
     else
-      s.explanation = "The error flows back along the connections this neuron feeds, weighted by them, then "
-                      "scaled by the neuron's own slope.";
+      s.explanation =
+          "The error flows back along the connections this neuron feeds, weighted by them, then "
+          "scaled by the neuron's own slope.";
     s.highlight.layer = l + 1;  // the matrix view shows column i of W⁽ˡ⁺²⁾ (a row of Wᵀ)
     s.highlight.neurons = whole_layer(l + 1, next.outputs);
     s.highlight.neurons.push_back({l, i});
@@ -231,15 +235,17 @@ void gradient_steps(const CoreTrace& t, const Notation& n, int l, std::vector<St
       s.kind = StepKind::weight_grad;
       s.layer = l, s.neuron = o, s.input = i;
       s.symbolic = "∂L/∂" + n.w(l, o, i) + " = " + n.delta(l, o) + " × " + n.input(l, i);
-      s.substituted = "∂L/∂" + n.w(l, o, i) + " = " + num(delta[o]) + " × " + operand(in[i]) + " = " + num(dW[o * I + i]);
+      s.substituted = "∂L/∂" + n.w(l, o, i) + " = " + num(delta[o]) + " × " + operand(in[i]) + " = " +
+                      num(dW[o * I + i]);
       s.values = {dW[o * I + i]};
-      if (delta[o] == 0)
-        s.explanation = "Its neuron's error δ is 0, so this weight gets no gradient.";
+      if (delta[o] == 0) s.explanation = "Its neuron's error δ is 0, so this weight gets no gradient.";
       else if (in[i] == 0)
-        s.explanation = "The signal " + n.input(l, i) + " through this weight was 0, so the weight could not have "
+        s.explanation = "The signal " + n.input(l, i) +
+                        " through this weight was 0, so the weight could not have "
                         "changed the output: gradient 0.";
       else
-        s.explanation = "A weight's share of the blame: the error at its neuron times the signal that flowed through it.";
+        s.explanation =
+            "A weight's share of the blame: the error at its neuron times the signal that flowed through it.";
       s.highlight.layer = l;
       s.highlight.neurons = {{l - 1, i}, {l, o}};
       s.highlight.weights = {{l, o, i}};
@@ -318,8 +324,9 @@ void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector
   loss.layer = last;
   loss_texts(t, n, &loss.symbolic, &loss.substituted);
   loss.values = {t.loss_value};
-  loss.explanation = "The loss is the exam's marking scheme: it scores how far the answer ŷ is from the target y "
-                     "(0 would be perfect).";
+  loss.explanation =
+      "The loss is the exam's marking scheme: it scores how far the answer ŷ is from the target y "
+      "(0 would be perfect).";
   loss.highlight.layer = last;
   loss.highlight.neurons = whole_layer(last, O);
   steps->push_back(std::move(loss));
@@ -330,7 +337,7 @@ void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector
     g.layer = last, g.neuron = k;
     loss_grad_texts(t, n, k, &g.symbolic, &g.substituted);
     g.values = {t.dL_dyhat[k]};
-    g.explanation = t.dL_dyhat[k] < 0 ? "Negative: raising " + n.y_hat(k) + " would lower the loss."
+    g.explanation = t.dL_dyhat[k] < 0   ? "Negative: raising " + n.y_hat(k) + " would lower the loss."
                     : t.dL_dyhat[k] > 0 ? "Positive: lowering " + n.y_hat(k) + " would lower the loss."
                                         : "Zero: " + n.y_hat(k) + " is already where the loss wants it.";
     g.highlight.layer = last;

@@ -16,12 +16,10 @@ std::string activation_substituted(Activation act, float z, float a) {
     case Activation::identity: return zs;
     case Activation::relu: return "ReLU(" + zs + ") = max(0, " + zs + ") = " + as;
     case Activation::leaky_relu:
-      return z > 0 ? "leaky ReLU(" + zs + ") = " + as
-                   : "leaky ReLU(" + zs + ") = 0.01 × " + operand(z) + " = " + as;
+      return z > 0 ? "leaky ReLU(" + zs + ") = " + as : "leaky ReLU(" + zs + ") = 0.01 × " + operand(z) + " = " + as;
     case Activation::sigmoid: return "σ(" + zs + ") = 1 / (1 + e^" + negated(z) + ") = " + as;
     case Activation::tanh:
-      return "tanh(" + zs + ") = (e^" + zs + " − e^" + negated(z) + ") / (e^" + zs + " + e^" + negated(z) +
-             ") = " + as;
+      return "tanh(" + zs + ") = (e^" + zs + " − e^" + negated(z) + ") / (e^" + zs + " + e^" + negated(z) + ") = " + as;
     case Activation::step: return "step(" + zs + ") = " + as + (z > 0 ? " (z > 0)" : " (z ≤ 0)");
     case Activation::softmax: break;  // a whole-layer step, see below
   }
@@ -35,7 +33,8 @@ std::string activation_explanation(Activation act, float z, float a) {
     case Activation::identity: return "No activation: the neuron passes its vote on as it is.";
     case Activation::relu:
       return z > 0 ? "ReLU is a switch: a positive vote passes through unchanged (" + num(a) + ")."
-                   : "ReLU is a switch: a vote of " + num(z) + " is not positive, so the neuron stays off and passes on 0.";
+                   : "ReLU is a switch: a vote of " + num(z) +
+                         " is not positive, so the neuron stays off and passes on 0.";
     case Activation::leaky_relu:
       return z > 0 ? "Leaky ReLU passes a positive vote unchanged (" + num(a) + ")."
                    : "Leaky ReLU lets only 1 % of a negative vote through: " + num(a) + ".";
@@ -68,11 +67,11 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
   for (int l = 0; l < layers; ++l) {
     const LayerSpec& spec = mlp.layer(l);
     const int I = spec.inputs, O = spec.outputs;
-    const std::span<const float> W = mlp.weights(l);  // (O, I)
-    const std::span<const float> b = mlp.bias(l);     // (O)
+    const std::span<const float> W = mlp.weights(l);               // (O, I)
+    const std::span<const float> b = mlp.bias(l);                  // (O)
     const float* in = l == 0 ? t.x.data() : t.ws.a(l - 1).data();  // (I)
-    const std::span<const float> z = t.ws.z(l);       // (1, O)
-    const std::span<const float> a = t.ws.a(l);       // (1, O)
+    const std::span<const float> z = t.ws.z(l);                    // (1, O)
+    const std::span<const float> a = t.ws.a(l);                    // (1, O)
 
     for (int o = 0; o < O; ++o) {
       // ---- one product per input: w_i · x_i (display arithmetic only)
@@ -89,9 +88,9 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
                                       ? "Input " + n.x(i) + " (" + input_names[i] + ") = " + num(in[i])
                                       : "Input " + n.input(l, i) + " = " + num(in[i]);
           s.explanation = who + " times its weight " + num(w) +
-                          (w > 0 ? ": this input votes for the neuron firing."
-                                 : w < 0 ? ": a negative weight, so this input votes against."
-                                         : ": a zero weight, so this input is ignored.");
+                          (w > 0   ? ": this input votes for the neuron firing."
+                           : w < 0 ? ": a negative weight, so this input votes against."
+                                   : ": a zero weight, so this input is ignored.");
           s.highlight.layer = l;
           s.highlight.neurons = {{l - 1, i}, {l, o}};
           s.highlight.weights = {{l, o, i}};
@@ -118,7 +117,8 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
       }
       const std::string bias_text = b[o] < 0 ? "(" + num(b[o]) + ")" : num(b[o]);
       s.substituted = n.z(l, o) + " = " + terms + " + " + bias_text;
-      if (options.product_terms) s.substituted += " = " + products + (b[o] < 0 ? " − " + negated(b[o]) : " + " + num(b[o]));
+      if (options.product_terms)
+        s.substituted += " = " + products + (b[o] < 0 ? " − " + negated(b[o]) : " + " + num(b[o]));
       s.substituted += " = " + num(z[o]);
       s.values = {z[o]};
       s.explanation = "Neuron " + std::to_string(o + 1) + " of " + n.layer_name(l) +
@@ -152,8 +152,9 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
       act.symbolic = n.vec("a", l) + " = softmax(" + n.vec("z", l) + "),  " + activation_formula(spec.activation);
       act.substituted = n.vec("a", l) + " = softmax(" + vector_text(z.data(), O) + ") = " + vector_text(a.data(), O);
       act.values.assign(a.begin(), a.end());
-      act.explanation = "Softmax turns the layer's votes into probabilities that add up to 1; the biggest vote "
-                        "gets the biggest share.";
+      act.explanation =
+          "Softmax turns the layer's votes into probabilities that add up to 1; the biggest vote "
+          "gets the biggest share.";
       act.highlight.layer = l;
       act.highlight.neurons = whole_layer(l, O);
       steps->push_back(std::move(act));

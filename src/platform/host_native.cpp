@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/common/host.h"
-#include "lab/remote.h"
 #include "data/file_io.h"
+#include "lab/remote.h"
 
 namespace nnlab::host {
 namespace {

@@ -9,14 +9,17 @@
 
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   const data = HEAPU8.slice(bytes, bytes + size);
-  const url = URL.createObjectURL(new Blob([data], { type: 'application/octet-stream' }));
+  const url = URL.createObjectURL(new Blob([data], {
+    type:
+      'application/octet-stream'
+  }));
   const a = document.createElement('a');
   a.href = url;
   a.download = UTF8ToString(name);
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  setTimeout(() = > URL.revokeObjectURL(url), 10000);
 });
 
 EM_JS(int, js_pick_files, (const char* accept, int multiple), {
@@ -27,7 +30,10 @@ EM_JS(int, js_pick_files, (const char* accept, int multiple), {
 
 EM_JS(char*, js_load_setting, (const char* key), {
   let value = "";
-  try { value = localStorage.getItem("nnlab." + UTF8ToString(key)) || ""; } catch (e) {}
+  try {
+    value = localStorage.getItem("nnlab." + UTF8ToString(key)) || "";
+  } catch (e) {
+  }
   const n = lengthBytesUTF8(value) + 1;
   const p = _malloc(n);
   stringToUTF8(value, p, n);
@@ -35,8 +41,11 @@ EM_JS(char*, js_load_setting, (const char* key), {
 });
 
 EM_JS(void, js_store_setting, (const char* key, const char* value), {
-  try { localStorage.setItem('nnlab.' + UTF8ToString(key), UTF8ToString(value)); }
-  catch (e) { console.warn('nnlab: cannot store settings: ' + e.message); }
+  try {
+    localStorage.setItem('nnlab.' + UTF8ToString(key), UTF8ToString(value));
+  } catch (e) {
+    console.warn('nnlab: cannot store settings: ' + e.message);
+  }
 });
 
 // The Chinese font: the bytes web/shell.js fetched (when the page opened in Chinese it fetched them
@@ -46,9 +55,7 @@ EM_JS(int, js_cjk_font_size, (), {
   if (Module.fetchCjkFont) Module.fetchCjkFont();
   return 0;
 });
-EM_JS(void, js_cjk_font_take, (char* out), {
-  HEAPU8.set(Module.nnlabCjkFont, out);
-});
+EM_JS(void, js_cjk_font_take, (char* out), { HEAPU8.set(Module.nnlabCjkFont, out); });
 
 namespace nnlab::host {
 
@@ -58,7 +65,6 @@ void cjk_font(std::string* bytes) {
   bytes->resize(size_t(n));
   js_cjk_font_take(bytes->data());
 }
-
 
 std::string save_file(const std::string& file_name, const std::string& contents, std::string* where) {
   js_download(file_name.c_str(), contents.data(), int(contents.size()));

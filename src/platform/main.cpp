@@ -11,13 +11,13 @@
 #include <string>
 
 #include "app/app.h"
-#include "text/text.h"
 #include "app/common/host.h"
 #include "platform/gl.h"
 #include "platform/options.h"
 #include "platform/picture.h"
 #include "platform/screenshot.h"
 #include "platform/web.h"
+#include "text/text.h"
 
 namespace {
 
@@ -127,8 +127,7 @@ bool render_frame(Platform& p) {
     std::string error;
     if (nnlab::platform::save_screenshot(p.options.screenshot, width, height, &error))
       std::fprintf(stderr, "nnlab: screenshot %dx%d saved to %s\n", width, height, p.options.screenshot.c_str());
-    else
-      std::fprintf(stderr, "nnlab: %s\n", error.c_str());
+    else std::fprintf(stderr, "nnlab: %s\n", error.c_str());
   }
   glfwSwapBuffers(p.window);
 #ifdef __EMSCRIPTEN__
@@ -148,7 +147,8 @@ int main(int argc, char** argv) {
   g_platform = &p;
   std::string error;
   if (!nnlab::platform::parse_options(argc, argv, &p.options, &error)) {
-    std::fprintf(stderr, "nnlab: %s\n%s", error.c_str(), error == nnlab::platform::usage() ? "" : nnlab::platform::usage());
+    std::fprintf(stderr, "nnlab: %s\n%s", error.c_str(),
+                 error == nnlab::platform::usage() ? "" : nnlab::platform::usage());
     return error == nnlab::platform::usage() ? 0 : 2;
   }
   glfwSetErrorCallback(glfw_error);
@@ -172,7 +172,8 @@ int main(int argc, char** argv) {
 #endif
   p.window = glfwCreateWindow(p.options.width, p.options.height, nnlab::text::T("app.window_title"), nullptr, nullptr);
   if (!p.window) {
-    const std::string message = "nnlab needs OpenGL 3.3 (WebGL2 in the browser), but no such context could be made: " + p.glfw_error;
+    const std::string message = "nnlab needs OpenGL 3.3 (WebGL2 in the browser), but no such context could be made: " +
+                                p.glfw_error;
     std::fprintf(stderr, "%s\n", message.c_str());
 #ifdef __EMSCRIPTEN__
     nnlab::platform::web_fatal(message.c_str());

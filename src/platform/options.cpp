@@ -1,7 +1,7 @@
 #include "platform/options.h"
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace nnlab::platform {

@@ -10,14 +10,14 @@
 #include "app/common/host.h"
 
 EM_JS(void, js_worker_start, (), {
-  const state = Module.nnlabTraining = { worker: null, latest: null, failure: "" };
+  const state = Module.nnlabTraining = {worker : null, latest : null, failure : ""};
   try {
     const worker = new Worker('train-worker.js');
-    worker.onmessage = (e) => {
+    worker.onmessage = (e) = > {
       if (e.data && e.data.snapshot) state.latest = e.data.snapshot;
       else if (e.data && e.data.error) state.failure = e.data.error;
     };
-    worker.onerror = (e) => {
+    worker.onerror = (e) = > {
       state.failure = 'the training worker stopped (' + (e.message || 'an error in the worker') + ')';
       e.preventDefault();
     };
@@ -31,7 +31,7 @@ EM_JS(void, js_worker_send, (const char* bytes, int size), {
   const state = Module.nnlabTraining;
   if (!state.worker || state.failure) return;
   const copy = HEAPU8.slice(bytes, bytes + size);
-  state.worker.postMessage({ command: copy.buffer }, [copy.buffer]);
+  state.worker.postMessage({command : copy.buffer}, [copy.buffer]);
 });
 
 EM_JS(int, js_worker_snapshot_size, (), {

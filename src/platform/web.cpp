@@ -59,20 +59,28 @@ void web_after_frame(nnlab::app::App& app, int frame) {
     EM_ASM({ history.replaceState(null, "", UTF8ToString($0)); }, link.c_str());
     last_link = link;
   }
-  if (frame == 1) EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+  if (frame == 1)
+    EM_ASM({
+      if (Module.onFirstFrame) Module.onFirstFrame();
+    });
 }
 
 void web_set_language(const char* code, const char* title) {
-  EM_ASM({
-    document.documentElement.lang = UTF8ToString($0) === 'zh' ? 'zh-CN' : 'en';
-    document.title = UTF8ToString($1);
-  }, code, title);
+  EM_ASM(
+      {
+        document.documentElement.lang = UTF8ToString($0) == = 'zh' ? 'zh-CN' : 'en';
+        document.title = UTF8ToString($1);
+      },
+      code, title);
 }
 
 void web_fatal(const char* message) {
-  EM_ASM({ if (Module.showError) Module.showError(UTF8ToString($0)); }, message);
+  EM_ASM(
+      {
+        if (Module.showError) Module.showError(UTF8ToString($0));
+      },
+      message);
 }
-
 
 std::string web_language() {
   char* lang = js_language();

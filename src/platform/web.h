@@ -11,14 +11,15 @@ class App;
 
 namespace nnlab::platform {
 
-nnlab::app::App* web_app();           // defined by main.cpp
+nnlab::app::App* web_app();  // defined by main.cpp
 float web_device_pixel_ratio();
-void web_fit_canvas(GLFWwindow* window);  // canvas backing store = CSS size × devicePixelRatio
+void web_fit_canvas(GLFWwindow* window);                // canvas backing store = CSS size × devicePixelRatio
 void web_after_frame(nnlab::app::App& app, int frame);  // keeps the URL hash in step; signals the first frame
-void web_fatal(const char* message);  // a readable message on the page instead of the canvas
+void web_fatal(const char* message);                    // a readable message on the page instead of the canvas
 std::string web_location_hash();
 std::string web_language();
-void web_set_language(const char* code, const char* title);  // <html lang> and the page's title  // the language web/shell.js chose for the page ("zh", "en")
+void web_set_language(const char* code, const char* title);  // <html lang> and the page's title  // the language
+                                                             // web/shell.js chose for the page ("zh", "en")
 
 }  // namespace nnlab::platform
 

@@ -21,10 +21,12 @@ std::string save_file(const std::string& file_name, const std::string&, std::str
   return "no host to save " + file_name + " in the unit tests";
 }
 bool pick_files(const char*, bool) { return false; }
-std::string read_file(const std::string& path, std::string*) { return "no host to read " + path + " in the unit tests"; }
+std::string read_file(const std::string& path, std::string*) {
+  return "no host to read " + path + " in the unit tests";
+}
 std::string load_setting(const std::string&) { return ""; }
 void store_setting(const std::string&, const std::string&) {}
 nnlab::lab::TrainingRemote* training_remote() { return nullptr; }  // the lab trains in the frame
-void cjk_font(std::string*) {}  // the unit tests link the app's embedded fonts
+void cjk_font(std::string*) {}                                     // the unit tests link the app's embedded fonts
 
 }  // namespace nnlab::host

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "app/app.h"
-#include "app/lesson/lesson_view.h"
 #include "app/lesson/lesson_session.h"
+#include "app/lesson/lesson_view.h"
 #include "app/views.h"
 #include "lessons/builtin.h"
 
@@ -20,9 +20,7 @@ namespace {
 LessonSession network_session() {
   return LessonSession({{"coat", "Coat"}, {"two-by-two", "2x2"}, {"custom", "own"}, {"mnist-anatomy", "anatomy"}});
 }
-LessonSession backprop_session() {
-  return LessonSession({{"backprop-coat", "coat"}, {"backprop-sigmoid", "sigmoid"}});
-}
+LessonSession backprop_session() { return LessonSession({{"backprop-coat", "coat"}, {"backprop-sigmoid", "sigmoid"}}); }
 nlohmann::json state_of(const LessonSession& s) {
   nlohmann::json j;
   s.state(&j);
@@ -94,7 +92,7 @@ TEST_SUITE("app lesson views") {
     CHECK(j["layers"][0]["z"][0].get<float>() == doctest::Approx(6.5f));
     CHECK(j["layers"][0]["a"][0].get<float>() == doctest::Approx(6.5f));
     CHECK(j["output"][0].get<float>() > 0.99f);  // σ(0.8·6.5 + 0.2)
-    CHECK(j["current"]["kind"] == "sum");  // still the output neuron's sum, with the new numbers
+    CHECK(j["current"]["kind"] == "sum");        // still the output neuron's sum, with the new numbers
     CHECK(j["current"]["substituted"] != current);
     CHECK(s.undo_depth() == 1);
     REQUIRE(s.set("w", "1 1 1 0.5") == "");  // the same value again is no new edit

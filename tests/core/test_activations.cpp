@@ -39,14 +39,15 @@ TEST_SUITE("core/activations") {
 
   TEST_CASE("derivatives match central differences away from kinks") {
     const float zs[] = {-3.0f, -0.7f, -0.1f, 0.3f, 1.1f, 2.5f};
-    const Activation acts[] = {Activation::identity, Activation::relu, Activation::leaky_relu, Activation::sigmoid,
-                               Activation::tanh, Activation::step};
+    const Activation acts[] = {Activation::identity, Activation::relu, Activation::leaky_relu,
+                               Activation::sigmoid,  Activation::tanh, Activation::step};
     for (Activation act : acts) {
       for (float z : zs) {
         CAPTURE(activation_name(act));
         CAPTURE(z);
         const double h = 1e-3;
-        const double num = (activate(act, static_cast<float>(z + h)) - activate(act, static_cast<float>(z - h))) / (2 * h);
+        const double num = (activate(act, static_cast<float>(z + h)) - activate(act, static_cast<float>(z - h))) /
+                           (2 * h);
         CHECK(activation_derivative(act, z) == doctest::Approx(num).epsilon(2e-3));
       }
     }

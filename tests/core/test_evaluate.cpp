@@ -13,8 +13,8 @@ using namespace nnlab;
 namespace {
 // N samples of D features in (−1, 1), labels 0..C−1 at random.
 struct Data {
-  std::vector<float> x;      // (N, D)
-  std::vector<int32_t> y;    // (N)
+  std::vector<float> x;    // (N, D)
+  std::vector<int32_t> y;  // (N)
   int dims = 0;
   DatasetView view() const { return {x.data(), y.data(), nullptr, static_cast<int>(y.size()), dims}; }
 };

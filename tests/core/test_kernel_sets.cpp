@@ -15,8 +15,8 @@ namespace {
 // A learnable classification problem: x ~ U(−1, 1)^D (a fraction `zeros` of it 0, MNIST-like),
 // labels from a random linear teacher.
 struct Problem {
-  std::vector<float> x;      // (N, D)
-  std::vector<int32_t> y;    // (N)
+  std::vector<float> x;    // (N, D)
+  std::vector<int32_t> y;  // (N)
   int dims = 0;
   DatasetView view() const { return {x.data(), y.data(), nullptr, static_cast<int>(y.size()), dims}; }
 };

@@ -20,7 +20,8 @@ void set(std::span<float> dst, std::initializer_list<float> v) {
 }
 
 // Mean batch loss at the current parameters (fresh forward).
-double loss_at(const Mlp& m, const std::vector<float>& x, const std::vector<float>& y, int B, Loss loss, Workspace& ws) {
+double loss_at(const Mlp& m, const std::vector<float>& x, const std::vector<float>& y, int B, Loss loss,
+               Workspace& ws) {
   forward(m, x.data(), B, ws);
   return batch_loss(m, ws, y.data(), B, loss);
 }
@@ -213,14 +214,15 @@ TEST_SUITE("core/mlp") {
   }
 
   TEST_CASE("gradient check: every output activation x loss") {
-    const Activation outs[] = {Activation::identity, Activation::relu,  Activation::leaky_relu,
-                               Activation::sigmoid,  Activation::tanh,  Activation::softmax};
+    const Activation outs[] = {Activation::identity, Activation::relu, Activation::leaky_relu,
+                               Activation::sigmoid,  Activation::tanh, Activation::softmax};
     Rng rng(7);
     for (int li = 0; li < kLossCount; ++li) {
       const Loss loss = static_cast<Loss>(li);
       for (Activation out : outs) {
         // bce and cross-entropy need outputs in (0, 1)
-        if ((loss == Loss::bce || loss == Loss::cross_entropy) && out != Activation::sigmoid && out != Activation::softmax)
+        if ((loss == Loss::bce || loss == Loss::cross_entropy) && out != Activation::sigmoid &&
+            out != Activation::softmax)
           continue;
         CAPTURE(loss_name(loss));
         CAPTURE(activation_name(out));
@@ -378,8 +380,9 @@ TEST_SUITE("core/mlp") {
   // dropout a softmax hidden layer's unmasked a is recomputed into the workspace's scratch, never
   // over the a that the lessons and the trainer's accuracy read.
   TEST_CASE("backward leaves the forward's z and a bit for bit as they were (dropout, every activation)") {
-    constexpr Activation kAll[] = {Activation::identity, Activation::relu, Activation::leaky_relu, Activation::sigmoid,
-                                   Activation::tanh,     Activation::softmax, Activation::step};
+    constexpr Activation kAll[] = {Activation::identity, Activation::relu, Activation::leaky_relu,
+                                   Activation::sigmoid,  Activation::tanh, Activation::softmax,
+                                   Activation::step};
     struct Head {
       Activation act;
       Loss loss;

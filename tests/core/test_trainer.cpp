@@ -30,8 +30,8 @@ using namespace nnlab;
 namespace {
 // C Gaussian blobs in 2-D around the corners of a square, N samples.
 struct Blobs {
-  std::vector<float> x;      // (N, 2)
-  std::vector<int32_t> y;    // (N)
+  std::vector<float> x;    // (N, 2)
+  std::vector<int32_t> y;  // (N)
   DatasetView view() const { return {x.data(), y.data(), nullptr, static_cast<int>(y.size()), 2}; }
 };
 Blobs make_blobs(int n, uint64_t seed) {

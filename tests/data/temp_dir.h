@@ -51,7 +51,7 @@ class TempDir {
         const std::string name = e->d_name;
         if (name == "." || name == "..") continue;
         const std::string child = path + "/" + name;
-        struct stat st{};
+        struct stat st {};
         if (lstat(child.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) remove_tree(child);
         else std::remove(child.c_str());
       }

@@ -146,7 +146,7 @@ TEST_SUITE("mnist_embedded") {
     std::string bad_magic = make_pack(1, 1);
     bad_magic[0] = 'X';
     std::string bad_train_label = make_pack(4, 3), bad_test_label = make_pack(4, 3);
-    bad_train_label[28 + 4 * 6 + 2] = char(10);              // train label 2
+    bad_train_label[28 + 4 * 6 + 2] = char(10);             // train label 2
     bad_test_label[bad_test_label.size() - 1] = char(200);  // last test label
     struct Bad {
       const char* what;
@@ -190,8 +190,8 @@ TEST_SUITE("mnist_embedded") {
     nnlab::IdxDataset data;
     REQUIRE_MESSAGE(nnlab::parse_mnist_pack(bytes, nnlab::kEmbeddedMnistFile, &data, &err), err);
     CHECK(data.test.labels.labels == embedded().test.labels.labels);
-    CHECK_FALSE(nnlab::parse_mnist_pack(std::span(bytes.data(), bytes.size() - 1000), nnlab::kEmbeddedMnistFile,
-                                        &data, &err));
+    CHECK_FALSE(
+        nnlab::parse_mnist_pack(std::span(bytes.data(), bytes.size() - 1000), nnlab::kEmbeddedMnistFile, &data, &err));
     CHECK(err == "mnist-embedded.bin: truncated: 7996 + 2004 digits of 28x28 need 7850028 bytes, pack has 7849028");
     bytes.push_back(0);
     CHECK_FALSE(nnlab::parse_mnist_pack(bytes, nnlab::kEmbeddedMnistFile, &data, &err));

@@ -1,12 +1,12 @@
 // Model files: bit-exact round trips, every kind of bad file, atomic saves.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
-#include <sys/stat.h>
 #include <vector>
 
 #include "core/rng.h"
@@ -75,9 +75,8 @@ TEST_SUITE("model_file") {
   }
 
   TEST_CASE("save → load round-trips every bit, including the training object") {
-    const nnlab::LayerSpec specs[] = {{17, 9, nnlab::Activation::leaky_relu},
-                                      {9, 5, nnlab::Activation::tanh},
-                                      {5, 3, nnlab::Activation::softmax}};
+    const nnlab::LayerSpec specs[] = {
+        {17, 9, nnlab::Activation::leaky_relu}, {9, 5, nnlab::Activation::tanh}, {5, 3, nnlab::Activation::softmax}};
     nnlab::Mlp m;
     std::string err;
     REQUIRE(m.build(specs, &err));
@@ -148,7 +147,8 @@ TEST_SUITE("model_file") {
       const char* text;
       const char* expect;
     };
-    const std::string L0 = R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[-0.5, 1, 0.5], [-1, 0.5, 0.5]], "bias": [0, 1]})";
+    const std::string L0 =
+        R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[-0.5, 1, 0.5], [-1, 0.5, 0.5]], "bias": [0, 1]})";
     const std::string head = R"({"format": "nnlab-model", "version": 1, "layers": [)";
     auto with = [&](const std::string& layer) { return head + layer + "]}"; };
     const std::vector<std::pair<std::string, std::string>> cases = {
@@ -162,7 +162,8 @@ TEST_SUITE("model_file") {
         {R"({"format": "nnlab-model", "version": 1, "layers": {}})", "layers: must be an array, not object"},
         {with(""), "layers: is empty"},
         {with("7"), "layers[0]: must be an object, not number"},
-        {with(R"({"outputs": 1, "activation": "relu", "weights": [[1]], "bias": [0]})"), "layers[0]: missing \"inputs\""},
+        {with(R"({"outputs": 1, "activation": "relu", "weights": [[1]], "bias": [0]})"),
+         "layers[0]: missing \"inputs\""},
         {with(R"({"inputs": 0, "outputs": 1, "activation": "relu", "weights": [[]], "bias": [0]})"),
          "layers[0]: \"inputs\" is 0, must be 1..4096"},
         {with(R"({"inputs": 1, "outputs": 4097, "activation": "relu", "weights": [], "bias": []})"),
@@ -179,18 +180,22 @@ TEST_SUITE("model_file") {
          "\"activation\" must be a string, not number"},
         {with(L0 + R"(, {"inputs": 3, "outputs": 1, "activation": "sigmoid", "weights": [[1, 2, 3]], "bias": [0]})"),
          "layers[1]: \"inputs\" is 3 but the previous layer has 2 outputs (layers must chain)"},
-        {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "bias": [0, 1]})"), "layers[0]: missing \"weights\""},
+        {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "bias": [0, 1]})"),
+         "layers[0]: missing \"weights\""},
         {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, 2, 3]], "bias": [0, 1]})"),
          "layers[0].weights: has 1 rows, expected 2 (outputs)"},
         {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, 2, 3], [1, 2]], "bias": [0, 1]})"),
          "layers[0].weights[1]: has 2 values, expected 3 (inputs)"},
         {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, 2, 3], 4], "bias": [0, 1]})"),
          "layers[0].weights[1]: must be an array, not number"},
-        {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, "2", 3], [1, 2, 3]], "bias": [0, 1]})"),
+        {with(
+             R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, "2", 3], [1, 2, 3]], "bias": [0, 1]})"),
          "layers[0].weights[0][1]: must be a number, not string"},
-        {with(R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, null, 3], [1, 2, 3]], "bias": [0, 1]})"),
+        {with(
+             R"({"inputs": 3, "outputs": 2, "activation": "relu", "weights": [[1, null, 3], [1, 2, 3]], "bias": [0, 1]})"),
          "layers[0].weights[0][1]: must be a number, not null"},
-        {with(R"({"inputs": 1, "outputs": 1, "activation": "relu", "weights": [[NaN]], "bias": [0]})"), "not valid JSON"},
+        {with(R"({"inputs": 1, "outputs": 1, "activation": "relu", "weights": [[NaN]], "bias": [0]})"),
+         "not valid JSON"},
         {with(R"({"inputs": 1, "outputs": 1, "activation": "relu", "weights": [[1e999]], "bias": [0]})"),
          "not valid JSON: number overflow"},
         {with(R"({"inputs": 1, "outputs": 1, "activation": "relu", "weights": [[1e39]], "bias": [0]})"),
@@ -248,9 +253,9 @@ TEST_SUITE("model_file") {
       for (int e = 0; e < edits; ++e) {
         const std::size_t at = rng.below(static_cast<std::uint32_t>(text.size()));
         switch (rng.below(3)) {
-          case 0: text[at] = junk[rng.below(sizeof junk - 1)]; break;  // replace
-          case 1: text.erase(at, 1 + rng.below(8)); break;              // delete
-          default: text.insert(at, 1, junk[rng.below(sizeof junk - 1)]); // insert
+          case 0: text[at] = junk[rng.below(sizeof junk - 1)]; break;     // replace
+          case 1: text.erase(at, 1 + rng.below(8)); break;                // delete
+          default: text.insert(at, 1, junk[rng.below(sizeof junk - 1)]);  // insert
         }
       }
       nnlab::Mlp m;

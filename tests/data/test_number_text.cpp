@@ -75,7 +75,10 @@ TEST_SUITE("number text") {
     CHECK_FALSE(valid_utf8("\xc0\xaf"));      // overlong '/'
     CHECK_FALSE(valid_utf8("\xed\xa0\x80"));  // a surrogate
     CHECK_FALSE(valid_utf8("\xe6\x8d"));      // cut short
-    CHECK(to_valid_utf8("a\xfe" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(to_valid_utf8("a\xfe"
+                        "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
     CHECK(valid_utf8(to_valid_utf8("\xff\xfe\xe6\x8d")));
   }
 }

@@ -7,8 +7,8 @@
 #include <memory>
 #include <utility>
 
-#include "lab/settings.h"
 #include "data/idx.h"
+#include "lab/settings.h"
 
 namespace nnlab::test {
 

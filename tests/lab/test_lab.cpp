@@ -7,12 +7,12 @@
 #include <numeric>
 #include <string>
 
+#include "data/mnist_embedded.h"
 #include "lab/draw_pad.h"
 #include "lab/files.h"
-#include "lab/settings.h"
 #include "lab/session.h"
+#include "lab/settings.h"
 #include "lab_fixtures.h"
-#include "data/mnist_embedded.h"
 
 using namespace nnlab;
 using namespace nnlab::lab;
@@ -48,12 +48,28 @@ TEST_SUITE("mnist lab") {
     CHECK(live);
     CHECK(s.lr == doctest::Approx(0.01f));
     const Settings before = s;
-    for (auto bad : {std::pair{"lr", "0"}, {"lr", "-1"}, {"lr", "11"}, {"lr", "abc"}, {"lr", "nan"},
-                              {"batch", "0"}, {"batch", "2.5"}, {"batch", "5000"}, {"arch", "784-0-10"},
-                              {"arch", "784-2000-10"}, {"arch", "100-16-10"}, {"arch", "784-16-9"},
-                              {"arch", "784-1-1-1-1-1-1-1-10"}, {"dropout", "1"}, {"l2", "-0.1"}, {"subset", "2k"},
-                              {"act", "softmax"}, {"loss", "bce"}, {"opt", "rmsprop"}, {"epochs", "0"},
-                              {"norm", "zscore"}, {"nonsense", "1"}}) {
+    for (auto bad : {std::pair{"lr", "0"},
+                     {"lr", "-1"},
+                     {"lr", "11"},
+                     {"lr", "abc"},
+                     {"lr", "nan"},
+                     {"batch", "0"},
+                     {"batch", "2.5"},
+                     {"batch", "5000"},
+                     {"arch", "784-0-10"},
+                     {"arch", "784-2000-10"},
+                     {"arch", "100-16-10"},
+                     {"arch", "784-16-9"},
+                     {"arch", "784-1-1-1-1-1-1-1-10"},
+                     {"dropout", "1"},
+                     {"l2", "-0.1"},
+                     {"subset", "2k"},
+                     {"act", "softmax"},
+                     {"loss", "bce"},
+                     {"opt", "rmsprop"},
+                     {"epochs", "0"},
+                     {"norm", "zscore"},
+                     {"nonsense", "1"}}) {
       const char* key = bad.first;  // (no structured binding: clang 14 cannot capture it in CAPTURE)
       const char* value = bad.second;
       CAPTURE(key);
@@ -110,7 +126,7 @@ TEST_SUITE("mnist lab") {
       }
     CHECK(y1 - y0 + 1 >= 19);  // the longer side is 20 pixels
     CHECK(y1 - y0 + 1 <= 21);
-    CHECK(x1 - x0 + 1 < 10);   // aspect ratio kept: still thin
+    CHECK(x1 - x0 + 1 < 10);  // aspect ratio kept: still thin
     CHECK(mx / mass == doctest::Approx(14.0).epsilon(0.05));
     CHECK(my / mass == doctest::Approx(14.0).epsilon(0.05));
     pad.clear();
@@ -176,7 +192,8 @@ TEST_SUITE("mnist lab") {
   TEST_CASE("training here: divergence stops with a message and finite weights") {
     Session lab;
     lab.set_data("tiny", tiny_dataset(16), 4);
-    Settings s = tiny_settings({{"arch", "16-8-4"}, {"opt", "sgd"}, {"loss", "mse"}, {"act", "leaky-relu"}, {"lr", "10"}, {"epochs", "200"}});
+    Settings s = tiny_settings(
+        {{"arch", "16-8-4"}, {"opt", "sgd"}, {"loss", "mse"}, {"act", "leaky-relu"}, {"lr", "10"}, {"epochs", "200"}});
     REQUIRE(lab.rebuild(s) == "");
     // Weights so large that the second layer's pre-activations overflow float (like a learning
     // rate far too high does after a few steps).

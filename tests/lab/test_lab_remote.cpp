@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "lab/settings.h"
-#include "lab/session.h"
 #include "lab/remote.h"
+#include "lab/session.h"
+#include "lab/settings.h"
 #include "lab/wire.h"
 #include "lab_fixtures.h"
 
@@ -56,7 +56,8 @@ class Loopback : public TrainingRemote {
 };
 
 Settings small_settings() {
-  return nnlab::test::tiny_settings({{"arch", "16-8-4"}, {"lr", "0.05"}, {"batch", "8"}, {"epochs", "6"}, {"dropout", "0.2"}});
+  return nnlab::test::tiny_settings(
+      {{"arch", "16-8-4"}, {"lr", "0.05"}, {"batch", "8"}, {"epochs", "6"}, {"dropout", "0.2"}});
 }
 
 // A mirror connected to a loopback remote, with data and a fresh network.
@@ -125,7 +126,7 @@ TEST_SUITE("mnist lab remote") {
     mirror.pause();
     CHECK_FALSE(mirror.in_sync());  // (a save waits for the next snapshot)
     CHECK(mirror.phase() == Phase::paused);
-    remote.deliver(running);                 // well-formed, but from before the pause…
+    remote.deliver(running);  // well-formed, but from before the pause…
     mirror.update(0);
     CHECK(mirror.phase() == Phase::paused);  // …so it does not flip the mirror back
     CHECK_FALSE(mirror.message_is_error());

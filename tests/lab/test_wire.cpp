@@ -154,10 +154,19 @@ TEST_SUITE("lab wire") {
   }
 
   TEST_CASE("every setting travels: the link form reads back equal, and a missing one is refused") {
-    Settings s = nnlab::test::tiny_settings({{"arch", "16-7-5-4"}, {"act", "tanh"}, {"loss", "mse"}, {"opt", "momentum"},
-                                             {"lr", "1e-5"}, {"batch", "3"}, {"epochs", "17"}, {"l2", "0.25"},
-                                             {"dropout", "0.5"}, {"seed", "4294967295"}, {"subset", "1k"},
-                                             {"norm", "standardise"}, {"patience", "4"}});
+    Settings s = nnlab::test::tiny_settings({{"arch", "16-7-5-4"},
+                                             {"act", "tanh"},
+                                             {"loss", "mse"},
+                                             {"opt", "momentum"},
+                                             {"lr", "1e-5"},
+                                             {"batch", "3"},
+                                             {"epochs", "17"},
+                                             {"l2", "0.25"},
+                                             {"dropout", "0.5"},
+                                             {"seed", "4294967295"},
+                                             {"subset", "1k"},
+                                             {"norm", "standardise"},
+                                             {"patience", "4"}});
     std::string link;
     append_settings_link(s, {16, 4}, &link);
     CHECK(link.find('+') == std::string::npos);  // exponents are written without a plus sign

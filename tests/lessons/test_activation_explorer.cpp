@@ -29,8 +29,8 @@ TEST_SUITE("lessons/activation_explorer") {
         CHECK(curve.df[k] == activation_derivative(curve.activation, curve.z[k]));
       }
     }
-    CHECK(curves[2].f[40] == doctest::Approx(0.5));   // σ(0)
-    CHECK(curves[2].df[40] == doctest::Approx(0.25)); // σ′(0)
+    CHECK(curves[2].f[40] == doctest::Approx(0.5));    // σ(0)
+    CHECK(curves[2].df[40] == doctest::Approx(0.25));  // σ′(0)
   }
 
   TEST_CASE("the current neuron's point on the curve") {

@@ -91,13 +91,9 @@ Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and w
 }  // namespace
 
 TEST_SUITE("lessons/builtin") {
-  TEST_CASE("golden text: the umbrella trace") {
-    CHECK(steps_as_text(build("umbrella")) == kUmbrellaGolden);
-  }
+  TEST_CASE("golden text: the umbrella trace") { CHECK(steps_as_text(build("umbrella")) == kUmbrellaGolden); }
 
-  TEST_CASE("golden text: the coat trace") {
-    CHECK(steps_as_text(build("coat")) == kCoatGolden);
-  }
+  TEST_CASE("golden text: the coat trace") { CHECK(steps_as_text(build("coat")) == kCoatGolden); }
 
   TEST_CASE("umbrella: products, sum, activation and decision for each activation") {
     struct Case {
@@ -272,8 +268,11 @@ TEST_SUITE("lessons/builtin") {
     const LayerSpec too_wide[] = {{0, 9, Activation::relu}};
     CHECK_FALSE(custom_scenario(2, too_wide, 1, &s, &error));
     CHECK(error == "layer 1: neurons must be 1..8");
-    const LayerSpec too_deep[] = {{0, 2, Activation::relu}, {0, 2, Activation::relu}, {0, 2, Activation::relu},
-                                  {0, 2, Activation::relu}, {0, 2, Activation::relu}};
+    const LayerSpec too_deep[] = {{0, 2, Activation::relu},
+                                  {0, 2, Activation::relu},
+                                  {0, 2, Activation::relu},
+                                  {0, 2, Activation::relu},
+                                  {0, 2, Activation::relu}};
     CHECK_FALSE(custom_scenario(2, too_deep, 1, &s, &error));
 
     Scenario u = umbrella_scenario();

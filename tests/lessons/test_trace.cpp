@@ -109,7 +109,8 @@ void check_gradients_by_finite_differences(const Scenario& s, const Lesson& less
     const int l = step.layer, o = step.neuron, i = step.input;
     Mlp plus = s.mlp, minus = s.mlp;
     float* wp = step.kind == StepKind::weight_grad ? &plus.weights(l)[o * s.mlp.layer(l).inputs + i] : &plus.bias(l)[o];
-    float* wm = step.kind == StepKind::weight_grad ? &minus.weights(l)[o * s.mlp.layer(l).inputs + i] : &minus.bias(l)[o];
+    float* wm = step.kind == StepKind::weight_grad ? &minus.weights(l)[o * s.mlp.layer(l).inputs + i]
+                                                   : &minus.bias(l)[o];
     *wp += h;
     *wm -= h;
     const float numeric = (core_loss(plus, s.x, s.y, s.loss) - core_loss(minus, s.x, s.y, s.loss)) / (2 * h);
@@ -148,7 +149,8 @@ TEST_SUITE("lessons/trace") {
         Mlp stepped = s.mlp;
         for (const Step& step : lesson.steps)
           if (step.kind == StepKind::update) {
-            if (step.input >= 0) stepped.weights(step.layer)[step.neuron * s.mlp.layer(step.layer).inputs + step.input] = step.values[1];
+            if (step.input >= 0)
+              stepped.weights(step.layer)[step.neuron * s.mlp.layer(step.layer).inputs + step.input] = step.values[1];
             else stepped.bias(step.layer)[step.neuron] = step.values[1];
           }
         CHECK(after->values[1] == core_loss(stepped, s.x, s.y, s.loss));
@@ -178,7 +180,8 @@ TEST_SUITE("lessons/trace") {
     REQUIRE(summary != nullptr);
     CHECK(summary->substituted == "1 of 11 parameters get a non-zero gradient: b⁽²⁾");
     // ½(1 − σ(0.2))² and δ⁽²⁾ = (σ(0.2) − 1)·σ′(0.2), from lessons.md's numbers.
-    CHECK(find_step(lesson, StepKind::loss)->values[0] == doctest::Approx(0.5 * (1 - 0.549834) * (1 - 0.549834)).epsilon(1e-5));
+    CHECK(find_step(lesson, StepKind::loss)->values[0] ==
+          doctest::Approx(0.5 * (1 - 0.549834) * (1 - 0.549834)).epsilon(1e-5));
     CHECK(find_step(lesson, StepKind::bias_grad, 1, 0)->values[0] ==
           doctest::Approx((0.549834 - 1) * 0.549834 * (1 - 0.549834)).epsilon(1e-5));
   }

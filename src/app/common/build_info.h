@@ -4,9 +4,9 @@
 namespace nnlab::app {
 
 struct BuildInfo {
-  const char* version;   // the project's version (CMake's project(VERSION))
-  const char* simd;      // the core's vector kernels: "wasm128", "avx512", "avx2", "sse"
-  bool simd_active;      // the network trains with them (false: the scalar reference kernels)
+  const char* version;  // the project's version (CMake's project(VERSION))
+  const char* simd;     // the core's vector kernels: "wasm128", "avx512", "avx2", "sse"
+  bool simd_active;     // the network trains with them (false: the scalar reference kernels)
   const char* compiler;
 };
 BuildInfo build_info();

@@ -14,9 +14,9 @@ struct Texture {
 };
 
 enum class Colormap : int {
-  diverging = 0,  // value/scale in [−1, 1]: red (negative) → black (0) → green (positive)
-  sequential = 1, // value/scale in [0, 1]: dark blue → yellow
-  grey = 2,       // value/scale in [0, 1]: black → white (digits)
+  diverging = 0,   // value/scale in [−1, 1]: red (negative) → black (0) → green (positive)
+  sequential = 1,  // value/scale in [0, 1]: dark blue → yellow
+  grey = 2,        // value/scale in [0, 1]: black → white (digits)
 };
 
 // Colour-maps a (height × width) row-major field of floats into `target` through the shader

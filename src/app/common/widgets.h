@@ -20,7 +20,10 @@ inline const ImVec4 kHighlightVec(1.0f, 0.80f, 0.24f, 1.0f);
 // Remembers where the last ImGui item was drawn this frame (framebuffer pixels), by name, so the
 // state JSON can tell scripts and tests where to point the mouse ("ui": {"w1": [x0, y0, x1, y1]}).
 void remember_item(const char* name);
-struct ItemRect { const char* name; float x0, y0, x1, y1; };
+struct ItemRect {
+  const char* name;
+  float x0, y0, x1, y1;
+};
 const ItemRect* remembered_items(int* count);
 void forget_items();  // at the start of each frame
 // A name for remember_item() that lives as long as the program (remember_item keeps the pointer).

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "app/common/link.h"
+#include "app/common/widgets.h"
 #include "app/views.h"
 #include "data/float_text.h"
 #include "data/number_text.h"
-#include "app/common/widgets.h"
 #include "lessons/activation_explorer.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
@@ -36,19 +36,38 @@ struct Card {
 };
 
 const Card kLosses[] = {
-    {"Loss: the exam's marking scheme", "", "A loss says how wrong the network's answer is: 0 for a perfect answer, more the further off. Training means lowering it, like a student losing fewer marks on each practice test."},
-    {"Half squared error", "L = \u00bd \u03a3 (y \u2212 \u0177)\u00b2", "The gap between the answer and the truth, squared: twice as far off costs four times as much. The \u00bd makes its gradient simply \u0177 \u2212 y."},
-    {"Mean squared error (MSE)", "L = (1/n) \u03a3 (y \u2212 \u0177)\u00b2", "The same idea averaged over the outputs; good for predicting amounts such as a house price."},
-    {"Binary cross-entropy", "L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)]", "For yes/no answers given as a probability: being confidently wrong (\u0177 near 0 when y = 1) costs a great deal."},
-    {"Cross-entropy (classification)", "L = \u2212\u03a3 y log \u0177 = \u2212log \u0177_true", "Only the probability given to the right class counts: the surer the network is of the truth, the fewer marks it loses. Mistaking a 9 for a 4 costs more when it was sure."},
+    {"Loss: the exam's marking scheme", "",
+     "A loss says how wrong the network's answer is: 0 for a perfect answer, more the further off. Training means "
+     "lowering it, like a student losing fewer marks on each practice test."},
+    {"Half squared error", "L = \u00bd \u03a3 (y \u2212 \u0177)\u00b2",
+     "The gap between the answer and the truth, squared: twice as far off costs four times as much. The \u00bd makes "
+     "its gradient simply \u0177 \u2212 y."},
+    {"Mean squared error (MSE)", "L = (1/n) \u03a3 (y \u2212 \u0177)\u00b2",
+     "The same idea averaged over the outputs; good for predicting amounts such as a house price."},
+    {"Binary cross-entropy", "L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)]",
+     "For yes/no answers given as a probability: being confidently wrong (\u0177 near 0 when y = 1) costs a great "
+     "deal."},
+    {"Cross-entropy (classification)", "L = \u2212\u03a3 y log \u0177 = \u2212log \u0177_true",
+     "Only the probability given to the right class counts: the surer the network is of the truth, the fewer marks it "
+     "loses. Mistaking a 9 for a 4 costs more when it was sure."},
 };
 
 const Card kOptimizers[] = {
-    {"Optimizer: the tutor", "", "The optimizer decides how to change every weight after seeing its gradient, i.e. which way and how far to step so the loss falls."},
-    {"Gradient descent (SGD)", "w \u2190 w \u2212 \u03b7 \u2202L/\u2202w", "Walking downhill blindfolded: feel the slope under your feet and take a step the steepest way down. One sample or one mini-batch at a time."},
-    {"Learning rate \u03b7", "", "The size of each step. Too large and the network jumps past the answer (the loss bounces or grows); too small and it learns very slowly."},
-    {"Momentum", "v \u2190 \u03bcv + g,  w \u2190 w \u2212 \u03b7v", "Like a ball rolling downhill: it keeps some of its previous speed, so it rolls through small bumps and speeds up on long slopes."},
-    {"Adam", "m \u2190 \u03b2\u2081m + (1\u2212\u03b2\u2081)g,  v \u2190 \u03b2\u2082v + (1\u2212\u03b2\u2082)g\u00b2", "The experienced driver: it remembers the recent direction and how bumpy each weight's road has been, and adjusts each weight's step size by itself (defaults \u03b7 = 0.001, \u03b2\u2081 = 0.9, \u03b2\u2082 = 0.999)."},
+    {"Optimizer: the tutor", "",
+     "The optimizer decides how to change every weight after seeing its gradient, i.e. which way and how far to step "
+     "so the loss falls."},
+    {"Gradient descent (SGD)", "w \u2190 w \u2212 \u03b7 \u2202L/\u2202w",
+     "Walking downhill blindfolded: feel the slope under your feet and take a step the steepest way down. One sample "
+     "or one mini-batch at a time."},
+    {"Learning rate \u03b7", "",
+     "The size of each step. Too large and the network jumps past the answer (the loss bounces or grows); too small "
+     "and it learns very slowly."},
+    {"Momentum", "v \u2190 \u03bcv + g,  w \u2190 w \u2212 \u03b7v",
+     "Like a ball rolling downhill: it keeps some of its previous speed, so it rolls through small bumps and speeds up "
+     "on long slopes."},
+    {"Adam", "m \u2190 \u03b2\u2081m + (1\u2212\u03b2\u2081)g,  v \u2190 \u03b2\u2082v + (1\u2212\u03b2\u2082)g\u00b2",
+     "The experienced driver: it remembers the recent direction and how bumpy each weight's road has been, and adjusts "
+     "each weight's step size by itself (defaults \u03b7 = 0.001, \u03b2\u2081 = 0.9, \u03b2\u2082 = 0.999)."},
 };
 
 class ConceptsView : public View {
@@ -72,7 +91,8 @@ class ConceptsView : public View {
     std::string error;
     if (key == "act") {
       for (size_t k = 0; k < curves_.size(); ++k)
-        if (activation_name(curves_[k].activation) == value || (value == "leaky_relu" && curves_[k].activation == Activation::leaky_relu)) {
+        if (activation_name(curves_[k].activation) == value ||
+            (value == "leaky_relu" && curves_[k].activation == Activation::leaky_relu)) {
           current_ = int(k);
           return "";
         }
@@ -100,8 +120,12 @@ class ConceptsView : public View {
   void state(nlohmann::json* out) const override {
     const ActivationCurve& c = curves_[current_];
     const ActivationPoint p = activation_point(c.activation, z_);
-    *out = {{"activation", activation_name(c.activation)}, {"formula", c.formula}, {"derivative", c.derivative},
-            {"z", p.z}, {"f", p.f}, {"df", p.df},
+    *out = {{"activation", activation_name(c.activation)},
+            {"formula", c.formula},
+            {"derivative", c.derivative},
+            {"z", p.z},
+            {"f", p.f},
+            {"df", p.df},
             {"softmax", {{"z", softmax_z_}, {"p", softmax_probabilities(softmax_z_)}}}};
   }
 
@@ -116,9 +140,10 @@ class ConceptsView : public View {
     const float f = ImGui::GetFontSize();
     ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "Activation functions: the neuron's switch");
     ImGui::PushStyleColor(ImGuiCol_Text, kText);
-    ImGui::TextWrapped("A neuron adds up its weighted inputs into a vote z, then an activation f decides what it "
-                       "passes on. Its slope f\u2032 is what backprop multiplies by: where the slope is 0, no error "
-                       "flows back and nothing is learned.");
+    ImGui::TextWrapped(
+        "A neuron adds up its weighted inputs into a vote z, then an activation f decides what it "
+        "passes on. Its slope f\u2032 is what backprop multiplies by: where the slope is 0, no error "
+        "flows back and nothing is learned.");
     ImGui::PopStyleColor();
     for (size_t k = 0; k < curves_.size(); ++k) {
       if (k) ImGui::SameLine();
@@ -136,7 +161,8 @@ class ConceptsView : public View {
     ImGui::TextColored(ImColor(kCurveDf).Value, "%s", c.derivative.c_str());
     ImGui::SameLine(0, 2 * f);
     ImGui::TextColored(ImColor(kCurveDf).Value, "f\u2032(%s) = %s", num(p.z).c_str(), num(p.df).c_str());
-    draw_plot(c, p, ImVec2(ImGui::GetContentRegionAvail().x, std::min(16 * f, ImGui::GetContentRegionAvail().y * 0.45f)));
+    draw_plot(c, p,
+              ImVec2(ImGui::GetContentRegionAvail().x, std::min(16 * f, ImGui::GetContentRegionAvail().y * 0.45f)));
   }
 
   void draw_plot(const ActivationCurve& c, const ActivationPoint& p, ImVec2 size) {
@@ -149,7 +175,8 @@ class ConceptsView : public View {
     };
     dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), IM_COL32(20, 22, 28, 255));
     const ImU32 axis = IM_COL32(120, 120, 130, 255), grid = IM_COL32(50, 52, 60, 255);
-    for (int z = int(kZMin); z <= int(kZMax); ++z) dl->AddLine(to_screen(float(z), y_min), to_screen(float(z), y_max), grid);
+    for (int z = int(kZMin); z <= int(kZMax); ++z)
+      dl->AddLine(to_screen(float(z), y_min), to_screen(float(z), y_max), grid);
     for (float v : {-1.0f, 1.0f}) dl->AddLine(to_screen(kZMin, v), to_screen(kZMax, v), grid);
     dl->AddLine(to_screen(kZMin, 0), to_screen(kZMax, 0), axis, 1.5f);
     dl->AddLine(to_screen(0, y_min), to_screen(0, y_max), axis, 1.5f);
@@ -179,8 +206,9 @@ class ConceptsView : public View {
     const float f = ImGui::GetFontSize();
     section("Softmax: votes into probabilities");
     ImGui::PushStyleColor(ImGuiCol_Text, kText);
-    ImGui::TextWrapped("The output layer of a classifier: e^z makes every vote positive, and dividing by the total "
-                       "makes them add up to 1. Change a vote and watch every share move.");
+    ImGui::TextWrapped(
+        "The output layer of a classifier: e^z makes every vote positive, and dividing by the total "
+        "makes them add up to 1. Change a vote and watch every share move.");
     ImGui::PopStyleColor();
     const std::vector<float> p = softmax_probabilities(softmax_z_);
     ImGui::PushItemWidth(4.5f * f);

@@ -47,7 +47,8 @@ void plot(const char* title, const lab::Session& lab, bool accuracy, float x_max
   }
   if (accuracy) lo = std::max(0.0f, std::floor(lo * 5.0f) / 5.0f), hi = 1.0f;  // ticks at round percentages
   else hi = std::min(hi * 1.05f, 5.0f);
-  Axes ax{ImVec2(o.x + 3.2f * f, o.y + 1.4f * f), ImVec2(o.x + size.x - 0.5f * f, o.y + size.y - 1.4f * f), x_max, lo, hi};
+  Axes ax{ImVec2(o.x + 3.2f * f, o.y + 1.4f * f), ImVec2(o.x + size.x - 0.5f * f, o.y + size.y - 1.4f * f), x_max, lo,
+          hi};
   dl->AddText(o, ImGui::GetColorU32(ImGuiCol_Text), title);
   dl->AddRectFilled(ax.p0, ax.p1, IM_COL32(20, 22, 28, 255));
   char buf[32];
@@ -81,7 +82,8 @@ void plot(const char* title, const lab::Session& lab, bool accuracy, float x_max
   for (int series = 0; series < 2; ++series) {
     pts.clear();
     for (const auto& e : epochs) {
-      const float v = series == 0 ? (accuracy ? e.train_accuracy : e.train_loss) : (accuracy ? e.test_accuracy : e.test_loss);
+      const float v = series == 0 ? (accuracy ? e.train_accuracy : e.train_loss)
+                                  : (accuracy ? e.test_accuracy : e.test_loss);
       pts.push_back(ax.at(float(e.epoch), v));
     }
     const ImU32 c = series == 0 ? kTrainColor : kTestColor;
@@ -116,8 +118,9 @@ void draw_curves(const lab::Session& lab, int epochs, float width, float height)
   key(kBatchColor, "minibatches, smoothed");
   ImGui::TextDisabled("x: epochs");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Dots: measured on all training and all test digits after each epoch.\n"
-                      "A growing gap between them is overfitting: the network memorises its training digits.");
+    ImGui::SetTooltip(
+        "Dots: measured on all training and all test digits after each epoch.\n"
+        "A growing gap between them is overfitting: the network memorises its training digits.");
 }
 
 std::string class_text(int c, const std::vector<std::string>& names) {
@@ -148,7 +151,7 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
       const ImVec2 a(g.x + float(p) * cell, g.y + float(t) * cell), b(a.x + cell - 1, a.y + cell - 1);
       const float share = float(double(n) / double(row_max));
       // the diagonal (right) in green, mistakes in red; brighter = more digits
-      const ImU32 fill = n == 0 ? IM_COL32(28, 30, 36, 255)
+      const ImU32 fill = n == 0   ? IM_COL32(28, 30, 36, 255)
                          : t == p ? IM_COL32(30, int(60 + 180 * share), 70, 255)
                                   : IM_COL32(int(90 + 165 * std::min(1.0f, share * 8)), 40, 40, 255);
       dl->AddRectFilled(a, b, fill);
@@ -246,7 +249,7 @@ void LabPictures::draw_weights(const lab::Session& lab, float width, double now,
   const int W = cols * (C + 1) - 1, Ht = rows * (R + 1) - 1;  // one black pixel between tiles
   if (lab.weights_version() != weights_version_ && now - weights_time_ >= interval_s) {
     buffer_.assign(size_t(W) * Ht, 0.0f);  // (Ht, W)
-    const auto w = m.weights(0);            // (H, R·C)
+    const auto w = m.weights(0);           // (H, R·C)
     for (int h = 0; h < H; ++h) {
       float top = 1e-8f;
       for (int i = 0; i < R * C; ++i) top = std::max(top, std::fabs(w[size_t(h) * R * C + i]));
@@ -272,11 +275,12 @@ int LabPictures::draw_digits(const lab::Session& lab, const std::vector<int>& in
   const int R = img.rows, C = img.cols, n = int(indices.size());
   if (n == 0 || R == 0) return -1;
   if (indices != digits_key_ || digits_data_ != lab.data_version()) {  // an atlas: one row of tiles
-    buffer_.assign(size_t(R) * C * n, 0.0f);  // (R, n·C)
+    buffer_.assign(size_t(R) * C * n, 0.0f);                           // (R, n·C)
     for (int k = 0; k < n; ++k)
       for (int y = 0; y < R; ++y)
         for (int x = 0; x < C; ++x)
-          buffer_[size_t(y) * C * n + size_t(k) * C + x] = float(img.pixels[size_t(indices[k]) * R * C + y * C + x]) / 255.0f;
+          buffer_[size_t(y) * C * n + size_t(k) * C + x] = float(img.pixels[size_t(indices[k]) * R * C + y * C + x]) /
+                                                           255.0f;
     gpu::colormap(digits_, buffer_.data(), C * n, R, 1.0f, gpu::Colormap::grey);
     digits_key_ = indices;
     digits_data_ = lab.data_version();
@@ -297,16 +301,19 @@ int LabPictures::draw_digits(const lab::Session& lab, const std::vector<int>& in
     ImGui::SetCursorScreenPos(p);
     ImGui::PushID(k);
     if (digits_.id)
-      ImGui::Image(digits_.imgui_id(), ImVec2(tile, tile), ImVec2(float(k) / float(n), 0), ImVec2(float(k + 1) / float(n), 1));
-    else
-      ImGui::Dummy(ImVec2(tile, tile));
+      ImGui::Image(digits_.imgui_id(), ImVec2(tile, tile), ImVec2(float(k) / float(n), 0),
+                   ImVec2(float(k + 1) / float(n), 1));
+    else ImGui::Dummy(ImVec2(tile, tile));
     if (ImGui::IsItemClicked()) clicked = i;
     if (k == 0) remember_item("mnist.digit0");
     ImGui::PopID();
     const bool known = size_t(i) < pred.size() && !lab.epochs().empty();
     const bool wrong = known && pred[size_t(i)] != labels[size_t(i)];
-    if (wrong) dl->AddRect(ImVec2(p.x - 1, p.y - 1), ImVec2(p.x + tile + 1, p.y + tile + 1), IM_COL32(240, 70, 60, 255), 0, 0, 2.5f);
-    if (i == selected) dl->AddRect(ImVec2(p.x - 3, p.y - 3), ImVec2(p.x + tile + 3, p.y + tile + 3), IM_COL32_WHITE, 0, 0, 1.5f);
+    if (wrong)
+      dl->AddRect(ImVec2(p.x - 1, p.y - 1), ImVec2(p.x + tile + 1, p.y + tile + 1), IM_COL32(240, 70, 60, 255), 0, 0,
+                  2.5f);
+    if (i == selected)
+      dl->AddRect(ImVec2(p.x - 3, p.y - 3), ImVec2(p.x + tile + 3, p.y + tile + 3), IM_COL32_WHITE, 0, 0, 1.5f);
     if (known) std::snprintf(buf, sizeof buf, "%d %2.0f%%", pred[size_t(i)], double(conf[size_t(i)]) * 100);
     else std::snprintf(buf, sizeof buf, "? (%d)", labels[size_t(i)]);
     dl->AddText(ImVec2(p.x, p.y + tile + 0.1f * f), wrong ? IM_COL32(255, 110, 100, 255) : kDim, buf);

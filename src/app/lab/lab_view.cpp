@@ -25,11 +25,13 @@ constexpr const char* kEmbeddedName = "MNIST (embedded: 7,996 train / 2,004 test
 #ifndef __EMSCRIPTEN__
 constexpr const char* kFashionDir = "/usr/share/datasets/fashion-mnist";
 // Fashion-MNIST's labels 0–9 (Zalando's README).
-[[maybe_unused]] constexpr const char* kFashionClasses[] = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                            "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+[[maybe_unused]] constexpr const char* kFashionClasses[] = {
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
 #endif
 
-std::span<const uint8_t> as_bytes(const std::string& s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
+std::span<const uint8_t> as_bytes(const std::string& s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
 
 }  // namespace
 
@@ -59,8 +61,8 @@ std::string LabView::hand_calculation() {
   const int L = m.layer_count(), hidden = m.layer(L - 1).inputs;
   if (L < 2 || hidden > kMaxTraceWidth)
     return "the output layer of " + lab::arch_text(settings_.hidden, lab_.shape()) + " takes " +
-           std::to_string(hidden) + " inputs, too many to write out by hand (at most " + std::to_string(kMaxTraceWidth) +
-           "): try 784-16-16-10 or 784-30-10";
+           std::to_string(hidden) + " inputs, too many to write out by hand (at most " +
+           std::to_string(kMaxTraceWidth) + "): try 784-16-16-10 or 784-30-10";
   if (pad_has_digit_) {
     lab_.forward_one(pad_x_.data());
   } else {
@@ -124,9 +126,7 @@ std::string LabView::set(std::string_view key, std::string_view value) {
   return change(next, live);
 }
 
-void LabView::append_link(std::string* link) const {
-  lab::append_settings_link(settings_, lab_.shape(), link);
-}
+void LabView::append_link(std::string* link) const { lab::append_settings_link(settings_, lab_.shape(), link); }
 
 // ---------------------------------------------------------------------------------------------
 std::optional<std::string> LabView::command(std::string_view verb, std::string_view args) {
@@ -221,7 +221,8 @@ std::string LabView::draw_command(std::string_view args) {
   std::string error;
   if (args.rfind("line ", 0) == 0 && parse_numbers(args.substr(5), &v, &error) && v.size() == 4) {
     pad_.begin_stroke(v[0], v[1]);
-    for (int i = 1; i <= 16; ++i) pad_.add_point(v[0] + (v[2] - v[0]) * float(i) / 16, v[1] + (v[3] - v[1]) * float(i) / 16);
+    for (int i = 1; i <= 16; ++i)
+      pad_.add_point(v[0] + (v[2] - v[0]) * float(i) / 16, v[1] + (v[3] - v[1]) * float(i) / 16);
     return "";
   }
   return "usage: draw clear | draw line X0 Y0 X1 Y1 (pad coordinates 0..1)";
@@ -264,7 +265,8 @@ std::optional<std::string> LabView::open_file(const std::string& name, const std
     persist();
     pad_weights_seen_ = -1;
     say("opened " + name + ": " + lab::arch_text(settings_.hidden, lab_.shape()) +
-            " — evaluating it on the test digits", false);
+            " — evaluating it on the test digits",
+        false);
     return std::string();
   }
   std::string error = idx_.add(name, bytes, kMnistClasses);
@@ -333,8 +335,11 @@ void LabView::state(nlohmann::json* out) const {
   lab::settings_to_json(settings_, lab_.shape(), &settings);
   nlohmann::json history = nlohmann::json::array();
   for (const lab::EpochPoint& e : lab_.epochs())
-    history.push_back({{"epoch", e.epoch}, {"train_loss", e.train_loss}, {"train_accuracy", e.train_accuracy},
-                       {"test_loss", e.test_loss}, {"test_accuracy", e.test_accuracy}});
+    history.push_back({{"epoch", e.epoch},
+                       {"train_loss", e.train_loss},
+                       {"train_accuracy", e.train_accuracy},
+                       {"test_loss", e.test_loss},
+                       {"test_accuracy", e.test_accuracy}});
   nlohmann::json confusion = nullptr;
   if (!lab_.confusion().empty()) {
     confusion = nlohmann::json::array();
@@ -343,23 +348,41 @@ void LabView::state(nlohmann::json* out) const {
       confusion.push_back(std::vector<int>(lab_.confusion().begin() + t * C, lab_.confusion().begin() + (t + 1) * C));
   }
   const std::string arch = lab_.has_model() ? shape_text(lab_.model()) : std::string();
-  const int best = pad_probs_.empty() ? -1 : int(std::max_element(pad_probs_.begin(), pad_probs_.end()) - pad_probs_.begin());
+  const int best = pad_probs_.empty()
+                       ? -1
+                       : int(std::max_element(pad_probs_.begin(), pad_probs_.end()) - pad_probs_.begin());
   *out = {
-      {"data", {{"name", lab_.data_name()}, {"ready", lab_.has_data()}, {"train_count", lab_.train_count()},
-                {"train_total", lab_.data().train.labels.count}, {"test_count", lab_.test_count()},
-                {"inputs", lab_.inputs()}, {"classes", lab_.classes()}, {"class_names", class_names_}}},
+      {"data",
+       {{"name", lab_.data_name()},
+        {"ready", lab_.has_data()},
+        {"train_count", lab_.train_count()},
+        {"train_total", lab_.data().train.labels.count},
+        {"test_count", lab_.test_count()},
+        {"inputs", lab_.inputs()},
+        {"classes", lab_.classes()},
+        {"class_names", class_names_}}},
       {"settings", settings},
       {"architecture", arch},
       {"parameter_count", lab_.model().parameter_count()},
-      {"training", {{"phase", lab::phase_name(lab_.phase())}, {"trains_in", lab_.trains_remotely() ? "worker" : "frame"},
-                    {"running", lab_.phase() == lab::Phase::running},
-                    {"evaluating", lab_.evaluating()}, {"epoch", lab_.epochs_done()},
-                    {"epoch_fraction", lab_.shown().epoch_fraction}, {"step", lab_.steps()},
-                    {"samples_per_s", lab_.shown().samples_per_s}, {"ms_per_step", lab_.shown().ms_per_step},
-                    {"eta_s", lab_.eta_s()}, {"last_batch_loss", lab_.shown().last_loss},
-                    {"budget_ms", budget_ms_}, {"frame_budget_ms", adaptive_ms_}, {"message", lab_.message()}, {"history", history}}},
+      {"training",
+       {{"phase", lab::phase_name(lab_.phase())},
+        {"trains_in", lab_.trains_remotely() ? "worker" : "frame"},
+        {"running", lab_.phase() == lab::Phase::running},
+        {"evaluating", lab_.evaluating()},
+        {"epoch", lab_.epochs_done()},
+        {"epoch_fraction", lab_.shown().epoch_fraction},
+        {"step", lab_.steps()},
+        {"samples_per_s", lab_.shown().samples_per_s},
+        {"ms_per_step", lab_.shown().ms_per_step},
+        {"eta_s", lab_.eta_s()},
+        {"last_batch_loss", lab_.shown().last_loss},
+        {"budget_ms", budget_ms_},
+        {"frame_budget_ms", adaptive_ms_},
+        {"message", lab_.message()},
+        {"history", history}}},
       {"confusion", confusion},
-      {"pad", {{"empty", pad_.empty()}, {"has_digit", pad_has_digit_}, {"prediction", best}, {"probabilities", pad_probs_}}},
+      {"pad",
+       {{"empty", pad_.empty()}, {"has_digit", pad_has_digit_}, {"prediction", best}, {"probabilities", pad_probs_}}},
       {"selected_cell", {sel_truth_, sel_pred_}},
       {"selected_digit", selected_digit_},
       {"shown_digits", shown_digits()},

@@ -51,7 +51,8 @@ class LabView : public View {
   std::string change(const lab::Settings& next, bool live);
   void persist() const;
   // Empty class_names: the classes are the digits 0–9.
-  std::string use_data(std::string name, std::shared_ptr<const IdxDataset> data, std::vector<std::string> class_names = {});
+  std::string use_data(std::string name, std::shared_ptr<const IdxDataset> data,
+                       std::vector<std::string> class_names = {});
   std::string train(std::string_view what);
   std::string draw_command(std::string_view args);
   std::string save_model();
@@ -78,8 +79,8 @@ class LabView : public View {
   std::shared_ptr<const IdxDataset> embedded_;  // kept to switch back after other data
   std::string message_;
   bool message_error_ = false;
-  double budget_ms_ = 8.0;        // training time per frame, at least
-  double adaptive_ms_ = 8.0;      // this frame's training time: budget_ms_ + the frame's idle time
+  double budget_ms_ = 8.0;    // training time per frame, at least
+  double adaptive_ms_ = 8.0;  // this frame's training time: budget_ms_ + the frame's idle time
   double adapt_budget();
 
   std::vector<float> pad_input_;  // (28·28) preprocessed pad, [0, 1]
@@ -90,11 +91,11 @@ class LabView : public View {
   double pad_time_ = -1e9;
 
   Tab tab_ = kWeights;
-  bool tab_forced_ = true;        // select tab_ in the tab bar on the next frame
+  bool tab_forced_ = true;              // select tab_ in the tab bar on the next frame
   int sel_truth_ = -1, sel_pred_ = -1;  // the confusion cell whose digits are shown
   bool mistakes_only_ = false;
-  int selected_digit_ = 0;        // test digit shown inside the network
-  bool inside_pad_ = true;        // "inside the network" shows the pad's digit (else selected_digit_)
+  int selected_digit_ = 0;  // test digit shown inside the network
+  bool inside_pad_ = true;  // "inside the network" shows the pad's digit (else selected_digit_)
   Field f_arch_, f_lr_, f_batch_, f_epochs_, f_l2_, f_dropout_, f_seed_, f_patience_;
 };
 

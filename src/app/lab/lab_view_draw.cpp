@@ -6,8 +6,8 @@
 #include <cstring>
 
 #include "app/common/host.h"
-#include "app/lab/lab_view.h"
 #include "app/common/widgets.h"
+#include "app/lab/lab_view.h"
 #include "data/float_text.h"
 #include "lessons/activation_text.h"
 
@@ -70,7 +70,7 @@ void LabView::draw() {
 // A text box showing `current` until edited; commits through set(key, text) on Enter or when it
 // loses focus. A rejected value shows the reason and the box returns to the current value.
 bool LabView::field(const char* label, const char* ui_name, const char* key, const std::string& current, Field* f,
-                       float width) {
+                    float width) {
   if (!f->active) std::snprintf(f->buf, sizeof f->buf, "%s", current.c_str());
   ImGui::SetNextItemWidth(width);
   ImGui::InputText(label, f->buf, sizeof f->buf);
@@ -104,10 +104,12 @@ void LabView::draw_controls(float width) {
   ImGui::SetNextItemWidth(w);
   if (ImGui::BeginCombo("activation", activation_text(settings_.activation).label)) {
     for (Activation a : lab::kActivations)
-      if (ImGui::Selectable(activation_text(a).label, a == settings_.activation)) apply("act", std::string(activation_name(a)));
+      if (ImGui::Selectable(activation_text(a).label, a == settings_.activation))
+        apply("act", std::string(activation_name(a)));
     ImGui::EndCombo();
   }
-  ImGui::TextDisabled("%s parameters (weights and biases) to learn", with_commas((long long)lab_.model().parameter_count()).c_str());
+  ImGui::TextDisabled("%s parameters (weights and biases) to learn",
+                      with_commas((long long)lab_.model().parameter_count()).c_str());
 
   section("Training");
   ImGui::SetNextItemWidth(w);
@@ -119,7 +121,8 @@ void LabView::draw_controls(float width) {
   ImGui::SetNextItemWidth(w);
   if (ImGui::BeginCombo("loss", std::string(loss_name(settings_.loss)).c_str())) {
     for (Loss l : lab::kLosses)
-      if (ImGui::Selectable(std::string(loss_name(l)).c_str(), l == settings_.loss)) apply("loss", std::string(loss_name(l)));
+      if (ImGui::Selectable(std::string(loss_name(l)).c_str(), l == settings_.loss))
+        apply("loss", std::string(loss_name(l)));
     ImGui::EndCombo();
   }
   field("learning rate", "mnist.lr", "lr", float_to_text(settings_.lr), &f_lr_, w);
@@ -129,13 +132,13 @@ void LabView::draw_controls(float width) {
   field("dropout", "mnist.dropout", "dropout", float_to_text(settings_.dropout), &f_dropout_, w);
   field("seed", "mnist.seed", "seed", std::to_string(settings_.seed), &f_seed_, w);
   field("early stop", "mnist.patience", "patience", std::to_string(settings_.patience), &f_patience_, w);
-  ImGui::TextDisabled("learning rate, batch size and epochs change live; the rest starts a new network. "
-                      "Early stop > 0 holds out 10%% of the training digits and stops when they stop improving.");
+  ImGui::TextDisabled(
+      "learning rate, batch size and epochs change live; the rest starts a new network. "
+      "Early stop > 0 holds out 10%% of the training digits and stops when they stop improving.");
   section("Data");
   ImGui::TextWrapped("%s", lab_.data_name().c_str());
   ImGui::TextDisabled("training on %s %s, testing on %s", with_commas(lab_.train_count()).c_str(),
-                      class_names_.empty() ? "digits" : "images",
-                      with_commas(lab_.test_count()).c_str());
+                      class_names_.empty() ? "digits" : "images", with_commas(lab_.test_count()).c_str());
   ImGui::TextUnformatted("subset");
   for (int s : kSubsetSizes) {
     ImGui::SameLine();
@@ -145,9 +148,11 @@ void LabView::draw_controls(float width) {
   ImGui::SameLine();
   if (ImGui::RadioButton("0 to 1", settings_.normalisation == Normalisation::unit)) apply("norm", "unit");
   ImGui::SameLine();
-  if (ImGui::RadioButton("standardised", settings_.normalisation == Normalisation::standardise)) apply("norm", "standardise");
-  ImGui::TextDisabled("Pixels are scaled from 0–255 down to small numbers so no input swamps the others "
-                      "and the usual learning rates work.");
+  if (ImGui::RadioButton("standardised", settings_.normalisation == Normalisation::standardise))
+    apply("norm", "standardise");
+  ImGui::TextDisabled(
+      "Pixels are scaled from 0–255 down to small numbers so no input swamps the others "
+      "and the usual learning rates work.");
   if (ImGui::SmallButton("MNIST")) {
     if (auto e = command("data", "embedded"); e && !e->empty()) say(*e, true);
   }
@@ -207,7 +212,8 @@ void LabView::draw_training_status(float width) {
   ImGui::Text("%s  |  step %lld  |  %s", lab::phase_name(lab_.phase()), (long long)lab_.steps(),
               lab_.evaluating() ? "measuring accuracy…" : "");
   if (lab_.shown().samples_per_s > 0)
-    ImGui::Text("%s images/s  |  %.2f ms per step", with_commas((long long)lab_.shown().samples_per_s).c_str(), lab_.shown().ms_per_step);
+    ImGui::Text("%s images/s  |  %.2f ms per step", with_commas((long long)lab_.shown().samples_per_s).c_str(),
+                lab_.shown().ms_per_step);
   if (lab_.eta_s() >= 0) {
     ImGui::SameLine();
     ImGui::Text("|  ETA %.0f s", lab_.eta_s());
@@ -218,7 +224,8 @@ void LabView::draw_training_status(float width) {
                 double(e.test_accuracy) * 100);
     if (e.epoch > 0 && e.train_accuracy - e.test_accuracy > 0.05f) {
       ImGui::PushTextWrapPos(width - 0.5f * f);
-      ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "train \u226b test: it memorises its training digits "
+      ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1),
+                         "train \u226b test: it memorises its training digits "
                          "(overfitting) \u2014 try dropout, L2, early stop or more data");
       ImGui::PopTextWrapPos();
     }
@@ -248,15 +255,17 @@ void LabView::draw_pictures(float width) {
     ImGui::Image(pictures_.preview().imgui_id(), ImVec2(1.6f * f, 1.6f * f));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("what the network sees: 28 × 28, centred like MNIST");
   }
-  if (pad_has_digit_ && !pad_probs_.empty()) draw_probability_bars(pad_probs_.data(), lab_.classes(), class_names_, pad);
+  if (pad_has_digit_ && !pad_probs_.empty())
+    draw_probability_bars(pad_probs_.data(), lab_.classes(), class_names_, pad);
   else ImGui::Dummy(ImVec2(pad, 10 * f));
   if (ImGui::SmallButton("hand calculation \u2192")) {
     if (auto e = command("hand", ""); e && !e->empty()) say(*e, true);
   }
   remember_item("mnist.hand");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("show me the hand calculation: this network's output layer, z = W\u00b7a + b and softmax,\n"
-                      "worked by hand for the digit on the pad (or the selected test digit)");
+    ImGui::SetTooltip(
+        "show me the hand calculation: this network's output layer, z = W\u00b7a + b and softmax,\n"
+        "worked by hand for the digit on the pad (or the selected test digit)");
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
@@ -279,8 +288,9 @@ void LabView::draw_tabs(float width) {
     if (!forced && !tab_forced_) tab_ = Tab(t);
     ImGui::BeginChild("tab_body", ImVec2(width, 0), false);
     if (t == kWeights) {
-      ImGui::TextWrapped("What each first-layer neuron looks for: its 784 weights as a 28 × 28 picture, "
-                         "green = this pixel pushes it up, red = pushes it down.");
+      ImGui::TextWrapped(
+          "What each first-layer neuron looks for: its 784 weights as a 28 × 28 picture, "
+          "green = this pixel pushes it up, red = pushes it down.");
       pictures_.draw_weights(lab_, width - f, ImGui::GetTime(), 0.3);
     } else if (t == kDigits) {
       if (sel_truth_ >= 0) {
@@ -301,7 +311,8 @@ void LabView::draw_tabs(float width) {
     } else if (t == kConfusion) {
       int truth, predicted;
       const float cell = std::min(2.2f * f, (width - 3 * f) / float(lab_.classes()));
-      if (draw_confusion(lab_.confusion(), lab_.classes(), class_names_, sel_truth_, sel_pred_, cell, &truth, &predicted)) {
+      if (draw_confusion(lab_.confusion(), lab_.classes(), class_names_, sel_truth_, sel_pred_, cell, &truth,
+                         &predicted)) {
         sel_truth_ = truth, sel_pred_ = predicted;
         tab_ = kDigits, tab_forced_ = true;
       }

@@ -15,7 +15,6 @@ namespace {
 constexpr size_t kMaxUndo = 200;
 constexpr size_t kMaxLinkParams = 400;  // bigger networks (the MNIST anatomy) are not put in links
 
-
 Scenario custom_start(uint64_t seed) {
   const LayerSpec layers[] = {{3, 4, Activation::relu}, {4, 2, Activation::sigmoid}};
   Scenario s;
@@ -34,7 +33,8 @@ bool build_lesson(const std::string& id, const Scenario& s, Lesson* out, std::st
     if (!build_trace_lesson(s, TraceOptions{}, out, error)) return false;
     out->title = "Your own network " + shape_text(s.mlp);
     out->intro = "Choose the number of inputs, up to " + std::to_string(kMaxCustomLayers) + " layers of up to " +
-                 std::to_string(kMaxCustomNeurons) + " neurons and each layer's activation. Randomise the weights or "
+                 std::to_string(kMaxCustomNeurons) +
+                 " neurons and each layer's activation. Randomise the weights or "
                  "click any line or circle in the picture to type your own; every step below is recomputed at once.";
   } else {
     const BuiltinLesson* b = find_builtin_lesson(id);
@@ -87,7 +87,6 @@ bool same(const Scenario& a, const Scenario& b) {
 }
 
 }  // namespace
-
 
 LessonSession::LessonSession(std::vector<LessonChoice> choices) : choices_(std::move(choices)) {
   load(choices_.front().id);
@@ -152,7 +151,8 @@ std::string LessonSession::set_weight(int l, int o, int i, float v, bool undoabl
   if (!editable()) return "this lesson's weights are not editable";
   const Mlp& m = scenario_.mlp;
   if (l < 0 || l >= m.layer_count() || o < 0 || o >= m.layer(l).outputs || i < 0 || i >= m.layer(l).inputs)
-    return "no weight W(" + std::to_string(l + 1) + ")[" + std::to_string(o + 1) + "][" + std::to_string(i + 1) + "] in " + shape_text(m);
+    return "no weight W(" + std::to_string(l + 1) + ")[" + std::to_string(o + 1) + "][" + std::to_string(i + 1) +
+           "] in " + shape_text(m);
   Scenario next = scenario_;
   next.mlp.weights(l)[o * m.layer(l).inputs + i] = v;
   return apply(std::move(next), undoable);

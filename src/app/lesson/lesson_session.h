@@ -54,10 +54,10 @@ class LessonSession {
   int step_count() const { return static_cast<int>(lesson_.steps.size()); }
   const Step* current() const { return step_ < step_count() ? &lesson_.steps[step_] : nullptr; }
   void go_to(int step);
-  bool show_all = false;   // the list shows the steps after the current one too
+  bool show_all = false;  // the list shows the steps after the current one too
   bool playing = false;
-  float speed = 1.0f;      // steps per second while playing
-  void tick(float dt);     // advances while playing; stops at the last step
+  float speed = 1.0f;   // steps per second while playing
+  void tick(float dt);  // advances while playing; stops at the last step
 
   // ---- edits: "" or a readable error (then nothing changed). A drag or a typed value calls
   // begin_edit() when the widget activates and then the setters with undoable = false: the whole
@@ -97,7 +97,7 @@ class LessonSession {
   int step_ = 0;
   float play_clock_ = 0;
   uint64_t seed_ = 1;
-  std::vector<Scenario> undo_;  // oldest first, at most kMaxUndo
+  std::vector<Scenario> undo_;       // oldest first, at most kMaxUndo
   std::optional<Scenario> pending_;  // begin_edit()'s snapshot, pushed by the edit's first change
 };
 

@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "app/common/link.h"
 #include "app/lesson/lesson_session.h"
 #include "core/shape_text.h"
-#include "app/common/link.h"
 #include "data/float_text.h"
 #include "data/number_text.h"
 #include "lessons/builtin.h"
@@ -74,8 +74,8 @@ std::string LessonSession::set_vector(std::string_view key, std::string_view val
   Scenario next = scenario_;
   std::span<float> dst = key[0] == 'w' ? next.mlp.weights(l) : next.mlp.bias(l);
   if (v.size() != dst.size())
-    return std::string(key) + " needs " + std::to_string(dst.size()) + " values (" + (key[0] == 'w' ? "row by row" : "one per neuron") +
-           "), got " + std::to_string(v.size());
+    return std::string(key) + " needs " + std::to_string(dst.size()) + " values (" +
+           (key[0] == 'w' ? "row by row" : "one per neuron") + "), got " + std::to_string(v.size());
   std::copy(v.begin(), v.end(), dst.begin());
   return apply(std::move(next), true);
 }
@@ -88,8 +88,9 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
   if (key == "lesson") return value == id_ ? "" : load(value);
   if (key == "w" || key == "b") {
     const bool w = key == "w";
-    if (args.size() != (w ? 4u : 3u)) return w ? "usage: set w LAYER NEURON INPUT VALUE (from 1, e.g. set w 1 1 2 0.25)"
-                                               : "usage: set b LAYER NEURON VALUE (from 1, e.g. set b 1 2 0.5)";
+    if (args.size() != (w ? 4u : 3u))
+      return w ? "usage: set w LAYER NEURON INPUT VALUE (from 1, e.g. set w 1 1 2 0.25)"
+               : "usage: set b LAYER NEURON VALUE (from 1, e.g. set b 1 2 0.5)";
     int l, o, i = 0;
     float v;
     if (!parse_index(args[0], m.layer_count(), "layer", &l, &error) ||
@@ -130,7 +131,8 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
       if (key == "act" && !parse_index(args[0], m.layer_count(), "layer", &l, &error)) return error;
       Activation act;
       if (!parse_activation(names[k], &act) || act == Activation::step)
-        return "unknown activation '" + std::string(names[k]) + "' (relu, leaky-relu, sigmoid, tanh, identity, softmax)";
+        return "unknown activation '" + std::string(names[k]) +
+               "' (relu, leaky-relu, sigmoid, tanh, identity, softmax)";
       if (scenario_.mlp.layer(l).activation != act)
         if (std::string e = set_activation(l, act); !e.empty()) return e;
     }
@@ -148,7 +150,8 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
       sizes.push_back(n + 1);
       rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
     }
-    if (static_cast<int>(sizes.size()) > kMaxCustomLayers + 1) return "at most " + std::to_string(kMaxCustomLayers) + " layers";
+    if (static_cast<int>(sizes.size()) > kMaxCustomLayers + 1)
+      return "at most " + std::to_string(kMaxCustomLayers) + " layers";
     if ((is_custom() || is_output_layer()) && shape_text(m) == value) return "";
     return set_shape(sizes);
   }
@@ -171,7 +174,8 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
     speed = v;
     return "";
   }
-  return "unknown parameter '" + std::string(key) + "' (lesson, x, w, b, w1…, b1…, y, loss, lr, act, net, seed, step, speed)";
+  return "unknown parameter '" + std::string(key) +
+         "' (lesson, x, w, b, w1…, b1…, y, loss, lr, act, net, seed, step, speed)";
 }
 
 std::optional<std::string> LessonSession::command(std::string_view verb, std::string_view args) {
@@ -234,13 +238,20 @@ void LessonSession::state(nlohmann::json* out) const {
   const Mlp& m = scenario_.mlp;
   json steps = json::array();
   for (const Step& s : lesson_.steps)
-    steps.push_back({{"kind", step_kind_name(s.kind)}, {"layer", s.layer}, {"neuron", s.neuron}, {"input", s.input},
-                     {"symbolic", s.symbolic}, {"substituted", s.substituted}, {"explanation", s.explanation},
+    steps.push_back({{"kind", step_kind_name(s.kind)},
+                     {"layer", s.layer},
+                     {"neuron", s.neuron},
+                     {"input", s.input},
+                     {"symbolic", s.symbolic},
+                     {"substituted", s.substituted},
+                     {"explanation", s.explanation},
                      {"values", s.values}});
   json layers = json::array();
   for (int l = 0; l < m.layer_count(); ++l) {
     const LayerSpec& spec = m.layer(l);
-    json layer = {{"inputs", spec.inputs}, {"outputs", spec.outputs}, {"activation", activation_name(spec.activation)},
+    json layer = {{"inputs", spec.inputs},
+                  {"outputs", spec.outputs},
+                  {"activation", activation_name(spec.activation)},
                   {"parameters", m.weights(l).size() + m.bias(l).size()}};
     if (traced_) {
       layer["w"] = rows(m.weights(l), spec.outputs, spec.inputs);
@@ -259,10 +270,20 @@ void LessonSession::state(nlohmann::json* out) const {
     }
     layers.push_back(std::move(layer));
   }
-  *out = {{"lesson", id_}, {"title", lesson_.title}, {"step", step_}, {"step_number", step_ + 1},
-          {"step_count", step_count()}, {"show_all", show_all}, {"playing", playing}, {"speed", speed},
-          {"steps", std::move(steps)}, {"layers", std::move(layers)}, {"shape", shape_text(m)},
-          {"parameters", m.parameter_count()}, {"editable", editable()}, {"undo_depth", undo_depth()},
+  *out = {{"lesson", id_},
+          {"title", lesson_.title},
+          {"step", step_},
+          {"step_number", step_ + 1},
+          {"step_count", step_count()},
+          {"show_all", show_all},
+          {"playing", playing},
+          {"speed", speed},
+          {"steps", std::move(steps)},
+          {"layers", std::move(layers)},
+          {"shape", shape_text(m)},
+          {"parameters", m.parameter_count()},
+          {"editable", editable()},
+          {"undo_depth", undo_depth()},
           {"error", error_}};
   if (const Step* c = current())
     (*out)["current"] = {{"kind", step_kind_name(c->kind)}, {"substituted", c->substituted}, {"values", c->values}};

@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "app/lesson/stepper.h"
+#include "app/common/widgets.h"
 #include "app/lesson/network_anatomy.h"
 #include "app/lesson/network_editor.h"
 #include "app/lesson/network_matrix.h"
+#include "app/lesson/stepper.h"
 #include "app/views.h"
-#include "app/common/widgets.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 
@@ -22,8 +22,11 @@ const ImVec4 kIntro(0.72f, 0.72f, 0.76f, 1.0f);
 
 std::vector<LessonChoice> choices_for(LessonView::Mode mode) {
   if (mode == LessonView::Mode::forward)
-    return {{"coat", "Coat 3-2-1"}, {"two-by-two", "Two by two: W\u00b7x + b"}, {"custom", "Your own network"},
-            {"mnist-anatomy", "MNIST network anatomy"}, {"mnist-output", "MNIST output layer"}};
+    return {{"coat", "Coat 3-2-1"},
+            {"two-by-two", "Two by two: W\u00b7x + b"},
+            {"custom", "Your own network"},
+            {"mnist-anatomy", "MNIST network anatomy"},
+            {"mnist-output", "MNIST output layer"}};
   return {{"backprop-coat", "Coat 3-2-1 (dead ReLUs)"}, {"backprop-sigmoid", "2-2-2 sigmoid network"}};
 }
 
@@ -84,8 +87,8 @@ void LessonView::draw_loss_summary() {
   }
   const bool better = t->loss_after < t->loss_value;
   ImGui::SameLine();
-  ImGui::TextColored(better ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.55f, 0.45f, 1), "\u2192 after one step: L = %s  %s",
-                     num(t->loss_after).c_str(),
+  ImGui::TextColored(better ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.55f, 0.45f, 1),
+                     "\u2192 after one step: L = %s  %s", num(t->loss_after).c_str(),
                      better ? "(smaller: the network learned)" : "(not smaller: try a smaller \u03b7)");
 }
 
@@ -103,12 +106,13 @@ void LessonView::draw_left(float width, float height) {
   }
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(mode_ == Mode::backprop
-                             ? "Lines: weights (green +, red \u2212, thicker = larger). During backprop a line's label \u2202 is "
-                               "its gradient \u2202L/\u2202w, during the update old \u2192 new. Hover for exact values."
-                             : "Lines: weights (green +, red \u2212, thicker = larger). Circles: the inputs x and the "
-                               "neurons; the number inside is what each passes on (its activation a, brighter = larger). "
-                               "Hover for exact values.");
+  ImGui::TextUnformatted(
+      mode_ == Mode::backprop
+          ? "Lines: weights (green +, red \u2212, thicker = larger). During backprop a line's label \u2202 is "
+            "its gradient \u2202L/\u2202w, during the update old \u2192 new. Hover for exact values."
+          : "Lines: weights (green +, red \u2212, thicker = larger). Circles: the inputs x and the "
+            "neurons; the number inside is what each passes on (its activation a, brighter = larger). "
+            "Hover for exact values.");
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   draw_selection_editor(session_, &selection_, focus_editor_);
@@ -188,15 +192,15 @@ std::optional<std::string> LessonView::command(std::string_view verb, std::strin
     for (float x : numbers) v.push_back(int(x) - 1);
     Selection s;
     if (what == "none") s = {};
-    else if (what == "w" && v.size() == 3 && v[0] >= 0 && v[0] < m.layer_count() && v[1] >= 0 && v[1] < m.layer(v[0]).outputs &&
-             v[2] >= 0 && v[2] < m.layer(v[0]).inputs)
+    else if (what == "w" && v.size() == 3 && v[0] >= 0 && v[0] < m.layer_count() && v[1] >= 0 &&
+             v[1] < m.layer(v[0]).outputs && v[2] >= 0 && v[2] < m.layer(v[0]).inputs)
       s = {Selection::Kind::weight, v[0], v[1], v[2]};
-    else if (what == "b" && v.size() == 2 && v[0] >= 0 && v[0] < m.layer_count() && v[1] >= 0 && v[1] < m.layer(v[0]).outputs)
+    else if (what == "b" && v.size() == 2 && v[0] >= 0 && v[0] < m.layer_count() && v[1] >= 0 &&
+             v[1] < m.layer(v[0]).outputs)
       s = {Selection::Kind::bias, v[0], v[1], 0};
     else if (what == "x" && v.size() == 1 && v[0] >= 0 && v[0] < m.input_size())
       s = {Selection::Kind::input, 0, 0, v[0]};
-    else
-      return "usage: select w L O I | select b L O | select x I | select none (counting from 1)";
+    else return "usage: select w L O I | select b L O | select x I | select none (counting from 1)";
     selection_ = s;
     focus_editor_ = s.kind != Selection::Kind::none;
     return "";
@@ -210,8 +214,10 @@ std::optional<std::string> LessonView::command(std::string_view verb, std::strin
 void LessonView::state(nlohmann::json* out) const {
   session_.state(out);
   static const char* kKinds[] = {"none", "weight", "bias", "input"};
-  (*out)["selected"] = {{"kind", kKinds[int(selection_.kind)]}, {"layer", selection_.layer + 1},
-                        {"out", selection_.out + 1}, {"in", selection_.in + 1}};
+  (*out)["selected"] = {{"kind", kKinds[int(selection_.kind)]},
+                        {"layer", selection_.layer + 1},
+                        {"out", selection_.out + 1},
+                        {"in", selection_.in + 1}};
   (*out)["matrix"] = matrix_ || session_.id() == "two-by-two";
 }
 

@@ -11,8 +11,8 @@
 #include <memory>
 
 #include "app/lesson/lesson_session.h"
-#include "app/lesson/stepper.h"
 #include "app/lesson/network_diagram.h"
+#include "app/lesson/stepper.h"
 #include "app/view.h"
 
 namespace nnlab::app {

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <string>
 
-#include "app/lesson/network_diagram.h"
 #include "app/common/widgets.h"
+#include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 
@@ -32,9 +32,12 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
   dl->AddRectFilled(img, ImVec2(img.x + img_w, img.y + img_w), IM_COL32(10, 10, 12, 255));
   for (int r = 0; r < side; ++r)
     for (int c = 0; c < side; ++c) {
-      const bool ink = (r >= 6 && r <= 8 && c >= 7 && c <= 20) || (r > 8 && r < 23 && std::abs(c - (20 - (r - 8) * 8 / 14)) <= 1);
-      if (ink) dl->AddRectFilled(ImVec2(img.x + cell * float(c), img.y + cell * float(r)),
-                                 ImVec2(img.x + cell * float(c + 1), img.y + cell * float(r + 1)), IM_COL32(235, 235, 235, 255));
+      const bool ink = (r >= 6 && r <= 8 && c >= 7 && c <= 20) ||
+                       (r > 8 && r < 23 && std::abs(c - (20 - (r - 8) * 8 / 14)) <= 1);
+      if (ink)
+        dl->AddRectFilled(ImVec2(img.x + cell * float(c), img.y + cell * float(r)),
+                          ImVec2(img.x + cell * float(c + 1), img.y + cell * float(r + 1)),
+                          IM_COL32(235, 235, 235, 255));
     }
   dl->AddRect(img, ImVec2(img.x + img_w, img.y + img_w), image_lit ? kHighlight : grey, 0, 0, image_lit ? 3.0f : 1.0f);
   const std::string img_label = std::to_string(side) + " × " + std::to_string(side) + " pixels";
@@ -44,7 +47,9 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
   const float x_start = img.x + img_w + 4.5f * f;
   const float col_gap = (o.x + size.x - x_start - 3.0f * f) / float(L);
   const float max_h = size.y - 4.5f * f;
-  auto block_h = [&](int count) { return std::clamp(std::log2(float(count) + 1.0f) / std::log2(785.0f), 0.12f, 1.0f) * max_h; };
+  auto block_h = [&](int count) {
+    return std::clamp(std::log2(float(count) + 1.0f) / std::log2(785.0f), 0.12f, 1.0f) * max_h;
+  };
   auto draw_block = [&](float x, int count, const std::string& name, const std::string& detail, bool lit, ImU32 fill) {
     const float h = block_h(count), w = 2.6f * f;
     const float y0 = o.y + 1.5f * f + (max_h - h) * 0.5f;
@@ -79,7 +84,8 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
   }
   ImGui::Dummy(size);
   const bool total_lit = step && step->kind == StepKind::shape && !step->highlight.weights.empty();  // the total
-  ImGui::TextColored(total_lit ? kHighlightVec : ImVec4(0.85f, 0.85f, 0.85f, 1), "%s parameters in all (weights + biases)",
+  ImGui::TextColored(total_lit ? kHighlightVec : ImVec4(0.85f, 0.85f, 0.85f, 1),
+                     "%s parameters in all (weights + biases)",
                      format_count(static_cast<long long>(m.parameter_count())).c_str());
 }
 

@@ -39,7 +39,8 @@ void badge(ImDrawList* dl, ImVec2 center, const std::string& text, ImU32 color, 
 // An invisible button over [min, max] that tests can find by name; true when clicked.
 bool hit_box(const char* name, ImVec2 min, ImVec2 max) {
   ImGui::SetCursorScreenPos(min);
-  const bool clicked = ImGui::InvisibleButton(name, ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)));
+  const bool clicked = ImGui::InvisibleButton(name,
+                                              ImVec2(std::max(1.0f, max.x - min.x), std::max(1.0f, max.y - min.y)));
   remember_item(name);
   return clicked;
 }
@@ -86,7 +87,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   // ---- geometry: column c = 0 for the inputs, c = l + 1 for layer l
   float label_w = 0;  // the inputs' names go left of their circles
   for (int i = 0; i < mlp.input_size(); ++i)
-    label_w = std::max(label_w, ImGui::CalcTextSize((n.x(i) + (i < int(names.size()) ? " " + names[i] : std::string())).c_str()).x);
+    label_w = std::max(
+        label_w, ImGui::CalcTextSize((n.x(i) + (i < int(names.size()) ? " " + names[i] : std::string())).c_str()).x);
   float out_w = 0;  // "ŷ = 0.5498" right of the output neurons
   for (int k = 0; k < mlp.output_size(); ++k)
     out_w = std::max(out_w, ImGui::CalcTextSize((n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k])).c_str()).x);
@@ -127,13 +129,15 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
           const float m = std::fabs(w) / max_w;
           const ImVec2 a = pos(l, in), b = pos(l + 1, out);
           const float thick = 1.0f + 6.0f * m;
-          const bool selected = current.kind == Selection::Kind::weight && current.layer == l && current.out == out && current.in == in;
+          const bool selected = current.kind == Selection::Kind::weight && current.layer == l && current.out == out &&
+                                current.in == in;
           if (lit || selected) dl->AddLine(a, b, selected ? IM_COL32(120, 190, 255, 255) : kHighlight, thick + 5.0f);
           const float alpha = any_highlight && !lit ? 0.18f + 0.25f * m : 0.4f + 0.6f * m;
           dl->AddLine(a, b, sign_color(w, alpha), thick);
           if (inside) {
             const float d = distance_to_segment(mouse, a, b);
-            if (d < std::max(5.0f, thick * 0.5f + 2.0f) && d < hover_d) hover_d = d, hover_l = l, hover_o = out, hover_i = in;
+            if (d < std::max(5.0f, thick * 0.5f + 2.0f) && d < hover_d)
+              hover_d = d, hover_l = l, hover_o = out, hover_i = in;
           }
         }
     }
@@ -164,10 +168,12 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         // an edge rising to the right, clear of the source's bias label above it
         const float len = std::max(1.0f, std::hypot(b.x - a.x, b.y - a.y));
         const float rising = b.y < a.y - 1.0f && l > 0 ? 0.14f : 0.0f;
-        const float along = std::clamp((r + ImGui::CalcTextSize(text.c_str()).x * 0.5f + 8.0f) / len + rising, 0.3f + rising, 0.6f);
+        const float along = std::clamp((r + ImGui::CalcTextSize(text.c_str()).x * 0.5f + 8.0f) / len + rising,
+                                       0.3f + rising, 0.6f);
         ImVec2 min, max;
         badge(dl, ImVec2(a.x + (b.x - a.x) * along, a.y + (b.y - a.y) * along), text, color, lit, &min, &max);
-        const std::string id = "edge " + std::to_string(l + 1) + " " + std::to_string(out + 1) + " " + std::to_string(in + 1);
+        const std::string id = "edge " + std::to_string(l + 1) + " " + std::to_string(out + 1) + " " +
+                               std::to_string(in + 1);
         if (hit_box(stable_name(id), min, max)) result = {Selection::Kind::weight, l, out, in};
         if (ImGui::IsItemHovered()) hover_l = l, hover_o = out, hover_i = in, hover_d = 0;
       }
@@ -184,7 +190,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
                             (c > 0 && current.kind == Selection::Kind::bias && current.layer == l && current.out == k);
       if (lit) dl->AddCircleFilled(p, r + 5, kHighlight);
       dl->AddCircleFilled(p, r, c == 0 ? IM_COL32(40, 44, 52, 255) : activation_fill(value));
-      dl->AddCircle(p, r, selected ? IM_COL32(120, 190, 255, 255) : IM_COL32(210, 210, 210, 255), 0, selected ? 3.0f : 1.5f);
+      dl->AddCircle(p, r, selected ? IM_COL32(120, 190, 255, 255) : IM_COL32(210, 210, 210, 255), 0,
+                    selected ? 3.0f : 1.5f);
       if (r >= 1.1f * f) centered_text(dl, p, IM_COL32_WHITE, num(value).c_str());
       const std::string id = "neuron " + std::to_string(c) + " " + std::to_string(k + 1);
       if (hit_box(stable_name(id), ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r))) {
@@ -218,7 +225,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         centered_text(dl, ImVec2(p.x, p.y + r + 0.65f * f), lit ? kHighlight : grey, below.c_str());
       }
       if (options.mark_dead_relu && l < L - 1 && mlp.layer(l).activation == Activation::relu && t->ws.z(l)[k] <= 0)
-        centered_text(dl, ImVec2(p.x, p.y + r + (roomy ? 1.75f : 0.65f) * f), IM_COL32(255, 120, 100, 255), "dead ReLU: off");
+        centered_text(dl, ImVec2(p.x, p.y + r + (roomy ? 1.75f : 0.65f) * f), IM_COL32(255, 120, 100, 255),
+                      "dead ReLU: off");
       if (roomy || highlights_bias(step, l, k)) {
         std::string text = "b = " + num(mlp.bias(l)[k]);
         if (options.edge_label == DiagramOptions::EdgeLabel::gradient && t->has_target())
@@ -226,8 +234,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         else if (options.edge_label == DiagramOptions::EdgeLabel::update && t->has_update())
           text = "b " + num(mlp.bias(l)[k]) + " → " + num(t->updated.bias(l)[k]);
         ImVec2 min, max;
-        badge(dl, ImVec2(p.x + r * 0.9f, p.y - r - 0.65f * f), text, IM_COL32(200, 200, 255, 255), highlights_bias(step, l, k),
-              &min, &max);
+        badge(dl, ImVec2(p.x + r * 0.9f, p.y - r - 0.65f * f), text, IM_COL32(200, 200, 255, 255),
+              highlights_bias(step, l, k), &min, &max);
         const std::string bid = "bias " + std::to_string(l + 1) + " " + std::to_string(k + 1);
         if (hit_box(stable_name(bid), min, max)) result = {Selection::Kind::bias, l, k, 0};
       }
@@ -246,7 +254,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   if (hover_l >= 0 && !ImGui::IsAnyItemActive()) {
     const int I = mlp.layer(hover_l).inputs, k = hover_o * I + hover_i;
     std::string tip = n.w(hover_l, hover_o, hover_i) + " = " + format_number_full(mlp.weights(hover_l)[k]) + "\nfrom " +
-                      n.input(hover_l, hover_i) + " to neuron " + std::to_string(hover_o + 1) + " of " + n.layer_name(hover_l);
+                      n.input(hover_l, hover_i) + " to neuron " + std::to_string(hover_o + 1) + " of " +
+                      n.layer_name(hover_l);
     if (t->has_target()) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
     if (t->has_update()) tip += "\nafter the step: " + format_number_full(t->updated.weights(hover_l)[k]);
     ImGui::SetTooltip("%s\nclick to change this weight", tip.c_str());

@@ -20,8 +20,8 @@ struct Selection {
 
 struct DiagramOptions {
   enum class EdgeLabel { weight, gradient, update } edge_label = EdgeLabel::weight;
-  bool show_delta = false;       // δ under each neuron (backprop)
-  bool mark_dead_relu = false;   // "off" tag on hidden ReLU neurons with z ≤ 0 (backprop)
+  bool show_delta = false;      // δ under each neuron (backprop)
+  bool mark_dead_relu = false;  // "off" tag on hidden ReLU neurons with z ≤ 0 (backprop)
 };
 
 // Draws `session`'s network in a box of `size` at the cursor. Returns the selection after this

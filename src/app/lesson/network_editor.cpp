@@ -17,7 +17,7 @@ namespace nnlab::app {
 namespace {
 
 constexpr Activation kCustomActivations[] = {Activation::relu, Activation::leaky_relu, Activation::sigmoid,
-                                             Activation::tanh, Activation::identity, Activation::softmax};
+                                             Activation::tanh, Activation::identity,   Activation::softmax};
 
 bool valid(const Mlp& m, const Selection& s, size_t inputs) {
   switch (s.kind) {
@@ -25,7 +25,8 @@ bool valid(const Mlp& m, const Selection& s, size_t inputs) {
     case Selection::Kind::input: return s.in >= 0 && s.in < int(inputs);
     case Selection::Kind::bias: return s.layer >= 0 && s.layer < m.layer_count() && s.out < m.layer(s.layer).outputs;
     case Selection::Kind::weight:
-      return s.layer >= 0 && s.layer < m.layer_count() && s.out < m.layer(s.layer).outputs && s.in < m.layer(s.layer).inputs;
+      return s.layer >= 0 && s.layer < m.layer_count() && s.out < m.layer(s.layer).outputs &&
+             s.in < m.layer(s.layer).inputs;
   }
   return false;
 }
@@ -147,15 +148,19 @@ void draw_target_editors(LessonSession& s) {
   ImGui::PopItemWidth();
   ImGui::TextUnformatted("Loss:");
   ImGui::SameLine();
-  if (ImGui::RadioButton("\u00bd\u03a3(y \u2212 \u0177)\u00b2 squared error", sc.loss == Loss::half_sse)) s.set_loss(Loss::half_sse);
+  if (ImGui::RadioButton("\u00bd\u03a3(y \u2212 \u0177)\u00b2 squared error", sc.loss == Loss::half_sse))
+    s.set_loss(Loss::half_sse);
   remember_item("loss half-sse");
   ImGui::SameLine();
   if (ImGui::RadioButton("binary cross-entropy", sc.loss == Loss::bce)) s.set_loss(Loss::bce);
   remember_item("loss bce");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)]: punishes confident wrong answers hard");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)]: punishes confident wrong answers hard");
   float lr = sc.learning_rate;
   ImGui::SetNextItemWidth(10 * f);
-  const bool changed = ImGui::SliderFloat("\u03b7 learning rate (step size)", &lr, 0.001f, 10.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+  const bool changed = ImGui::SliderFloat("\u03b7 learning rate (step size)", &lr, 0.001f, 10.0f, "%.3g",
+                                          ImGuiSliderFlags_Logarithmic);
   remember_item("learning rate");
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (changed) s.set_learning_rate(lr, false);
@@ -177,10 +182,12 @@ void draw_custom_builder(LessonSession& s) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Randomise weights")) s.randomize(s.seed() + 1);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("new random weights from the next seed (seed %llu now)", (unsigned long long)s.seed());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("new random weights from the next seed (seed %llu now)", (unsigned long long)s.seed());
   for (int l = 0; l < m.layer_count() && !changed; ++l) {
     ImGui::PushID(l);
-    changed |= ImGui::SliderInt(("neurons in layer " + std::to_string(l + 1)).c_str(), &sizes[l + 1], 1, kMaxCustomNeurons);
+    changed |= ImGui::SliderInt(("neurons in layer " + std::to_string(l + 1)).c_str(), &sizes[l + 1], 1,
+                                kMaxCustomNeurons);
     ImGui::SameLine();
     const Activation act = m.layer(l).activation;
     if (ImGui::BeginCombo("activation", activation_symbol(act).c_str())) {

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <string>
 
-#include "app/lesson/network_diagram.h"
 #include "app/common/widgets.h"
+#include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 
@@ -26,8 +26,10 @@ float grid(ImDrawList* dl, ImVec2 o, const char* title, int rows, int cols, Valu
     for (int c = 0; c < cols; ++c) {
       const ImVec2 a(o.x + 0.4f * f + cw * float(c), top + ch * float(r));
       const float v = value(r, c);
-      if (lit(r, c)) dl->AddRectFilled(ImVec2(a.x + 1, a.y + 1), ImVec2(a.x + cw - 1, a.y + ch - 1), IM_COL32(110, 88, 20, 255), 3);
-      centered_text(dl, ImVec2(a.x + cw * 0.5f, a.y + ch * 0.5f), lit(r, c) ? kHighlight : sign_color(v, 1.0f), num(v).c_str());
+      if (lit(r, c))
+        dl->AddRectFilled(ImVec2(a.x + 1, a.y + 1), ImVec2(a.x + cw - 1, a.y + ch - 1), IM_COL32(110, 88, 20, 255), 3);
+      centered_text(dl, ImVec2(a.x + cw * 0.5f, a.y + ch * 0.5f), lit(r, c) ? kHighlight : sign_color(v, 1.0f),
+                    num(v).c_str());
     }
   const ImU32 line = IM_COL32(200, 200, 200, 255);
   const float x0 = o.x + 0.3f * f, x1 = o.x + 0.4f * f + w + 0.1f * f, y0 = top, y1 = top + h;
@@ -67,26 +69,32 @@ void draw_matrix_view(const LessonSession& s, int l) {
     o.x += 1.8f * f;
   };
   const std::string w_title = n.vec("W", l) + "  (" + std::to_string(O) + " × " + std::to_string(I) + ")";
-  o.x += grid(dl, o, w_title.c_str(), O, I, [&](int r, int c) { return m.weights(l)[r * I + c]; },
-              [&](int r, int c) { return highlights_weight(step, l, r, c); });
+  o.x += grid(
+      dl, o, w_title.c_str(), O, I, [&](int r, int c) { return m.weights(l)[r * I + c]; },
+      [&](int r, int c) { return highlights_weight(step, l, r, c); });
   symbol("·");
   const std::string x_title = l == 0 ? "x" : n.vec("a", l - 1);
-  o.x += grid(dl, o, x_title.c_str(), I, 1, [&](int r, int) { return in[r]; },
-              [&](int r, int) { return highlights_neuron(step, l - 1, r); });
+  o.x += grid(
+      dl, o, x_title.c_str(), I, 1, [&](int r, int) { return in[r]; },
+      [&](int r, int) { return highlights_neuron(step, l - 1, r); });
   symbol("+");
-  o.x += grid(dl, o, n.vec("b", l).c_str(), O, 1, [&](int r, int) { return m.bias(l)[r]; },
-              [&](int r, int) { return highlights_bias(step, l, r); });
+  o.x += grid(
+      dl, o, n.vec("b", l).c_str(), O, 1, [&](int r, int) { return m.bias(l)[r]; },
+      [&](int r, int) { return highlights_bias(step, l, r); });
   symbol("=");
-  o.x += grid(dl, o, n.vec("z", l).c_str(), O, 1, [&](int r, int) { return t->ws.z(l)[r]; },
-              [&](int r, int) { return highlights_neuron(step, l, r); });
+  o.x += grid(
+      dl, o, n.vec("z", l).c_str(), O, 1, [&](int r, int) { return t->ws.z(l)[r]; },
+      [&](int r, int) { return highlights_neuron(step, l, r); });
   symbol("\u2192");
   const std::string a_title = n.vec("a", l) + " = " + activation_symbol(m.layer(l).activation) + "(z)";
-  grid(dl, o, a_title.c_str(), O, 1, [&](int r, int) { return t->ws.a(l)[r]; },
-       [&](int r, int) { return highlights_neuron(step, l, r); });
+  grid(
+      dl, o, a_title.c_str(), O, 1, [&](int r, int) { return t->ws.a(l)[r]; },
+      [&](int r, int) { return highlights_neuron(step, l, r); });
   ImGui::Dummy(ImVec2(0, 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.4f * f));
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("Row o of %s times the column %s, plus b\u2092, gives z\u2092: the glowing row meets the glowing column.",
-                      n.vec("W", l).c_str(), x_title.c_str());
+  ImGui::TextDisabled(
+      "Row o of %s times the column %s, plus b\u2092, gives z\u2092: the glowing row meets the glowing column.",
+      n.vec("W", l).c_str(), x_title.c_str());
   ImGui::PopTextWrapPos();
 }
 

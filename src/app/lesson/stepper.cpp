@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "app/lesson/network_diagram.h"
 #include "app/common/widgets.h"
+#include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 
@@ -47,7 +47,8 @@ void draw_terms(const LessonSession& s, const Step& step) {
   ImGui::TextDisabled("terms:");
   for (const WeightRef& w : step.highlight.weights) {
     const float weight = m.weights(l)[o * I + w.in], product = weight * in[w.in];
-    chip(num(weight) + " × " + operand(in[w.in]) + " = " + num(product), sign_color(product, product == 0 ? 0.15f : 0.45f));
+    chip(num(weight) + " × " + operand(in[w.in]) + " = " + num(product),
+         sign_color(product, product == 0 ? 0.15f : 0.45f));
   }
   chip("bias " + num(m.bias(l)[o]), sign_color(m.bias(l)[o], m.bias(l)[o] == 0 ? 0.15f : 0.45f));
   chip("sum z = " + num(t->ws.z(l)[o]), IM_COL32(110, 88, 20, 255));
@@ -122,8 +123,8 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       ImGui::PopTextWrapPos();
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s\n%s\nexact: %s\nclick to go to this step", step.symbolic.c_str(), step.explanation.c_str(),
-                          exact_values(step).c_str());
+        ImGui::SetTooltip("%s\n%s\nexact: %s\nclick to go to this step", step.symbolic.c_str(),
+                          step.explanation.c_str(), exact_values(step).c_str());
         if (ImGui::IsMouseClicked(0)) s.go_to(k);
       }
     }

@@ -10,10 +10,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "data/number_text.h"
-#include "app/views.h"
 #include "app/common/widgets.h"
+#include "app/views.h"
 #include "data/float_text.h"
+#include "data/number_text.h"
 #include "lessons/activation_explorer.h"
 #include "lessons/activation_text.h"
 #include "lessons/builtin.h"
@@ -22,7 +22,7 @@
 namespace nnlab::app {
 namespace {
 
-constexpr int kMapW = 96, kMapH = 24;          // decision map resolution (temperature × rain)
+constexpr int kMapW = 96, kMapH = 24;           // decision map resolution (temperature × rain)
 constexpr float kTempMin = -20, kTempMax = 40;  // the map's and the slider's temperature range
 constexpr Activation kChoices[] = {Activation::relu, Activation::sigmoid, Activation::tanh, Activation::step};
 
@@ -75,14 +75,19 @@ void NeuronView::recompute() {
 std::string NeuronView::set(std::string_view key, std::string_view value) {
   if (key == "act") {
     Activation act;
-    if (!parse_activation(value, &act) || std::find(std::begin(kChoices), std::end(kChoices), act) == std::end(kChoices))
+    if (!parse_activation(value, &act) ||
+        std::find(std::begin(kChoices), std::end(kChoices), act) == std::end(kChoices))
       return "act must be one of relu, sigmoid, tanh, step (got '" + std::string(value) + "')";
     params_.activation = act;
     recompute();
     return "";
   }
-  float* slot = key == "x1" ? &params_.x1 : key == "x2" ? &params_.x2 : key == "w1" ? &params_.w1
-              : key == "w2" ? &params_.w2 : key == "b" ? &params_.b : nullptr;
+  float* slot = key == "x1"   ? &params_.x1
+                : key == "x2" ? &params_.x2
+                : key == "w1" ? &params_.w1
+                : key == "w2" ? &params_.w2
+                : key == "b"  ? &params_.b
+                              : nullptr;
   if (!slot) return "unknown neuron parameter '" + std::string(key) + "' (x1, x2, w1, w2, b, act)";
   float v;
   std::string error;
@@ -93,9 +98,18 @@ std::string NeuronView::set(std::string_view key, std::string_view value) {
 }
 
 void NeuronView::state(nlohmann::json* out) const {
-  *out = {{"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b},
-          {"act", activation_name(params_.activation)}, {"terms", {terms_[0], terms_[1]}}, {"z", z_}, {"a", a_},
-          {"threshold", threshold()}, {"umbrella", umbrella()}, {"decision", decision_text()}};
+  *out = {{"x1", params_.x1},
+          {"x2", params_.x2},
+          {"w1", params_.w1},
+          {"w2", params_.w2},
+          {"b", params_.b},
+          {"act", activation_name(params_.activation)},
+          {"terms", {terms_[0], terms_[1]}},
+          {"z", z_},
+          {"a", a_},
+          {"threshold", threshold()},
+          {"umbrella", umbrella()},
+          {"decision", decision_text()}};
 }
 
 void NeuronView::append_link(std::string* link) const {
@@ -106,9 +120,10 @@ void NeuronView::append_link(std::string* link) const {
 }
 
 void NeuronView::draw() {
-  ImGui::TextWrapped("The umbrella neuron. Two inputs — the temperature x\u2081 and whether it rains x\u2082 — "
-                     "are multiplied by their weights, added to the bias, and passed through an "
-                     "activation. Move any slider and watch every number change.");
+  ImGui::TextWrapped(
+      "The umbrella neuron. Two inputs — the temperature x\u2081 and whether it rains x\u2082 — "
+      "are multiplied by their weights, added to the bias, and passed through an "
+      "activation. Move any slider and watch every number change.");
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
@@ -201,7 +216,8 @@ void NeuronView::draw_diagram(float height) {
                 ("b = " + format_number(params_.b)).c_str());
   const ImVec2 out(o.x + w - 5 * f, neuron.y);
   dl->AddLine(ImVec2(neuron.x + r_n, neuron.y), ImVec2(out.x - 2.2f * f, out.y), IM_COL32(200, 200, 200, 255), 2);
-  centered_text(dl, ImVec2(out.x, out.y - 0.8f * f), umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255),
+  centered_text(dl, ImVec2(out.x, out.y - 0.8f * f),
+                umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255),
                 umbrella() ? "\u2602 yes" : "no \u2602");
   centered_text(dl, ImVec2(out.x, out.y + 0.6f * f), IM_COL32(170, 170, 170, 255), decision_text().c_str());
   ImGui::Dummy(ImVec2(w, height));
@@ -264,7 +280,8 @@ void NeuronView::draw_activation_plot(float width, float height) {
   for (size_t i = 1; i < curve.z.size(); ++i)
     dl->AddLine(at(curve.z[i - 1], curve.f[i - 1]), at(curve.z[i], curve.f[i]), IM_COL32(140, 190, 255, 255), 2.0f);
   const ImVec2 m = at(point.z, point.f);
-  dl->AddCircleFilled(m, 0.35f * ImGui::GetFontSize(), umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255));
+  dl->AddCircleFilled(m, 0.35f * ImGui::GetFontSize(),
+                      umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255));
   centered_text(dl, ImVec2(m.x, m.y - 0.9f * ImGui::GetFontSize()), IM_COL32_WHITE,
                 ("a = " + format_number(a_)).c_str());
   ImGui::Dummy(ImVec2(width, height));

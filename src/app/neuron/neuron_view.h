@@ -17,8 +17,8 @@
 namespace nnlab::app {
 
 struct NeuronParams {
-  float x1 = 10;   // temperature, °C
-  float x2 = 1;    // raining: 0 = no, 1 = yes
+  float x1 = 10;  // temperature, °C
+  float x2 = 1;   // raining: 0 = no, 1 = yes
   float w1 = -0.5f;
   float w2 = 2;
   float b = 1;
@@ -40,11 +40,11 @@ class NeuronView : public View {
   float term(int i) const { return terms_[i]; }  // wᵢ·xᵢ
   float z() const { return z_; }
   float a() const { return a_; }
-  bool umbrella() const;                 // the decision
-  float threshold() const;               // a above this → "take an umbrella"
+  bool umbrella() const;    // the decision
+  float threshold() const;  // a above this → "take an umbrella"
   std::string decision_text() const;
 
-  void state(nlohmann::json* out) const override;  // {"x1":…, "terms":[…], "z":…, "a":…, "decision":…}
+  void state(nlohmann::json* out) const override;      // {"x1":…, "terms":[…], "z":…, "a":…, "decision":…}
   void append_link(std::string* link) const override;  // "&x1=10&x2=1&…"
 
  private:
@@ -54,15 +54,15 @@ class NeuronView : public View {
   void draw_activation_plot(float width, float height);
 
   NeuronParams params_;
-  Scenario scenario_;       // the neuron (a 2 → 1 core Mlp) and its input
-  Lesson lesson_;           // the hand calculation of scenario_, rebuilt after every edit
+  Scenario scenario_;  // the neuron (a 2 → 1 core Mlp) and its input
+  Lesson lesson_;      // the hand calculation of scenario_, rebuilt after every edit
   std::string lesson_error_;
-  Workspace grid_;          // batch kMapW·kMapH: the decision map
+  Workspace grid_;               // batch kMapW·kMapH: the decision map
   std::vector<float> grid_x_;    // (kMapW·kMapH, 2) inputs over temperature × rain
   std::vector<float> grid_out_;  // (kMapH, kMapW) a − threshold, for the colour map
   gpu::Texture map_texture_;
   bool map_dirty_ = true;
-  float terms_[2] = {};     // read from lesson_'s steps
+  float terms_[2] = {};  // read from lesson_'s steps
   float z_ = 0, a_ = 0;
 };
 

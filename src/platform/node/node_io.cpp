@@ -13,9 +13,9 @@
 // corrupt or truncated, −3 when it inflates to more than `limit` bytes.
 EM_JS(double, js_gunzip, (const std::uint8_t* src, int size, double limit), {
   try {
-    Module['nnlabInflated'] = require('zlib').gunzipSync(HEAPU8.subarray(src, src + size), {maxOutputLength: limit});
+    Module['nnlabInflated'] = require('zlib').gunzipSync(HEAPU8.subarray(src, src + size), {maxOutputLength : limit});
   } catch (e) {
-    return e.code === 'ERR_BUFFER_TOO_LARGE' ? -3 : -2;
+    return e.code == = 'ERR_BUFFER_TOO_LARGE' ? -3 : -2;
   }
   return Module['nnlabInflated'].length;
 });
@@ -25,18 +25,26 @@ EM_JS(double, js_read_beside, (const char* name), {
   const fs = require('fs');
   const file = require('path').join(__dirname, UTF8ToString(name));
   if (!fs.existsSync(file)) return -2;
-  try { Module['nnlabInflated'] = fs.readFileSync(file); } catch (e) { return -3; }
+  try {
+    Module['nnlabInflated'] = fs.readFileSync(file);
+  } catch (e) {
+    return -3;
+  }
   return Module['nnlabInflated'].length;
 });
 
-EM_JS(void, js_take, (std::uint8_t* dst), {
+EM_JS(void, js_take, (std::uint8_t * dst), {
   HEAPU8.set(Module['nnlabInflated'], dst);
   Module['nnlabInflated'] = null;
 });
 
 // NODERAWFS's isatty() answers for its own streams, not node's: ask node about fd 2.
 EM_JS(int, js_stderr_is_tty, (), {
-  try { return require('tty').isatty(2) ? 1 : 0; } catch (e) { return 0; }
+  try {
+    return require('tty').isatty(2) ? 1 : 0;
+  } catch (e) {
+    return 0;
+  }
 });
 
 namespace {
