@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Checks nnlab's two string tables and compiles them into C++.
 
-    strings.py EN.txt ZH.txt OUT.cpp CHARS.txt SHELL.js SOURCE_DIR...
+    strings.py STRINGS_DIR OUT.cpp CHARS.txt SHELL.js SOURCE_DIR...
+
+STRINGS_DIR holds en.txt and zh.txt (while work on a part of the app is under way, also
+en.PART.txt and zh.PART.txt, read after them as part of the same table; a key is given once).
 
 A table has one text per line, `key = text`; `#` starts a comment line; `\\n` is a line break.
 Placeholders are `{name}`; `{{` and `}}` are literal braces. The build stops, naming the key, when
@@ -47,8 +50,17 @@ def fail(message):
     sys.exit('strings.py: ' + message)
 
 
-def read_table(path):
+def read_tables(folder, lang):
+    """lang.txt, then lang.PART.txt in name order: one table, each key given once."""
     table, where = {}, {}
+    parts = sorted(n for n in os.listdir(folder)
+                   if n.startswith(lang + '.') and n.endswith('.txt') and n != lang + '.txt')
+    for name in [lang + '.txt'] + parts:
+        read_table(os.path.join(folder, name), table, where)
+    return table
+
+
+def read_table(path, table, where):
     with open(path, encoding='utf-8') as f:
         for number, line in enumerate(f, 1):
             line = line.rstrip('\n')
@@ -61,9 +73,9 @@ def read_table(path):
             if not KEY.match(key):
                 fail(f'{path}:{number}: "{key}" is not a key (lower case, digits, _ and .)')
             if key in table:
-                fail(f'{path}:{number}: "{key}" is given twice (first on line {where[key]})')
-            table[key], where[key] = value.strip().replace('\\n', '\n'), number
-    return table
+                fail(f'{path}:{number}: "{key}" is given twice (first at {where[key]})')
+            table[key] = value.strip().replace('\\n', '\n')
+            where[key] = f'{path}:{number}'
 
 
 def latin_words(text):
@@ -77,8 +89,9 @@ def c_string(text):
 
 
 def main():
-    en_path, zh_path, out_cpp, out_chars, out_shell, *source_dirs = sys.argv[1:]
-    en, zh = read_table(en_path), read_table(zh_path)
+    folder, out_cpp, out_chars, out_shell, *source_dirs = sys.argv[1:]
+    en, zh = read_tables(folder, 'en'), read_tables(folder, 'zh')
+    en_path, zh_path = os.path.join(folder, 'en*.txt'), os.path.join(folder, 'zh*.txt')
     for key in sorted(set(en) - set(zh)):
         fail(f'"{key}" has no Chinese text ({zh_path})')
     for key in sorted(set(zh) - set(en)):
