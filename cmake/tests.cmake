@@ -21,8 +21,8 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
   # Test folders, each searched recursively (one that does not exist adds nothing). tests/app
   # needs the app (Dear ImGui), so it is built only with NNLAB_BUILD_APP. Other folders under
   # tests/ (e.g. one for fuzzers, with mains of their own) are never picked up.
-  set(NNLAB_TEST_DIRS core data lessons lab)
-  set(NNLAB_TEST_LIBS nnlab_lab nnlab_data nnlab_lessons)
+  set(NNLAB_TEST_DIRS text core data lessons lab)
+  set(NNLAB_TEST_LIBS nnlab_lab nnlab_data nnlab_lessons nnlab_text)
   if(NNLAB_BUILD_APP)
     list(APPEND NNLAB_TEST_DIRS app)
     list(APPEND NNLAB_TEST_LIBS nnlab_app)
@@ -35,7 +35,7 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
 
   add_executable(nnlab_tests ${NNLAB_TEST_SOURCES})
   target_link_libraries(nnlab_tests PRIVATE ${NNLAB_TEST_LIBS} doctest::doctest)
-  target_compile_definitions(nnlab_tests PRIVATE NNLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  target_compile_definitions(nnlab_tests PRIVATE NNLAB_SOURCE_DIR="${CMAKE_SOURCE_DIR}" NNLAB_BUILD_DIR="${CMAKE_BINARY_DIR}")
   if(EMSCRIPTEN)
     target_link_libraries(nnlab_tests PRIVATE nnlab_platform_node)  # node's zlib and fs (data/host_io.h)
     target_link_options(nnlab_tests PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sTOTAL_STACK=1048576

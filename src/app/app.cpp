@@ -25,6 +25,9 @@ namespace nnlab::app {
 namespace {
 
 constexpr float kBaseFontSize = 16.0f;
+// Phones run at devicePixelRatio 3; beyond that the UI stays at 3× (a 48 px font), which keeps the
+// font atlas with every Chinese character within 2048 × 2048.
+constexpr float kMaxContentScale = 3.0f;
 // What `view` takes, for messages (command names: the same in every language).
 constexpr const char* kViewChoices =
     "neuron, network, backprop, mnist, concepts; coat, two-by-two, custom, mnist-anatomy, backprop-coat, "
@@ -103,7 +106,7 @@ void App::apply_language(text::Lang lang) {
 }
 
 bool App::set_content_scale(float scale) {
-  scale = std::clamp(scale, 0.5f, 4.0f);
+  scale = std::clamp(scale, 0.5f, kMaxContentScale);
   if (!fonts_dirty_ && scale == scale_) return false;
   scale_ = scale;
   ImGuiIO& io = ImGui::GetIO();
