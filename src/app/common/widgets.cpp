@@ -30,6 +30,8 @@ void section(const char* title) {
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s", title);
 }
 
+std::string with_id(const char* text, const char* id) { return std::string(text) + "###" + id; }
+
 namespace {
 ItemRect g_items[64];
 int g_item_count = 0;

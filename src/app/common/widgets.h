@@ -12,6 +12,8 @@ ImU32 sign_color(float value, float alpha);
 ImU32 activation_fill(float a);
 void centered_text(ImDrawList* dl, ImVec2 center, ImU32 color, const char* text);
 void section(const char* title);  // spacing, a separator and a bold-ish title
+// A label whose text changes with the language and whose ImGui ID does not: "text###id".
+std::string with_id(const char* text, const char* id);
 
 // The glow colour of the current step (diagram, matrix view, step list) and of chosen items.
 inline constexpr ImU32 kHighlight = IM_COL32(255, 205, 60, 255);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "lessons/builtin.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
@@ -31,15 +32,13 @@ Scenario starting_scenario(std::string_view id, uint64_t seed) {
 bool build_lesson(const std::string& id, const Scenario& s, Lesson* out, std::string* error) {
   if (id == "custom") {
     if (!build_trace_lesson(s, TraceOptions{}, out, error)) return false;
-    out->title = "Your own network " + shape_text(s.mlp);
-    out->intro = "Choose the number of inputs, up to " + std::to_string(kMaxCustomLayers) + " layers of up to " +
-                 std::to_string(kMaxCustomNeurons) +
-                 " neurons and each layer's activation. Randomise the weights or "
-                 "click any line or circle in the picture to type your own; every step below is recomputed at once.";
+    out->title = text::tr("lessonview.custom.title", {{"shape", shape_text(s.mlp)}});
+    out->intro = text::tr("lessonview.custom.intro", {{"layers", std::to_string(kMaxCustomLayers)},
+                                                      {"neurons", std::to_string(kMaxCustomNeurons)}});
   } else {
     const BuiltinLesson* b = find_builtin_lesson(id);
     if (!b) {
-      if (error) *error = "unknown lesson '" + id + "'";
+      if (error) *error = text::tr("lessonview.error.unknown_lesson", {{"id", id}});
       return false;
     }
     if (!b->build(s, out, error)) return false;
@@ -99,7 +98,7 @@ std::string LessonSession::load(std::string_view id) {
   if (!offered) {
     std::string known;
     for (const LessonChoice& c : choices_) known += std::string(known.empty() ? "" : ", ") + c.id;
-    return "unknown lesson '" + std::string(id) + "' here (" + known + ")";
+    return text::tr("lessonview.error.lesson_not_here", {{"id", std::string(id)}, {"choices", known}});
   }
   Scenario s = starting_scenario(id, seed_);
   Lesson lesson;
@@ -115,6 +114,21 @@ std::string LessonSession::load(std::string_view id) {
   playing = false;
   error_.clear();
   return "";
+}
+
+// Input names are part of the starting scenario and written in the language of the moment: the
+// current scenario and every undo step take the names of the current language.
+void LessonSession::rebuild_texts() {
+  const std::vector<std::string> names = starting_scenario(id_, seed_).input_names;
+  auto rename = [&](Scenario& s) {
+    if (names.size() == s.input_names.size()) s.input_names = names;
+  };
+  rename(scenario_);
+  for (Scenario& s : undo_) rename(s);
+  if (pending_) rename(*pending_);
+  Lesson lesson;
+  std::string error;
+  if (build_lesson(id_, scenario_, &lesson, &error)) lesson_ = std::move(lesson);
 }
 
 std::string LessonSession::apply(Scenario next, bool undoable) {
@@ -148,65 +162,70 @@ bool LessonSession::undo() {
 }
 
 std::string LessonSession::set_weight(int l, int o, int i, float v, bool undoable) {
-  if (!editable()) return "this lesson's weights are not editable";
+  if (!editable()) return text::T("lessonview.error.weights_fixed");
   const Mlp& m = scenario_.mlp;
   if (l < 0 || l >= m.layer_count() || o < 0 || o >= m.layer(l).outputs || i < 0 || i >= m.layer(l).inputs)
-    return "no weight W(" + std::to_string(l + 1) + ")[" + std::to_string(o + 1) + "][" + std::to_string(i + 1) +
-           "] in " + shape_text(m);
+    return text::tr("lessonview.error.no_weight", {{"name", "W(" + std::to_string(l + 1) + ")[" + std::to_string(o + 1) +
+                                                                "][" + std::to_string(i + 1) + "]"},
+                                                   {"shape", shape_text(m)}});
   Scenario next = scenario_;
   next.mlp.weights(l)[o * m.layer(l).inputs + i] = v;
   return apply(std::move(next), undoable);
 }
 
 std::string LessonSession::set_bias(int l, int o, float v, bool undoable) {
-  if (!editable()) return "this lesson's biases are not editable";
+  if (!editable()) return text::T("lessonview.error.biases_fixed");
   const Mlp& m = scenario_.mlp;
   if (l < 0 || l >= m.layer_count() || o < 0 || o >= m.layer(l).outputs)
-    return "no bias b(" + std::to_string(l + 1) + ")[" + std::to_string(o + 1) + "] in " + shape_text(m);
+    return text::tr("lessonview.error.no_bias",
+                    {{"name", "b(" + std::to_string(l + 1) + ")[" + std::to_string(o + 1) + "]"}, {"shape", shape_text(m)}});
   Scenario next = scenario_;
   next.mlp.bias(l)[o] = v;
   return apply(std::move(next), undoable);
 }
 
 std::string LessonSession::set_input(int i, float v, bool undoable) {
-  if (!editable()) return "this lesson's inputs are not editable";
-  if (i < 0 || i >= static_cast<int>(scenario_.x.size())) return "no input x" + std::to_string(i + 1);
+  if (!editable()) return text::T("lessonview.error.inputs_fixed");
+  if (i < 0 || i >= static_cast<int>(scenario_.x.size()))
+    return text::tr("lessonview.error.no_input", {{"name", "x" + std::to_string(i + 1)}});
   Scenario next = scenario_;
   next.x[i] = v;
   return apply(std::move(next), undoable);
 }
 
 std::string LessonSession::set_target(int k, float v, bool undoable) {
-  if (scenario_.y.empty()) return "this lesson has no target (the Backprop view has)";
-  if (k < 0 || k >= static_cast<int>(scenario_.y.size())) return "no target y" + std::to_string(k + 1);
-  if (scenario_.loss == Loss::bce && (v < 0 || v > 1)) return "with cross-entropy the target must be in 0 … 1";
+  if (scenario_.y.empty()) return text::T("lessonview.error.no_target");
+  if (k < 0 || k >= static_cast<int>(scenario_.y.size()))
+    return text::tr("lessonview.error.no_target_k", {{"name", "y" + std::to_string(k + 1)}});
+  if (scenario_.loss == Loss::bce && (v < 0 || v > 1)) return text::T("lessonview.error.bce_target");
   Scenario next = scenario_;
   next.y[k] = v;
   return apply(std::move(next), undoable);
 }
 
 std::string LessonSession::set_loss(Loss loss) {
-  if (scenario_.y.empty()) return "this lesson has no loss (the Backprop view has)";
-  if (loss != Loss::half_sse && loss != Loss::mse && loss != Loss::bce) return "loss must be half-sse, mse or bce";
+  if (scenario_.y.empty()) return text::T("lessonview.error.no_loss");
+  if (loss != Loss::half_sse && loss != Loss::mse && loss != Loss::bce)
+    return text::tr("lessonview.error.loss", {{"key", "loss"}, {"a", "half-sse"}, {"b", "mse"}, {"c", "bce"}});
   if (loss == Loss::bce)
     for (float y : scenario_.y)
-      if (y < 0 || y > 1) return "binary cross-entropy needs targets in 0 … 1";
+      if (y < 0 || y > 1) return text::T("lessonview.error.bce_targets");
   Scenario next = scenario_;
   next.loss = loss;
   return apply(std::move(next), true);
 }
 
 std::string LessonSession::set_learning_rate(float lr, bool undoable) {
-  if (scenario_.y.empty()) return "this lesson has no learning step (the Backprop view has)";
-  if (!(lr >= 0 && lr <= 100)) return "the learning rate must be 0 … 100";
+  if (scenario_.y.empty()) return text::T("lessonview.error.no_learning");
+  if (!(lr >= 0 && lr <= 100)) return text::T("lessonview.error.lr_range");
   Scenario next = scenario_;
   next.learning_rate = lr;
   return apply(std::move(next), undoable);
 }
 
 std::string LessonSession::set_activation(int l, Activation act) {
-  if (!is_custom()) return "activations can be changed in your own network";
-  if (act == Activation::softmax && l != scenario_.mlp.layer_count() - 1) return "softmax only on the last layer";
+  if (!is_custom()) return text::T("lessonview.error.activation_fixed");
+  if (act == Activation::softmax && l != scenario_.mlp.layer_count() - 1) return text::T("lessonview.error.softmax_last");
   Scenario next = scenario_;
   std::string error;
   if (!set_layer_activation(&next, l, act, &error)) return error;
@@ -215,7 +234,8 @@ std::string LessonSession::set_activation(int l, Activation act) {
 
 std::string LessonSession::set_shape(std::span<const int> sizes) {
   if (is_output_layer()) {  // H inputs (a hidden layer), C outputs
-    if (sizes.size() != 2) return "the MNIST output layer is one layer: INPUTS-CLASSES, e.g. 16-10";
+    if (sizes.size() != 2)
+      return text::tr("lessonview.error.output_layer_shape", {{"syntax", "INPUTS-CLASSES"}, {"example", "16-10"}});
     Scenario next = scenario_;
     const LayerSpec spec[] = {{sizes[0], sizes[1], Activation::softmax}};
     std::string error;
@@ -224,8 +244,8 @@ std::string LessonSession::set_shape(std::span<const int> sizes) {
     next.x.resize(size_t(sizes[0]), 0.0f);
     return apply(std::move(next), true);
   }
-  if (!is_custom()) return "only your own network can change its shape";
-  if (sizes.size() < 2) return "a shape needs the inputs and at least one layer, e.g. 3-4-2";
+  if (!is_custom()) return text::T("lessonview.error.shape_fixed");
+  if (sizes.size() < 2) return text::tr("lessonview.error.shape_short", {{"example", "3-4-2"}});
   std::vector<LayerSpec> layers;
   const int old_layers = scenario_.mlp.layer_count();
   for (size_t l = 1; l < sizes.size(); ++l) {
@@ -244,7 +264,7 @@ std::string LessonSession::set_shape(std::span<const int> sizes) {
 }
 
 std::string LessonSession::randomize(uint64_t seed) {
-  if (!is_custom()) return "randomize works on your own network";
+  if (!is_custom()) return text::tr("lessonview.error.randomize", {{"command", "randomize"}});
   seed_ = seed;
   Scenario next = scenario_;
   next.mlp.init_params(seed);

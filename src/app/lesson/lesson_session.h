@@ -27,7 +27,7 @@ namespace nnlab::app {
 
 struct LessonChoice {
   const char* id;     // "coat", "two-by-two", "custom", "mnist-anatomy", "backprop-coat", …
-  const char* label;  // for the picker: "Coat 3-2-1"
+  const char* label;  // for the picker: a key of the string tables ("lessonview.lesson.coat")
 };
 
 class LessonSession {
@@ -48,6 +48,9 @@ class LessonSession {
   // inputs) comes with the lab's link.
   bool is_output_layer() const { return id_ == "mnist-output"; }
   const std::string& error() const { return error_; }
+  // Rebuilds the lesson's texts (and the input names) in the current language: the same scenario,
+  // step and undo history.
+  void rebuild_texts();
 
   // ---- stepping --------------------------------------------------------------------------------
   int step() const { return step_; }

@@ -12,6 +12,7 @@
 #include "data/number_text.h"
 #include "lessons/builtin.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
@@ -29,11 +30,12 @@ std::vector<std::string_view> words(std::string_view s) {
   return out;
 }
 
+// `what` is the key of the message naming the index ("lessonview.index.layer": "layer '{value}'
+// must be 1..{count} …").
 bool parse_index(std::string_view text, int count, const char* what, int* out, std::string* error) {
   long long v;
   if (!parse_integer(text, 1, count, &v)) {
-    *error = std::string(what) + " '" + std::string(text) + "' must be 1.." + std::to_string(count) +
-             " (counting from 1, as on screen)";
+    *error = text::tr(what, {{"value", std::string(text)}, {"count", std::to_string(count)}});
     return false;
   }
   *out = static_cast<int>(v) - 1;
@@ -56,26 +58,28 @@ std::string LessonSession::set_vector(std::string_view key, std::string_view val
   const Mlp& m = scenario_.mlp;
   if (key == "x" || key == "y") {
     const std::vector<float>& old = key == "x" ? scenario_.x : scenario_.y;
-    if (key == "y" && scenario_.y.empty()) return "this lesson has no target (the Backprop view has)";
+    if (key == "y" && scenario_.y.empty()) return text::T("lessonview.error.no_target");
     if (v.size() != old.size())
-      return std::string(key) + " needs " + std::to_string(old.size()) + " values, got " + std::to_string(v.size());
-    if (key == "x" && !editable()) return "this lesson's inputs are not editable";
+      return text::tr("lessonview.error.count", {{"key", std::string(key)},
+                                                 {"count", std::to_string(old.size())},
+                                                 {"got", std::to_string(v.size())}});
+    if (key == "x" && !editable()) return text::T("lessonview.error.inputs_fixed");
     if (key == "y" && scenario_.loss == Loss::bce)
       for (float t : v)
-        if (t < 0 || t > 1) return "with cross-entropy the target must be in 0 … 1";
+        if (t < 0 || t > 1) return text::T("lessonview.error.bce_target");
     Scenario next = scenario_;
     (key == "x" ? next.x : next.y) = v;
     return apply(std::move(next), true);
   }
   // "w2" / "b1": a whole layer, row by row
   int l;
-  if (!parse_index(key.substr(1), m.layer_count(), "layer", &l, &error)) return error;
-  if (!editable()) return "this lesson's weights are not editable";
+  if (!parse_index(key.substr(1), m.layer_count(), "lessonview.index.layer", &l, &error)) return error;
+  if (!editable()) return text::T("lessonview.error.weights_fixed");
   Scenario next = scenario_;
   std::span<float> dst = key[0] == 'w' ? next.mlp.weights(l) : next.mlp.bias(l);
   if (v.size() != dst.size())
-    return std::string(key) + " needs " + std::to_string(dst.size()) + " values (" +
-           (key[0] == 'w' ? "row by row" : "one per neuron") + "), got " + std::to_string(v.size());
+    return text::tr(key[0] == 'w' ? "lessonview.error.count_rows" : "lessonview.error.count_neurons",
+                    {{"key", std::string(key)}, {"count", std::to_string(dst.size())}, {"got", std::to_string(v.size())}});
   std::copy(v.begin(), v.end(), dst.begin());
   return apply(std::move(next), true);
 }
@@ -89,31 +93,35 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
   if (key == "w" || key == "b") {
     const bool w = key == "w";
     if (args.size() != (w ? 4u : 3u))
-      return w ? "usage: set w LAYER NEURON INPUT VALUE (from 1, e.g. set w 1 1 2 0.25)"
-               : "usage: set b LAYER NEURON VALUE (from 1, e.g. set b 1 2 0.5)";
+      return w ? text::tr("lessonview.usage.example",
+                          {{"usage", "set w LAYER NEURON INPUT VALUE"}, {"example", "set w 1 1 2 0.25"}})
+               : text::tr("lessonview.usage.example", {{"usage", "set b LAYER NEURON VALUE"}, {"example", "set b 1 2 0.5"}});
     int l, o, i = 0;
     float v;
-    if (!parse_index(args[0], m.layer_count(), "layer", &l, &error) ||
-        !parse_index(args[1], m.layer(l).outputs, "neuron", &o, &error) ||
-        (w && !parse_index(args[2], m.layer(l).inputs, "input", &i, &error)) || !parse_number(args.back(), &v, &error))
+    if (!parse_index(args[0], m.layer_count(), "lessonview.index.layer", &l, &error) ||
+        !parse_index(args[1], m.layer(l).outputs, "lessonview.index.neuron", &o, &error) ||
+        (w && !parse_index(args[2], m.layer(l).inputs, "lessonview.index.input", &i, &error)) ||
+        !parse_number(args.back(), &v, &error))
       return error;
     return w ? set_weight(l, o, i, v) : set_bias(l, o, v);
   }
-  if (key.empty()) return "empty parameter name";
+  if (key.empty()) return text::T("lessonview.error.empty_key");
   if (key == "x" || key == "y" || ((key[0] == 'w' || key[0] == 'b') && key.size() == 2)) return set_vector(key, value);
   if (key.size() == 2 && (key[0] == 'x' || key[0] == 'y')) {  // x1 10, y2 0.99
     const bool x = key[0] == 'x';
     int i;
     float v;
     if (!parse_index(key.substr(1), static_cast<int>(x ? scenario_.x.size() : std::max<size_t>(1, scenario_.y.size())),
-                     x ? "input" : "output", &i, &error) ||
+                     x ? "lessonview.index.input" : "lessonview.index.output", &i, &error) ||
         !parse_number(value, &v, &error))
       return error;
     return x ? set_input(i, v) : set_target(i, v);
   }
   if (key == "loss") {
     Loss loss;
-    if (!parse_loss(value, &loss)) return "loss must be half-sse, mse or bce (got '" + std::string(value) + "')";
+    if (!parse_loss(value, &loss))
+      return text::tr("lessonview.error.loss_got",
+                      {{"key", "loss"}, {"a", "half-sse"}, {"b", "mse"}, {"c", "bce"}, {"value", std::string(value)}});
     return loss == scenario_.loss ? "" : set_loss(loss);
   }
   if (key == "lr") {
@@ -122,17 +130,18 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
     return set_learning_rate(v);
   }
   if (key == "act" || key == "acts") {  // "act 2 sigmoid" or "acts relu,sigmoid"
-    if (key == "act" && args.size() != 2) return "usage: set act LAYER relu|leaky-relu|sigmoid|tanh|identity|softmax";
+    if (key == "act" && args.size() != 2)
+      return text::tr("lessonview.usage", {{"usage", "set act LAYER relu|leaky-relu|sigmoid|tanh|identity|softmax"}});
     std::vector<std::string_view> names = key == "act" ? std::vector<std::string_view>{args[1]} : args;
     if (key == "acts" && static_cast<int>(names.size()) != m.layer_count())
-      return "acts needs one activation per layer (" + std::to_string(m.layer_count()) + ")";
+      return text::tr("lessonview.error.acts_count", {{"key", "acts"}, {"count", std::to_string(m.layer_count())}});
     for (size_t k = 0; k < names.size(); ++k) {
       int l = static_cast<int>(k);
-      if (key == "act" && !parse_index(args[0], m.layer_count(), "layer", &l, &error)) return error;
+      if (key == "act" && !parse_index(args[0], m.layer_count(), "lessonview.index.layer", &l, &error)) return error;
       Activation act;
       if (!parse_activation(names[k], &act) || act == Activation::step)
-        return "unknown activation '" + std::string(names[k]) +
-               "' (relu, leaky-relu, sigmoid, tanh, identity, softmax)";
+        return text::tr("lessonview.error.unknown_activation",
+                        {{"name", std::string(names[k])}, {"choices", "relu, leaky-relu, sigmoid, tanh, identity, softmax"}});
       if (scenario_.mlp.layer(l).activation != act)
         if (std::string e = set_activation(l, act); !e.empty()) return e;
     }
@@ -146,36 +155,38 @@ std::string LessonSession::set(std::string_view key, std::string_view value) {
       int n;
       // the MNIST output layer takes a whole hidden layer (up to what a trace writes out)
       const int most = is_output_layer() ? kMaxTraceWidth : kMaxCustomNeurons;
-      if (!parse_index(rest.substr(0, dash), most, "size", &n, &error)) return error;
+      if (!parse_index(rest.substr(0, dash), most, "lessonview.index.size", &n, &error)) return error;
       sizes.push_back(n + 1);
       rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
     }
     if (static_cast<int>(sizes.size()) > kMaxCustomLayers + 1)
-      return "at most " + std::to_string(kMaxCustomLayers) + " layers";
+      return text::tr("lessonview.error.too_many_layers", {{"count", std::to_string(kMaxCustomLayers)}});
     if ((is_custom() || is_output_layer()) && shape_text(m) == value) return "";
     return set_shape(sizes);
   }
   if (key == "seed") {
     long long s;
-    if (!parse_integer(value, 0, 4294967295LL, &s)) return "seed must be a whole number in 0..4294967295";
-    if (!is_custom()) return "randomize works on your own network";
+    if (!parse_integer(value, 0, 4294967295LL, &s))
+      return text::tr("lessonview.error.seed", {{"key", "seed"}, {"range", "0..4294967295"}});
+    if (!is_custom()) return text::tr("lessonview.error.randomize", {{"command", "randomize"}});
     return uint64_t(s) == seed_ ? "" : randomize(uint64_t(s));
   }
   if (key == "step") {
     int n;
-    if (!parse_index(value, std::max(1, step_count()), "step", &n, &error)) return error;
+    if (!parse_index(value, std::max(1, step_count()), "lessonview.index.step", &n, &error)) return error;
     go_to(n);
     return "";
   }
   if (key == "speed") {
     float v;
     if (!parse_number(value, &v, &error)) return error;
-    if (v < 0.1f || v > 20) return "speed must be 0.1 … 20 steps per second";
+    if (v < 0.1f || v > 20) return text::tr("lessonview.error.speed", {{"key", "speed"}});
     speed = v;
     return "";
   }
-  return "unknown parameter '" + std::string(key) +
-         "' (lesson, x, w, b, w1…, b1…, y, loss, lr, act, net, seed, step, speed)";
+  return text::tr("lessonview.error.unknown_key", {{"key", std::string(key)},
+                                                   {"keys", "lesson, x, w, b, w1…, b1…, y, loss, lr, act, net, seed, "
+                                                            "step, speed"}});
 }
 
 std::optional<std::string> LessonSession::command(std::string_view verb, std::string_view args) {
@@ -191,7 +202,7 @@ std::optional<std::string> LessonSession::command(std::string_view verb, std::st
     return "";
   }
   if (verb == "lesson") return set("lesson", args);
-  if (verb == "undo") return undo() ? "" : "nothing to undo";
+  if (verb == "undo") return undo() ? "" : text::T("lessonview.error.nothing_to_undo");
   if (verb == "play") {
     if (!args.empty())
       if (std::string e = set("speed", args); !e.empty()) return e;

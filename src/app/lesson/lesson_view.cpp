@@ -14,20 +14,31 @@
 #include "app/views.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
 
 const ImVec4 kIntro(0.72f, 0.72f, 0.76f, 1.0f);
 
+// The picker's names are keys of the string tables.
 std::vector<LessonChoice> choices_for(LessonView::Mode mode) {
   if (mode == LessonView::Mode::forward)
-    return {{"coat", "Coat 3-2-1"},
-            {"two-by-two", "Two by two: W\u00b7x + b"},
-            {"custom", "Your own network"},
-            {"mnist-anatomy", "MNIST network anatomy"},
-            {"mnist-output", "MNIST output layer"}};
-  return {{"backprop-coat", "Coat 3-2-1 (dead ReLUs)"}, {"backprop-sigmoid", "2-2-2 sigmoid network"}};
+    return {{"coat", "lessonview.lesson.coat"},
+            {"two-by-two", "lessonview.lesson.two_by_two"},
+            {"custom", "lessonview.lesson.custom"},
+            {"mnist-anatomy", "lessonview.lesson.mnist_anatomy"},
+            {"mnist-output", "lessonview.lesson.mnist_output"}};
+  return {{"backprop-coat", "lessonview.lesson.backprop_coat"},
+          {"backprop-sigmoid", "lessonview.lesson.backprop_sigmoid"}};
+}
+
+
+// Every gradient of the sample is exactly 0: the update cannot change anything.
+bool no_gradient(const CoreTrace& t) {
+  for (float g : t.mlp.grads())
+    if (g != 0) return false;
+  return true;
 }
 
 bool is_backward_kind(StepKind k) {
@@ -42,7 +53,7 @@ LessonView::LessonView(Mode mode) : mode_(mode), session_(choices_for(mode)) {}
 DiagramOptions LessonView::diagram_options() const {
   DiagramOptions o;
   if (mode_ != Mode::backprop) return o;
-  o.mark_dead_relu = true;
+  o.mark_inactive_relu = true;
   const Step* step = session_.current();
   if (!step) return o;
   if (step->kind == StepKind::update || step->kind == StepKind::loss_after) {
@@ -61,7 +72,7 @@ void LessonView::draw_picker() {
   for (const LessonChoice& c : session_.choices()) {
     const bool on = current == c.id;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(c.label) && !on) {
+    if (ImGui::Button(with_id(text::T(c.label), c.id).c_str()) && !on) {
       session_.load(c.id);
       selection_ = {};
     }
@@ -69,8 +80,8 @@ void LessonView::draw_picker() {
     if (on) ImGui::PopStyleColor();
     ImGui::SameLine();
   }
-  ImGui::TextDisabled(mode_ == Mode::forward ? "(the one-neuron umbrella is in the Neuron view)"
-                                             : "(the forward pass alone is in the Network view)");
+  ImGui::TextDisabled("%s", text::T(mode_ == Mode::forward ? "lessonview.picker.umbrella_elsewhere"
+                                                          : "lessonview.picker.forward_elsewhere"));
 }
 
 void LessonView::draw_loss_summary() {
@@ -79,17 +90,29 @@ void LessonView::draw_loss_summary() {
   const Step* first_update = find_step(session_.lesson(), StepKind::update);
   const bool reached = session_.show_all ||
                        (first_update && session_.step() >= int(first_update - session_.lesson().steps.data()));
-  ImGui::Text("Loss now: L = %s", num(t->loss_value).c_str());
+  ImGui::TextUnformatted(text::tr("lessonview.loss.now", {{"loss", num(t->loss_value)}}).c_str());
   if (!reached) {
     ImGui::SameLine();
-    ImGui::TextDisabled("(step on to the update to see it after one step)");
+    ImGui::TextDisabled("%s", text::T("lessonview.loss.later"));
     return;
   }
   const bool better = t->loss_after < t->loss_value;
   ImGui::SameLine();
-  ImGui::TextColored(better ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.55f, 0.45f, 1),
-                     "\u2192 after one step: L = %s  %s", num(t->loss_after).c_str(),
-                     better ? "(smaller: the network learned)" : "(not smaller: try a smaller \u03b7)");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(better ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.55f, 0.45f, 1), "%s",
+                     loss_after_text(*t).c_str());
+  ImGui::PopTextWrapPos();
+}
+
+// What one step did to the loss, and why: it fell; it grew (the step overshot: a smaller η helps);
+// it stayed because every gradient is 0 (nothing in the network can learn from this sample, and no
+// η changes that); or it stayed because the step was too small to show.
+std::string LessonView::loss_after_text(const CoreTrace& t) {
+  const std::string after = num(t.loss_after);
+  if (t.loss_after < t.loss_value) return text::tr("lessonview.loss.after.smaller", {{"loss", after}});
+  if (t.loss_after > t.loss_value) return text::tr("lessonview.loss.after.larger", {{"loss", after}});
+  if (no_gradient(t)) return text::tr("lessonview.loss.after.no_gradient", {{"loss", after}});
+  return text::tr("lessonview.loss.after.same", {{"loss", after}});
 }
 
 void LessonView::draw_left(float width, float height) {
@@ -107,42 +130,37 @@ void LessonView::draw_left(float width, float height) {
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(
-      mode_ == Mode::backprop
-          ? "Lines: weights (green +, red \u2212, thicker = larger). During backprop a line's label \u2202 is "
-            "its gradient \u2202L/\u2202w, during the update old \u2192 new. Hover for exact values."
-          : "Lines: weights (green +, red \u2212, thicker = larger). Circles: the inputs x and the "
-            "neurons; the number inside is what each passes on (its activation a, brighter = larger). "
-            "Hover for exact values.");
+      text::T(mode_ == Mode::backprop ? "lessonview.legend.backprop" : "lessonview.legend.forward"));
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   draw_selection_editor(session_, &selection_, focus_editor_);
   focus_editor_ = false;
-  section("Inputs x");
+  section(text::T("lessonview.section.inputs"));
   draw_input_editors(session_);
   if (mode_ == Mode::forward) {  // the live answer, so every edit shows its effect at once
     const Step* answer = find_step(session_.lesson(), StepKind::decision);
     if (!answer) answer = find_step(session_.lesson(), StepKind::output);
     if (answer) {
-      section("The network's answer");
+      section(text::T("lessonview.section.answer"));
       ImGui::SetWindowFontScale(1.2f);
       ImGui::TextColored(ImVec4(0.95f, 0.95f, 0.95f, 1), "%s", answer->substituted.c_str());
       ImGui::SetWindowFontScale(1.0f);
     }
   }
   if (mode_ == Mode::backprop) {
-    section("Target, loss and learning rate");
+    section(text::T("lessonview.section.target"));
     draw_target_editors(session_);
     draw_loss_summary();
   }
   if (session_.is_custom()) {
-    section("Shape of your network");
+    section(text::T("lessonview.section.shape"));
     draw_custom_builder(session_);
   }
   if (session_.id() == "two-by-two" || matrix_) {
-    section("The same layer as matrices: z = W\u00b7x + b");
+    section(text::T("lessonview.section.matrices"));
     draw_matrix_view(session_, matrix_layer(session_, 0));
   }
-  if (session_.id() != "two-by-two") ImGui::Checkbox("Show the current layer as matrices", &matrix_);
+  if (session_.id() != "two-by-two") ImGui::Checkbox(with_id(text::T("lessonview.show_matrices"), "matrix").c_str(), &matrix_);
 }
 
 void LessonView::draw() {
@@ -161,7 +179,10 @@ void LessonView::draw() {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("lesson right", ImVec2(0, 0), false);
-  ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s, step by step", session_.lesson().title.c_str());
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s",
+                     text::tr("lessonview.steps_title", {{"title", session_.lesson().title}}).c_str());
+  ImGui::PopTextWrapPos();
   draw_step_controls(session_);
   draw_step_list(session_, &stepper_, ImVec2(0, 0));
   ImGui::EndChild();
@@ -169,7 +190,8 @@ void LessonView::draw() {
 
 std::string LessonView::set(std::string_view key, std::string_view value) {
   if (key == "matrix") {
-    if (value != "on" && value != "off") return "matrix must be on or off";
+    if (value != "on" && value != "off")
+      return text::tr("lessonview.error.on_off", {{"key", "matrix"}, {"on", "on"}, {"off", "off"}});
     matrix_ = value == "on";
     return "";
   }
@@ -200,7 +222,9 @@ std::optional<std::string> LessonView::command(std::string_view verb, std::strin
       s = {Selection::Kind::bias, v[0], v[1], 0};
     else if (what == "x" && v.size() == 1 && v[0] >= 0 && v[0] < m.input_size())
       s = {Selection::Kind::input, 0, 0, v[0]};
-    else return "usage: select w L O I | select b L O | select x I | select none (counting from 1)";
+    else
+      return text::tr("lessonview.usage.from_one",
+                      {{"usage", "select w L O I | select b L O | select x I | select none"}});
     selection_ = s;
     focus_editor_ = s.kind != Selection::Kind::none;
     return "";
@@ -219,6 +243,11 @@ void LessonView::state(nlohmann::json* out) const {
                         {"out", selection_.out + 1},
                         {"in", selection_.in + 1}};
   (*out)["matrix"] = matrix_ || session_.id() == "two-by-two";
+  // The picker's lessons with their names in the current language.
+  nlohmann::json lessons = nlohmann::json::array();
+  for (const LessonChoice& c : session_.choices()) lessons.push_back({{"id", c.id}, {"name", text::T(c.label)}});
+  (*out)["lessons"] = std::move(lessons);
+  if (const CoreTrace* t = session_.trace(); t && t->has_update()) (*out)["loss_note"] = loss_after_text(*t);
 }
 
 void LessonView::append_link(std::string* link) const {

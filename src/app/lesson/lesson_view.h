@@ -3,7 +3,8 @@
 // stepper — around one LessonSession.
 //
 //   Network:  coat, two-by-two (with the matrix view), your own network, MNIST anatomy
-//   Backprop: backprop-coat (dead ReLUs), backprop-sigmoid (2-2-2) with target, loss and η
+//   Backprop: backprop-coat (its hidden ReLUs inactive for this sample), backprop-sigmoid (2-2-2),
+//             with target, loss and η
 //
 // Text surface: the session's (lesson_session.h) plus `set matrix on|off`, `select w L O I`,
 // `select b L O`, `select x I`, `select none` (what the editor box edits; from 1).
@@ -25,7 +26,12 @@ class LessonView : public View {
   void draw() override;
   std::string set(std::string_view key, std::string_view value) override;
   std::optional<std::string> command(std::string_view verb, std::string_view args) override;
+  // The session's state plus "selected", "matrix", "lessons" (the picker: id and name in the
+  // current language) and, with an update step, "loss_note" (what the step did to the loss).
   void state(nlohmann::json* out) const override;
+  void language_changed() override { session_.rebuild_texts(); }
+  // What one gradient-descent step did to the loss, as the Backprop view says it.
+  static std::string loss_after_text(const CoreTrace& trace);
   void append_link(std::string* link) const override;
 
   LessonSession& session() { return session_; }

@@ -9,6 +9,7 @@
 #include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 
@@ -40,7 +41,7 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
                           IM_COL32(235, 235, 235, 255));
     }
   dl->AddRect(img, ImVec2(img.x + img_w, img.y + img_w), image_lit ? kHighlight : grey, 0, 0, image_lit ? 3.0f : 1.0f);
-  const std::string img_label = std::to_string(side) + " × " + std::to_string(side) + " pixels";
+  const std::string img_label = text::tr("lessonview.anatomy.pixels", {{"size", std::to_string(side) + " × " + std::to_string(side)}});
   centered_text(dl, ImVec2(img.x + img_w * 0.5f, o.y + 0.6f * f), grey, img_label.c_str());
 
   // columns: x, then each layer, as tall blocks whose height grows with the neuron count
@@ -61,8 +62,8 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
   };
   const float mid_y = o.y + 1.5f * f + max_h * 0.5f;
   dl->AddLine(ImVec2(img.x + img_w + 0.3f * f, mid_y), ImVec2(x_start - 0.3f * f, mid_y), grey, 2);
-  centered_text(dl, ImVec2((img.x + img_w + x_start) * 0.5f, mid_y - 0.8f * f), grey, "flatten");
-  draw_block(x_start, inputs, "x", "inputs", image_lit, IM_COL32(60, 64, 74, 255));
+  centered_text(dl, ImVec2((img.x + img_w + x_start) * 0.5f, mid_y - 0.8f * f), grey, text::T("lessonview.anatomy.flatten"));
+  draw_block(x_start, inputs, "x", text::T("lessonview.anatomy.inputs"), image_lit, IM_COL32(60, 64, 74, 255));
   for (int l = 0; l < L; ++l) {
     const LayerSpec& spec = m.layer(l);
     const float x = x_start + col_gap * float(l + 1);
@@ -79,14 +80,16 @@ void draw_anatomy(const LessonSession& s, ImVec2 size) {
     centered_text(dl, ImVec2(cx, mid_y + 1.7f * f), lit ? kHighlight : grey, b_text.c_str());
     centered_text(dl, ImVec2((prev_x + x) * 0.5f, mid_y), text,
                   (format_count(static_cast<long long>(m.weights(l).size() + m.bias(l).size()))).c_str());
-    const std::string name = l == L - 1 ? "output" : "layer " + std::to_string(l + 1);
+    const std::string name = l == L - 1 ? std::string(text::T("lessonview.anatomy.output"))
+                                        : text::tr("lessonview.anatomy.layer", {{"layer", std::to_string(l + 1)}});
     draw_block(x, spec.outputs, name, activation_symbol(spec.activation), lit, IM_COL32(40, 90, 60, 255));
   }
   ImGui::Dummy(size);
   const bool total_lit = step && step->kind == StepKind::shape && !step->highlight.weights.empty();  // the total
-  ImGui::TextColored(total_lit ? kHighlightVec : ImVec4(0.85f, 0.85f, 0.85f, 1),
-                     "%s parameters in all (weights + biases)",
-                     format_count(static_cast<long long>(m.parameter_count())).c_str());
+  ImGui::TextColored(
+      total_lit ? kHighlightVec : ImVec4(0.85f, 0.85f, 0.85f, 1), "%s",
+      text::tr("lessonview.anatomy.total", {{"count", format_count(static_cast<long long>(m.parameter_count()))}})
+          .c_str());
 }
 
 }  // namespace nnlab::app

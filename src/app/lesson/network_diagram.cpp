@@ -12,6 +12,7 @@
 #include "app/common/widgets.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
@@ -197,17 +198,31 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
       if (hit_box(stable_name(id), ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r))) {
         result = c == 0 ? Selection{Selection::Kind::input, 0, 0, k} : Selection{Selection::Kind::bias, l, k, 0};
       }
+      const bool inactive = options.mark_inactive_relu && l >= 0 && l < L - 1 &&
+                            mlp.layer(l).activation == Activation::relu && t->ws.z(l)[k] <= 0;
       if (ImGui::IsItemHovered()) {
-        if (c == 0)
-          ImGui::SetTooltip("%s = %s%s\nclick to change this input", n.x(k).c_str(), format_number_full(value).c_str(),
-                            k < int(names.size()) ? ("  (" + names[k] + ")").c_str() : "");
-        else {
-          std::string tip = "neuron " + std::to_string(k + 1) + " of " + n.layer_name(l) + "\n" + n.z(l, k) + " = " +
-                            format_number_full(t->ws.z(l)[k]) + "   (its weighted vote)\n" + n.a(l, k) + " = " +
-                            activation_symbol(mlp.layer(l).activation) + "(z) = " + format_number_full(value) + "\n" +
-                            n.b(l, k) + " = " + format_number_full(mlp.bias(l)[k]) + "   (its bias)";
-          if (t->has_target()) tip += "\n" + n.delta(l, k) + " = ∂L/∂z = " + format_number_full(t->ws.delta(l)[k]);
-          ImGui::SetTooltip("%s\nclick to change its bias", tip.c_str());
+        if (c == 0) {
+          const std::string tip =
+              k < int(names.size())
+                  ? text::tr("lessonview.tip.input_named",
+                             {{"x", n.x(k)}, {"value", format_number_full(value)}, {"name", names[k]}})
+                  : text::tr("lessonview.tip.input", {{"x", n.x(k)}, {"value", format_number_full(value)}});
+          ImGui::SetTooltip("%s", tip.c_str());
+        } else {
+          std::string tip = text::tr("lessonview.tip.neuron", {{"neuron", std::to_string(k + 1)},
+                                                              {"layer", n.layer_name(l)},
+                                                              {"z", n.z(l, k)},
+                                                              {"z_value", format_number_full(t->ws.z(l)[k])},
+                                                              {"a", n.a(l, k)},
+                                                              {"f", activation_symbol(mlp.layer(l).activation)},
+                                                              {"a_value", format_number_full(value)},
+                                                              {"b", n.b(l, k)},
+                                                              {"b_value", format_number_full(mlp.bias(l)[k])}});
+          if (t->has_target())
+            tip += "\n" + n.delta(l, k) + " = ∂L/∂z = " + format_number_full(t->ws.delta(l)[k]);
+          if (inactive) tip += "\n" + std::string(text::T("lessonview.tip.inactive_relu"));
+          tip += "\n" + std::string(text::T("lessonview.tip.click_bias"));
+          ImGui::SetTooltip("%s", tip.c_str());
         }
       }
       // labels around the neuron: the input's name, or z (and δ) below and the bias above
@@ -224,9 +239,9 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         if (options.show_delta && t->has_target()) below += "   δ = " + num(t->ws.delta(l)[k]);
         centered_text(dl, ImVec2(p.x, p.y + r + 0.65f * f), lit ? kHighlight : grey, below.c_str());
       }
-      if (options.mark_dead_relu && l < L - 1 && mlp.layer(l).activation == Activation::relu && t->ws.z(l)[k] <= 0)
+      if (inactive)
         centered_text(dl, ImVec2(p.x, p.y + r + (roomy ? 1.75f : 0.65f) * f), IM_COL32(255, 120, 100, 255),
-                      "dead ReLU: off");
+                      text::T("lessonview.diagram.relu_off"));
       if (roomy || highlights_bias(step, l, k)) {
         std::string text = "b = " + num(mlp.bias(l)[k]);
         if (options.edge_label == DiagramOptions::EdgeLabel::gradient && t->has_target())
@@ -253,12 +268,16 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   // ---- hover and click on the lines themselves
   if (hover_l >= 0 && !ImGui::IsAnyItemActive()) {
     const int I = mlp.layer(hover_l).inputs, k = hover_o * I + hover_i;
-    std::string tip = n.w(hover_l, hover_o, hover_i) + " = " + format_number_full(mlp.weights(hover_l)[k]) + "\nfrom " +
-                      n.input(hover_l, hover_i) + " to neuron " + std::to_string(hover_o + 1) + " of " +
-                      n.layer_name(hover_l);
+    std::string tip = text::tr("lessonview.tip.weight", {{"w", n.w(hover_l, hover_o, hover_i)},
+                                                        {"value", format_number_full(mlp.weights(hover_l)[k])},
+                                                        {"from", n.input(hover_l, hover_i)},
+                                                        {"neuron", std::to_string(hover_o + 1)},
+                                                        {"layer", n.layer_name(hover_l)}});
     if (t->has_target()) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
-    if (t->has_update()) tip += "\nafter the step: " + format_number_full(t->updated.weights(hover_l)[k]);
-    ImGui::SetTooltip("%s\nclick to change this weight", tip.c_str());
+    if (t->has_update())
+      tip += "\n" + text::tr("lessonview.tip.after_step", {{"value", format_number_full(t->updated.weights(hover_l)[k])}});
+    tip += "\n" + std::string(text::T("lessonview.tip.click_weight"));
+    ImGui::SetTooltip("%s", tip.c_str());
     if (hover_d > 0 && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemHovered())
       result = {Selection::Kind::weight, hover_l, hover_o, hover_i};
   }

@@ -21,7 +21,9 @@ struct Selection {
 struct DiagramOptions {
   enum class EdgeLabel { weight, gradient, update } edge_label = EdgeLabel::weight;
   bool show_delta = false;      // δ under each neuron (backprop)
-  bool mark_dead_relu = false;  // "off" tag on hidden ReLU neurons with z ≤ 0 (backprop)
+  // "off" tag on hidden ReLU neurons with z ≤ 0 for this sample (backprop): inactive here, which
+  // is not "dead" (a dead ReLU is inactive for every input).
+  bool mark_inactive_relu = false;
 };
 
 // Draws `session`'s network in a box of `size` at the cursor. Returns the selection after this

@@ -12,6 +12,7 @@
 #include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
@@ -43,7 +44,9 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   const Mlp& m = s.scenario().mlp;
   if (!valid(m, *sel, s.scenario().x.size())) *sel = {};
   if (sel->kind == Selection::Kind::none) {
-    ImGui::TextDisabled("Click a line (a weight), a neuron (its bias) or an input to change it exactly.");
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", text::T("lessonview.edit.hint"));
+    ImGui::PopTextWrapPos();
     return;
   }
   const Notation n(m);
@@ -52,18 +55,21 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   switch (sel->kind) {
     case Selection::Kind::weight:
       value = m.weights(sel->layer)[sel->out * m.layer(sel->layer).inputs + sel->in];
-      title = n.w(sel->layer, sel->out, sel->in) + ": the weight from " +
-              (sel->layer == 0 ? input_label(s, sel->in) : n.input(sel->layer, sel->in)) + " into neuron " +
-              std::to_string(sel->out + 1) + " of " + n.layer_name(sel->layer);
+      title = text::tr("lessonview.edit.weight",
+                       {{"w", n.w(sel->layer, sel->out, sel->in)},
+                        {"from", sel->layer == 0 ? input_label(s, sel->in) : n.input(sel->layer, sel->in)},
+                        {"neuron", std::to_string(sel->out + 1)},
+                        {"layer", n.layer_name(sel->layer)}});
       break;
     case Selection::Kind::bias:
       value = m.bias(sel->layer)[sel->out];
-      title = n.b(sel->layer, sel->out) + ": the bias of neuron " + std::to_string(sel->out + 1) + " of " +
-              n.layer_name(sel->layer) + " (its vote before it sees any input)";
+      title = text::tr("lessonview.edit.bias", {{"b", n.b(sel->layer, sel->out)},
+                                                {"neuron", std::to_string(sel->out + 1)},
+                                                {"layer", n.layer_name(sel->layer)}});
       break;
     case Selection::Kind::input:
       value = s.scenario().x[sel->in];
-      title = "input " + input_label(s, sel->in);
+      title = text::tr("lessonview.edit.input", {{"input", input_label(s, sel->in)}});
       break;
     case Selection::Kind::none: break;
   }
@@ -77,8 +83,10 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
     return std::string();
   };
   const float f = ImGui::GetFontSize();
-  ImGui::TextColored(ImVec4(0.47f, 0.75f, 1.0f, 1.0f), "Editing %s", title.c_str());
-  ImGui::TextUnformatted("type:");
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(ImVec4(0.47f, 0.75f, 1.0f, 1.0f), "%s", text::tr("lessonview.edit.title", {{"what", title}}).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TextUnformatted(text::T("lessonview.edit.type"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(7 * f);
   if (focus) ImGui::SetKeyboardFocusHere();
@@ -88,7 +96,7 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (typed_changed && std::isfinite(typed) && typed != value) commit(std::clamp(typed, -1e6f, 1e6f), false);
   ImGui::SameLine();
-  ImGui::TextUnformatted("or drag:");
+  ImGui::TextUnformatted(text::T("lessonview.edit.drag"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(9 * f);
   float dragged = value;
@@ -99,12 +107,13 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   if (drag_changed && dragged != value) commit(dragged, false);
   ImGui::SameLine();
   ImGui::BeginDisabled(s.undo_depth() == 0);
-  if (ImGui::Button("Undo")) s.undo();
+  if (ImGui::Button(with_id(text::T("lessonview.edit.undo"), "undo").c_str())) s.undo();
   remember_item("edit undo");
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("undo the last edit (Ctrl+Z)");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", text::T("lessonview.edit.undo_tip"));
   ImGui::SameLine();
-  if (ImGui::Button("Done")) *sel = {};
+  if (ImGui::Button(with_id(text::T("lessonview.edit.done"), "done").c_str())) *sel = {};
 }
 
 void draw_input_editors(LessonSession& s) {
@@ -119,7 +128,7 @@ void draw_input_editors(LessonSession& s) {
     if (i && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
     float v = s.scenario().x[i];
     ImGui::PushID(i);
-    const bool changed = ImGui::DragFloat(label.c_str(), &v, 0.05f, -1e6f, 1e6f, "%.4g");
+    const bool changed = ImGui::DragFloat(with_id(label.c_str(), "x").c_str(), &v, 0.05f, -1e6f, 1e6f, "%.4g");
     remember_item(stable_name("input " + std::to_string(i + 1)));
     if (ImGui::IsItemActivated()) s.begin_edit();
     if (changed) s.set_input(i, v, false);
@@ -133,7 +142,7 @@ void draw_target_editors(LessonSession& s) {
   if (sc.y.empty()) return;
   const Notation n(sc.mlp);
   const float f = ImGui::GetFontSize();
-  ImGui::TextUnformatted("Target (the right answer):");
+  ImGui::TextUnformatted(text::T("lessonview.target"));
   ImGui::PushItemWidth(6 * f);
   for (int k = 0; k < int(sc.y.size()); ++k) {
     ImGui::SameLine();
@@ -146,21 +155,22 @@ void draw_target_editors(LessonSession& s) {
     ImGui::PopID();
   }
   ImGui::PopItemWidth();
-  ImGui::TextUnformatted("Loss:");
+  ImGui::TextUnformatted(text::T("lessonview.loss"));
   ImGui::SameLine();
-  if (ImGui::RadioButton("\u00bd\u03a3(y \u2212 \u0177)\u00b2 squared error", sc.loss == Loss::half_sse))
+  if (ImGui::RadioButton(with_id(text::T("lessonview.loss.half_sse"), "half-sse").c_str(), sc.loss == Loss::half_sse))
     s.set_loss(Loss::half_sse);
   remember_item("loss half-sse");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.loss.half_sse_tip"));
   ImGui::SameLine();
-  if (ImGui::RadioButton("binary cross-entropy", sc.loss == Loss::bce)) s.set_loss(Loss::bce);
+  if (ImGui::RadioButton(with_id(text::T("lessonview.loss.bce"), "bce").c_str(), sc.loss == Loss::bce))
+    s.set_loss(Loss::bce);
   remember_item("loss bce");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)]: punishes confident wrong answers hard");
+  // The core's BCE averages over the n outputs (losses.cpp); ln is the natural logarithm.
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.loss.bce_tip"));
   float lr = sc.learning_rate;
   ImGui::SetNextItemWidth(10 * f);
-  const bool changed = ImGui::SliderFloat("\u03b7 learning rate (step size)", &lr, 0.001f, 10.0f, "%.3g",
-                                          ImGuiSliderFlags_Logarithmic);
+  const bool changed = ImGui::SliderFloat(with_id(text::T("lessonview.learning_rate"), "lr").c_str(), &lr, 0.001f,
+                                          10.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
   remember_item("learning rate");
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (changed) s.set_learning_rate(lr, false);
@@ -174,23 +184,24 @@ void draw_custom_builder(LessonSession& s) {
   int layers = m.layer_count();
   bool changed = false;
   ImGui::PushItemWidth(5 * f);
-  changed |= ImGui::SliderInt("inputs", &sizes[0], 1, kMaxCustomNeurons);
+  changed |= ImGui::SliderInt(with_id(text::T("lessonview.custom.inputs"), "inputs").c_str(), &sizes[0], 1,
+                              kMaxCustomNeurons);
   ImGui::SameLine();
-  if (ImGui::SliderInt("layers", &layers, 1, kMaxCustomLayers)) {
+  if (ImGui::SliderInt(with_id(text::T("lessonview.custom.layers"), "layers").c_str(), &layers, 1, kMaxCustomLayers)) {
     sizes.resize(size_t(layers) + 1, 2);
     changed = true;
   }
   ImGui::SameLine();
-  if (ImGui::Button("Randomise weights")) s.randomize(s.seed() + 1);
+  if (ImGui::Button(with_id(text::T("lessonview.custom.randomize"), "randomize").c_str())) s.randomize(s.seed() + 1);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("new random weights from the next seed (seed %llu now)", (unsigned long long)s.seed());
+    ImGui::SetTooltip("%s", text::tr("lessonview.custom.randomize_tip", {{"seed", std::to_string(s.seed())}}).c_str());
   for (int l = 0; l < m.layer_count() && !changed; ++l) {
     ImGui::PushID(l);
-    changed |= ImGui::SliderInt(("neurons in layer " + std::to_string(l + 1)).c_str(), &sizes[l + 1], 1,
-                                kMaxCustomNeurons);
+    const std::string neurons = text::tr("lessonview.custom.neurons", {{"layer", std::to_string(l + 1)}});
+    changed |= ImGui::SliderInt(with_id(neurons.c_str(), "neurons").c_str(), &sizes[l + 1], 1, kMaxCustomNeurons);
     ImGui::SameLine();
     const Activation act = m.layer(l).activation;
-    if (ImGui::BeginCombo("activation", activation_symbol(act).c_str())) {
+    if (ImGui::BeginCombo(with_id(text::T("lessonview.custom.activation"), "act").c_str(), activation_symbol(act).c_str())) {
       for (Activation a : kCustomActivations) {
         if (a == Activation::softmax && l != m.layer_count() - 1) continue;
         if (ImGui::Selectable(activation_symbol(a).c_str(), a == act)) s.set_activation(l, a);

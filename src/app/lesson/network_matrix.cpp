@@ -10,6 +10,7 @@
 #include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
@@ -92,9 +93,7 @@ void draw_matrix_view(const LessonSession& s, int l) {
       [&](int r, int) { return highlights_neuron(step, l, r); });
   ImGui::Dummy(ImVec2(0, 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.4f * f));
   ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled(
-      "Row o of %s times the column %s, plus b\u2092, gives z\u2092: the glowing row meets the glowing column.",
-      n.vec("W", l).c_str(), x_title.c_str());
+  ImGui::TextDisabled("%s", text::tr("lessonview.matrix.caption", {{"w", n.vec("W", l)}, {"x", x_title}}).c_str());
   ImGui::PopTextWrapPos();
 }
 

@@ -1,4 +1,4 @@
-// The stepper (see lesson_stepper.h).
+// The stepper (see stepper.h).
 #include "app/lesson/stepper.h"
 
 #include <string>
@@ -7,6 +7,7 @@
 #include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
@@ -44,43 +45,49 @@ void draw_terms(const LessonSession& s, const Step& step) {
   const Mlp& m = s.scenario().mlp;
   const int l = step.layer, o = step.neuron, I = m.layer(l).inputs;
   const float* in = l == 0 ? t->x.data() : t->ws.a(l - 1).data();
-  ImGui::TextDisabled("terms:");
+  ImGui::TextDisabled("%s", text::T("lessonview.terms"));
   for (const WeightRef& w : step.highlight.weights) {
     const float weight = m.weights(l)[o * I + w.in], product = weight * in[w.in];
     chip(num(weight) + " × " + operand(in[w.in]) + " = " + num(product),
          sign_color(product, product == 0 ? 0.15f : 0.45f));
   }
-  chip("bias " + num(m.bias(l)[o]), sign_color(m.bias(l)[o], m.bias(l)[o] == 0 ? 0.15f : 0.45f));
-  chip("sum z = " + num(t->ws.z(l)[o]), IM_COL32(110, 88, 20, 255));
+  chip(text::tr("lessonview.terms.bias", {{"value", num(m.bias(l)[o])}}),
+       sign_color(m.bias(l)[o], m.bias(l)[o] == 0 ? 0.15f : 0.45f));
+  chip(text::tr("lessonview.terms.sum", {{"value", num(t->ws.z(l)[o])}}), IM_COL32(110, 88, 20, 255));
 }
 
 }  // namespace
 
+
 void draw_step_controls(LessonSession& s) {
   const float f = ImGui::GetFontSize();
   ImGui::BeginDisabled(s.step() == 0);
-  if (ImGui::Button("\u2190 Previous", ImVec2(7 * f, 0))) s.go_to(s.step() - 1);
+  if (ImGui::Button(with_id(text::T("lessonview.step.prev"), "prev").c_str(), ImVec2(7 * f, 0))) s.go_to(s.step() - 1);
   remember_item("step prev");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(s.step() >= s.step_count() - 1);
-  if (ImGui::Button("Next \u2192", ImVec2(7 * f, 0))) s.go_to(s.step() + 1);
+  if (ImGui::Button(with_id(text::T("lessonview.step.next"), "next").c_str(), ImVec2(7 * f, 0))) s.go_to(s.step() + 1);
   remember_item("step next");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::TextDisabled("Step %d of %d", s.step() + 1, s.step_count());
-  if (ImGui::Button(s.playing ? "Pause" : "Play", ImVec2(4.5f * f, 0))) s.command(s.playing ? "pause" : "play", "");
+  ImGui::TextDisabled("%s", text::tr("lessonview.step.count", {{"step", std::to_string(s.step() + 1)},
+                                                              {"count", std::to_string(s.step_count())}})
+                                .c_str());
+  if (ImGui::Button(with_id(text::T(s.playing ? "lessonview.step.pause" : "lessonview.step.play"), "play").c_str(),
+                    ImVec2(4.5f * f, 0)))
+    s.command(s.playing ? "pause" : "play", "");
   remember_item("step play");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(7 * f);
-  ImGui::SliderFloat("##speed", &s.speed, 0.25f, 4.0f, "%.2g steps/s");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("how fast Play moves through the steps");
+  ImGui::SliderFloat("##speed", &s.speed, 0.25f, 4.0f, text::T("lessonview.step.speed_format"));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.speed_tip"));
   ImGui::SameLine();
-  ImGui::Checkbox("Show all", &s.show_all);
+  ImGui::Checkbox(with_id(text::T("lessonview.step.show_all"), "all").c_str(), &s.show_all);
   remember_item("step all");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("also list the steps after the current one");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.show_all_tip"));
   ImGui::SameLine();
-  ImGui::TextDisabled("(or the arrow keys)");
+  ImGui::TextDisabled("%s", text::T("lessonview.step.keys"));
 }
 
 void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
@@ -123,16 +130,19 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       ImGui::PopTextWrapPos();
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s\n%s\nexact: %s\nclick to go to this step", step.symbolic.c_str(),
-                          step.explanation.c_str(), exact_values(step).c_str());
+        ImGui::SetTooltip("%s", text::tr("lessonview.step.tip", {{"formula", step.symbolic},
+                                                                 {"explanation", step.explanation},
+                                                                 {"exact", exact_values(step)}})
+                                    .c_str());
         if (ImGui::IsMouseClicked(0)) s.go_to(k);
       }
     }
     ImGui::PopID();
   }
   if (!s.show_all && s.step() < s.step_count() - 1)
-    ImGui::TextDisabled("… %d more step%s: press Next \u2192", s.step_count() - 1 - s.step(),
-                        s.step_count() - 1 - s.step() == 1 ? "" : "s");
+    ImGui::TextDisabled("%s", text::tr_count("lessonview.step.more", s.step_count() - 1 - s.step(),
+                                             {{"count", std::to_string(s.step_count() - 1 - s.step())}})
+                                  .c_str());
   ImGui::EndChild();
 }
 

@@ -18,13 +18,16 @@
 #include "lessons/activation_text.h"
 #include "lessons/builtin.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
 
 constexpr int kMapW = 96, kMapH = 24;           // decision map resolution (temperature × rain)
 constexpr float kTempMin = -20, kTempMax = 40;  // the map's and the slider's temperature range
+constexpr float kPlotZMin = -10, kPlotZMax = 10;  // the activation plot's z range
 constexpr Activation kChoices[] = {Activation::relu, Activation::sigmoid, Activation::tanh, Activation::step};
+
 
 }  // namespace
 
@@ -46,10 +49,19 @@ float NeuronView::threshold() const {
   return d && d->values.size() > 1 ? d->values[1] : 0.0f;
 }
 bool NeuronView::umbrella() const { return a_ > threshold(); }
-std::string NeuronView::decision_text() const { return umbrella() ? "take an umbrella" : "no umbrella"; }
+std::string NeuronView::decision_text() const { return text::T(umbrella() ? "neuron.decision.yes" : "neuron.decision.no"); }
 
 // Copies the parameters into the scenario's core Mlp and rebuilds the lesson, whose steps carry
 // every number the view shows.
+std::string NeuronView::map_note() const {
+  return text::tr("neuron.map.note", {{"threshold", format_number(threshold())}});
+}
+
+std::string NeuronView::plot_caption() const {
+  return text::tr("neuron.plot.caption",
+                  {{"formula", activation_text(params_.activation).formula}, {"z", format_number(z_)}});
+}
+
 void NeuronView::recompute() {
   if (scenario_.mlp.layer(0).activation != params_.activation) {
     set_layer_activation(&scenario_, 0, params_.activation, &lesson_error_);
@@ -77,7 +89,8 @@ std::string NeuronView::set(std::string_view key, std::string_view value) {
     Activation act;
     if (!parse_activation(value, &act) ||
         std::find(std::begin(kChoices), std::end(kChoices), act) == std::end(kChoices))
-      return "act must be one of relu, sigmoid, tanh, step (got '" + std::string(value) + "')";
+      return text::tr("neuron.error.act",
+                      {{"key", "act"}, {"choices", "relu, sigmoid, tanh, step"}, {"value", std::string(value)}});
     params_.activation = act;
     recompute();
     return "";
@@ -88,7 +101,7 @@ std::string NeuronView::set(std::string_view key, std::string_view value) {
                 : key == "w2" ? &params_.w2
                 : key == "b"  ? &params_.b
                               : nullptr;
-  if (!slot) return "unknown neuron parameter '" + std::string(key) + "' (x1, x2, w1, w2, b, act)";
+  if (!slot) return text::tr("neuron.error.unknown", {{"key", std::string(key)}, {"keys", "x1, x2, w1, w2, b, act"}});
   float v;
   std::string error;
   if (!parse_number(value, &v, &error)) return error;
@@ -109,7 +122,9 @@ void NeuronView::state(nlohmann::json* out) const {
           {"a", a_},
           {"threshold", threshold()},
           {"umbrella", umbrella()},
-          {"decision", decision_text()}};
+          {"decision", decision_text()},
+          {"map_note", map_note()},
+          {"plot_caption", plot_caption()}};
 }
 
 void NeuronView::append_link(std::string* link) const {
@@ -120,10 +135,7 @@ void NeuronView::append_link(std::string* link) const {
 }
 
 void NeuronView::draw() {
-  ImGui::TextWrapped(
-      "The umbrella neuron. Two inputs — the temperature x\u2081 and whether it rains x\u2082 — "
-      "are multiplied by their weights, added to the bias, and passed through an "
-      "activation. Move any slider and watch every number change.");
+  ImGui::TextWrapped("%s", text::T("neuron.intro"));
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
@@ -132,18 +144,19 @@ void NeuronView::draw() {
   NeuronParams p = params_;
   bool changed = false;
   ImGui::PushItemWidth(-8 * ImGui::GetFontSize());
-  changed |= ImGui::SliderFloat("x\u2081 temperature", &p.x1, kTempMin, kTempMax, "%.1f \u00b0C");
+  // Labels change with the language; "###name" keeps each widget's ID.
+  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.x1"), "x1").c_str(), &p.x1, kTempMin, kTempMax, "%.1f \u00b0C");
   remember_item("x1");
-  changed |= ImGui::SliderFloat("x\u2082 rain", &p.x2, 0, 1, "%.2f");
+  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.x2"), "x2").c_str(), &p.x2, 0, 1, "%.2f");
   remember_item("x2");
   changed |= ImGui::SliderFloat("w\u2081", &p.w1, -3, 3, "%.2f");
   remember_item("w1");
   changed |= ImGui::SliderFloat("w\u2082", &p.w2, -3, 3, "%.2f");
   remember_item("w2");
-  changed |= ImGui::SliderFloat("b (bias)", &p.b, -10, 10, "%.2f");
+  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.b"), "b").c_str(), &p.b, -10, 10, "%.2f");
   remember_item("b");
   int act_index = int(std::find(std::begin(kChoices), std::end(kChoices), p.activation) - std::begin(kChoices));
-  if (ImGui::BeginCombo("activation", activation_text(p.activation).label)) {
+  if (ImGui::BeginCombo(with_id(text::T("neuron.activation"), "act").c_str(), activation_text(p.activation).label)) {
     for (int i = 0; i < int(std::size(kChoices)); ++i)
       if (ImGui::Selectable(activation_text(kChoices[i]).label, i == act_index)) {
         p.activation = kChoices[i];
@@ -158,7 +171,7 @@ void NeuronView::draw() {
     recompute();
   }
 
-  section("The hand calculation");
+  section(text::T("neuron.hand_calculation"));
   if (!lesson_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lesson_error_.c_str());
   for (const Step& step : lesson_.steps) {
     const bool is_decision = step.kind == StepKind::decision;
@@ -169,7 +182,9 @@ void NeuronView::draw() {
       ImGui::TextUnformatted(step.substituted.c_str());
     }
     if (ImGui::IsItemHovered() && !step.values.empty())
-      ImGui::SetTooltip("%s\nexact value: %s", step.symbolic.c_str(), format_number_full(step.values[0]).c_str());
+      ImGui::SetTooltip(
+          "%s", text::tr("neuron.step_tip", {{"formula", step.symbolic}, {"value", format_number_full(step.values[0])}})
+                    .c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", step.explanation.c_str());
     ImGui::PopStyleColor();
@@ -197,7 +212,7 @@ void NeuronView::draw_diagram(float height) {
   const float weights[2] = {params_.w1, params_.w2};
   const ImVec2 ins[2] = {in1, in2};
   const float xs[2] = {params_.x1, params_.x2};
-  const char* names[2] = {"x\u2081 temp", "x\u2082 rain"};
+  const char* names[2] = {text::T("neuron.diagram.x1"), text::T("neuron.diagram.x2")};
   for (int i = 0; i < 2; ++i) {
     const float t = std::clamp(std::fabs(weights[i]) / 3.0f, 0.0f, 1.0f);
     dl->AddLine(ins[i], neuron, sign_color(weights[i], 0.35f + 0.65f * t), 1.0f + 7.0f * t);
@@ -218,7 +233,7 @@ void NeuronView::draw_diagram(float height) {
   dl->AddLine(ImVec2(neuron.x + r_n, neuron.y), ImVec2(out.x - 2.2f * f, out.y), IM_COL32(200, 200, 200, 255), 2);
   centered_text(dl, ImVec2(out.x, out.y - 0.8f * f),
                 umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255),
-                umbrella() ? "\u2602 yes" : "no \u2602");
+                text::T(umbrella() ? "neuron.diagram.yes" : "neuron.diagram.no"));
   centered_text(dl, ImVec2(out.x, out.y + 0.6f * f), IM_COL32(170, 170, 170, 255), decision_text().c_str());
   ImGui::Dummy(ImVec2(w, height));
 }
@@ -241,12 +256,13 @@ void NeuronView::draw_decision_map(float width, float height) {
     gpu::colormap(map_texture_, grid_out_.data(), kMapW, kMapH, scale, gpu::Colormap::diverging);
     map_dirty_ = false;
   }
-  ImGui::TextUnformatted("Decision map: every temperature (\u2192) and rain (\u2191) the neuron could see");
+  ImGui::TextWrapped("%s", text::T("neuron.map.title"));
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   if (map_texture_.id) {
     ImGui::Image(map_texture_.imgui_id(), ImVec2(width, height));
   } else {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "GPU colour map unavailable: %s", gpu::last_error().c_str());
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s",
+                       text::tr("neuron.map.no_gpu", {{"error", gpu::last_error()}}).c_str());
     return;
   }
   // The current input as a marker on the map.
@@ -258,15 +274,20 @@ void NeuronView::draw_decision_map(float width, float height) {
   ImGui::Text("%s \u00b0C", format_number(kTempMin).c_str());
   ImGui::SameLine(width - 4 * ImGui::GetFontSize());
   ImGui::Text("%s \u00b0C", format_number(kTempMax).c_str());
+  // Every activation offered here says "yes" exactly when z > 0 (ReLU and tanh: a > 0; sigmoid and
+  // step: a > 0.5), so the boundary never moves with the activation: only the shading does.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", map_note().c_str());
+  ImGui::PopStyleColor();
 }
 
 // The activation as a curve over z, with this neuron's z marked: the "switch" seen whole.
 void NeuronView::draw_activation_plot(float width, float height) {
-  constexpr float kZMin = -10, kZMax = 10;
+  constexpr float kZMin = kPlotZMin, kZMax = kPlotZMax;
   const ActivationCurve curve = activation_curve(params_.activation, kZMin, kZMax, 201);
   const ActivationPoint point = activation_point(params_.activation, std::clamp(z_, kZMin, kZMax));
   ImGui::Spacing();
-  ImGui::Text("%s  —  this neuron's z = %s is marked", curve.formula.c_str(), format_number(z_).c_str());
+  ImGui::TextWrapped("%s", plot_caption().c_str());
   float f_min = 0, f_max = 1;
   for (float f : curve.f) f_min = std::min(f_min, f), f_max = std::max(f_max, f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -285,7 +306,8 @@ void NeuronView::draw_activation_plot(float width, float height) {
   centered_text(dl, ImVec2(m.x, m.y - 0.9f * ImGui::GetFontSize()), IM_COL32_WHITE,
                 ("a = " + format_number(a_)).c_str());
   ImGui::Dummy(ImVec2(width, height));
-  ImGui::TextDisabled("z from %s to %s", format_number(kZMin).c_str(), format_number(kZMax).c_str());
+  ImGui::TextDisabled("%s",
+                      text::tr("neuron.plot.range", {{"from", format_number(kZMin)}, {"to", format_number(kZMax)}}).c_str());
 }
 
 }  // namespace nnlab::app

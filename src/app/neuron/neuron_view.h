@@ -35,6 +35,7 @@ class NeuronView : public View {
   std::string set(std::string_view key, std::string_view value) override;
   const NeuronParams& params() const { return params_; }
   void release_gpu() override { gpu::release(map_texture_); }
+  void language_changed() override { recompute(); }  // the lesson's steps are built in the language
 
   // Results of the core's forward pass for the current parameters.
   float term(int i) const { return terms_[i]; }  // wᵢ·xᵢ
@@ -42,9 +43,13 @@ class NeuronView : public View {
   float a() const { return a_; }
   bool umbrella() const;    // the decision
   float threshold() const;  // a above this → "take an umbrella"
-  std::string decision_text() const;
+  std::string decision_text() const;  // "take an umbrella" / "no umbrella", in the current language
+  std::string map_note() const;       // under the decision map: where the boundary lies and why
+  std::string plot_caption() const;   // above the activation plot: the formula and this neuron's z
 
-  void state(nlohmann::json* out) const override;      // {"x1":…, "terms":[…], "z":…, "a":…, "decision":…}
+  // {"x1":…, "terms":[…], "z":…, "a":…, "decision":…, "map_note":…, "plot_caption":…}; texts in the
+  // current language
+  void state(nlohmann::json* out) const override;
   void append_link(std::string* link) const override;  // "&x1=10&x2=1&…"
 
  private:
