@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "data/host_io.h"
+#include "text/text.h"
 
 #if defined(NNLAB_HAVE_ZLIB)
 #include <zlib.h>
@@ -16,11 +17,28 @@
 namespace nnlab {
 namespace {
 
-void set_error(std::string* error, std::string message) {
-  if (error) *error = std::move(message);
+using text::tr;
+
+// "<file>: <what went wrong>".
+void set_error(std::string* error, const std::string& name, const std::string& what) {
+  if (error) *error = tr("data.file_error", {{"name", name}, {"what", what}});
 }
 
-std::string errno_text() { return std::strerror(errno); }
+// What errno says: the usual cases in the current language, the rest in the C library's words.
+std::string errno_text() {
+  const int e = errno;
+  switch (e) {
+    case ENOENT: return text::T("data.errno.enoent");
+    case EACCES: return text::T("data.errno.eacces");
+    case EISDIR: return text::T("data.errno.eisdir");
+    case ENOTDIR: return text::T("data.errno.enotdir");
+    case ENOSPC: return text::T("data.errno.enospc");
+    case EROFS: return text::T("data.errno.erofs");
+    default: return std::strerror(e);
+  }
+}
+
+constexpr const char* kGiB = "1 GiB";
 
 }  // namespace
 
@@ -34,7 +52,7 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
   z_stream zs{};
   // 16 + MAX_WBITS: expect a gzip header and trailer (CRC-32 and length are checked by zlib).
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-    set_error(error, who + ": cannot initialise zlib");
+    set_error(error, who, tr("data.gzip.init", {{"library", "zlib"}}));
     return false;
   }
   zs.next_in = const_cast<Bytef*>(gz.data());
@@ -45,7 +63,7 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
     if (out->size() - produced < 65536) {
       if (out->size() >= kMaxFileBytes) {
         inflateEnd(&zs);
-        set_error(error, who + ": inflated data larger than 1 GiB");
+        set_error(error, who, tr("data.gzip.too_big", {{"limit", kGiB}}));
         return false;
       }
       out->resize(out->size() < 65536 ? 262144 : out->size() * 2);
@@ -57,13 +75,13 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
     if (rc == Z_STREAM_END) break;
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
       inflateEnd(&zs);
-      set_error(error, who + ": truncated gzip data (unexpected end of compressed stream)");
+      set_error(error, who, tr("data.gzip.truncated", {{"format", "gzip"}}));
       return false;
     }
     if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      std::string why = zs.msg ? zs.msg : "corrupt data";
+      std::string why = zs.msg ? zs.msg : text::T("data.gzip.corrupt");  // (zlib's words when it has some)
       inflateEnd(&zs);
-      set_error(error, who + ": bad gzip data (" + why + ")");
+      set_error(error, who, tr("data.gzip.bad", {{"format", "gzip"}, {"why", why}}));
       return false;
     }
   }
@@ -74,11 +92,11 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
   if (host_io().gunzip) {
     std::string why;
     if (host_io().gunzip(gz, kMaxFileBytes, out, &why)) return true;
-    set_error(error, who + ": " + why);
+    set_error(error, who, why);
     return false;
   }
   (void)out;
-  set_error(error, who + ": file is gzip-compressed and this build has no zlib; inflate it first (gunzip)");
+  set_error(error, who, tr("data.gzip.no_zlib", {{"format", "gzip"}, {"library", "zlib"}, {"tool", "gunzip"}}));
   return false;
 #endif
 }
@@ -86,16 +104,16 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
 bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error, bool inflate_gz) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) {
-    set_error(error, path + ": cannot open (" + errno_text() + ")");
+    set_error(error, path, tr("data.file.cannot_open", {{"why", errno_text()}}));
     return false;
   }
   if (S_ISDIR(st.st_mode)) {
-    set_error(error, path + ": is a directory, not a file");
+    set_error(error, path, text::T("data.file.is_dir"));
     return false;
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
-    set_error(error, path + ": cannot open (" + errno_text() + ")");
+    set_error(error, path, tr("data.file.cannot_open", {{"why", errno_text()}}));
     return false;
   }
   std::vector<std::uint8_t> bytes;
@@ -105,13 +123,13 @@ bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::str
     std::size_t n = std::fread(chunk, 1, sizeof chunk, f);
     bytes.insert(bytes.end(), chunk, chunk + n);
     if (bytes.size() > kMaxFileBytes) {
-      set_error(error, path + ": larger than 1 GiB");
+      set_error(error, path, tr("data.file.too_big", {{"limit", kGiB}}));
       ok = false;
       break;
     }
     if (n < sizeof chunk) {
       if (std::ferror(f)) {
-        set_error(error, path + ": read error (" + errno_text() + ")");
+        set_error(error, path, tr("data.file.read_error", {{"why", errno_text()}}));
         ok = false;
       }
       break;
@@ -135,7 +153,7 @@ bool write_file_atomic(const std::string& path, std::string_view content, std::s
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) {
-    set_error(error, path + ": cannot write (" + errno_text() + " creating " + tmp + ")");
+    set_error(error, path, tr("data.file.cannot_write", {{"why", errno_text()}, {"tmp", tmp}}));
     return false;
   }
   bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
@@ -147,12 +165,12 @@ bool write_file_atomic(const std::string& path, std::string_view content, std::s
   ok = (std::fclose(f) == 0) && ok;
   if (!ok) {
     errno = saved_errno ? saved_errno : errno;
-    set_error(error, path + ": write failed (" + errno_text() + "); previous file left unchanged");
+    set_error(error, path, tr("data.file.write_failed", {{"why", errno_text()}}));
     std::remove(tmp.c_str());
     return false;
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    set_error(error, path + ": cannot replace (" + errno_text() + "); previous file left unchanged");
+    set_error(error, path, tr("data.file.cannot_replace", {{"why", errno_text()}}));
     std::remove(tmp.c_str());
     return false;
   }

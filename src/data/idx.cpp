@@ -6,9 +6,12 @@
 #include <cstdio>
 
 #include "data/file_io.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
+
+using text::tr;
 
 constexpr std::uint32_t kMagicImages = 0x00000803;  // ubyte, 3 dimensions
 constexpr std::uint32_t kMagicLabels = 0x00000801;  // ubyte, 1 dimension
@@ -23,10 +26,13 @@ std::string hex32(std::uint32_t v) {
   return buf;
 }
 
+// "<file>: <what went wrong>".
 bool fail(std::string* error, std::string_view name, const std::string& what) {
-  if (error) *error = std::string(name) + ": " + what;
+  if (error) *error = tr("data.file_error", {{"name", std::string(name)}, {"what", what}});
   return false;
 }
+
+std::string n(std::uint64_t v) { return std::to_string(v); }
 
 // Inflates gzip input into `storage` and points `bytes` at it; plain input passes through.
 bool maybe_inflate(std::span<const std::uint8_t>& bytes, std::string_view name, std::vector<std::uint8_t>& storage,
@@ -48,29 +54,26 @@ bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name
   std::vector<std::uint8_t> inflated;
   if (!maybe_inflate(bytes, name, inflated, error)) return false;
   if (bytes.size() < 16)
-    return fail(error, name, "truncated IDX header (" + std::to_string(bytes.size()) + " bytes, images need 16)");
+    return fail(error, name, tr("data.idx.header_images", {{"bytes", n(bytes.size())}, {"need", "16"}}));
   const std::uint32_t magic = be32(bytes.data());
-  if (magic != kMagicImages) {
-    std::string what = "bad magic " + hex32(magic) + " (expected " + hex32(kMagicImages) + " for idx3-ubyte images)";
-    if (magic == kMagicLabels) what += "; this looks like a labels file";
-    return fail(error, name, what);
-  }
-  const std::uint32_t n = be32(bytes.data() + 4), rows = be32(bytes.data() + 8), cols = be32(bytes.data() + 12);
-  if (n == 0 || n > std::uint32_t(kIdxMaxCount))
-    return fail(error, name, "image count " + std::to_string(n) + " out of range 1.." + std::to_string(kIdxMaxCount));
-  if (rows == 0 || cols == 0 || rows > std::uint32_t(kIdxMaxSide) || cols > std::uint32_t(kIdxMaxSide))
+  if (magic != kMagicImages)
     return fail(error, name,
-                "image size " + std::to_string(rows) + "x" + std::to_string(cols) + " out of range 1.." +
-                    std::to_string(kIdxMaxSide));
-  const std::uint64_t want = std::uint64_t(n) * rows * cols;
+                tr(magic == kMagicLabels ? "data.idx.magic_images_got_labels" : "data.idx.magic_images",
+                   {{"magic", hex32(magic)}, {"expected", hex32(kMagicImages)}}));
+  const std::uint32_t count = be32(bytes.data() + 4), rows = be32(bytes.data() + 8), cols = be32(bytes.data() + 12);
+  if (count == 0 || count > std::uint32_t(kIdxMaxCount))
+    return fail(error, name, tr("data.idx.image_count", {{"count", n(count)}, {"max", n(kIdxMaxCount)}}));
+  if (rows == 0 || cols == 0 || rows > std::uint32_t(kIdxMaxSide) || cols > std::uint32_t(kIdxMaxSide))
+    return fail(error, name, tr("data.image_size", {{"rows", n(rows)}, {"cols", n(cols)}, {"max", n(kIdxMaxSide)}}));
+  const std::uint64_t want = std::uint64_t(count) * rows * cols;
   const std::uint64_t have = bytes.size() - 16;
   if (have < want)
     return fail(error, name,
-                "truncated: " + std::to_string(n) + " images of " + std::to_string(rows) + "x" + std::to_string(cols) +
-                    " need " + std::to_string(want) + " pixel bytes, file has " + std::to_string(have));
-  if (have > want) return fail(error, name, std::to_string(have - want) + " unexpected bytes after the last image");
-  if (want > kMaxFileBytes) return fail(error, name, "images larger than 1 GiB");
-  out->count = int(n);
+                tr("data.idx.truncated_images",
+                   {{"count", n(count)}, {"rows", n(rows)}, {"cols", n(cols)}, {"want", n(want)}, {"have", n(have)}}));
+  if (have > want) return fail(error, name, tr("data.idx.trailing_images", {{"extra", n(have - want)}}));
+  if (want > kMaxFileBytes) return fail(error, name, tr("data.idx.too_big", {{"limit", "1 GiB"}}));
+  out->count = int(count);
   out->rows = int(rows);
   out->cols = int(cols);
   out->pixels.assign(bytes.begin() + 16, bytes.end());
@@ -82,27 +85,25 @@ bool parse_idx_labels(std::span<const std::uint8_t> bytes, std::string_view name
   std::vector<std::uint8_t> inflated;
   if (!maybe_inflate(bytes, name, inflated, error)) return false;
   if (bytes.size() < 8)
-    return fail(error, name, "truncated IDX header (" + std::to_string(bytes.size()) + " bytes, labels need 8)");
+    return fail(error, name, tr("data.idx.header_labels", {{"bytes", n(bytes.size())}, {"need", "8"}}));
   const std::uint32_t magic = be32(bytes.data());
-  if (magic != kMagicLabels) {
-    std::string what = "bad magic " + hex32(magic) + " (expected " + hex32(kMagicLabels) + " for idx1-ubyte labels)";
-    if (magic == kMagicImages) what += "; this looks like an images file";
-    return fail(error, name, what);
-  }
-  const std::uint32_t n = be32(bytes.data() + 4);
-  if (n == 0 || n > std::uint32_t(kIdxMaxCount))
-    return fail(error, name, "label count " + std::to_string(n) + " out of range 1.." + std::to_string(kIdxMaxCount));
+  if (magic != kMagicLabels)
+    return fail(error, name,
+                tr(magic == kMagicImages ? "data.idx.magic_labels_got_images" : "data.idx.magic_labels",
+                   {{"magic", hex32(magic)}, {"expected", hex32(kMagicLabels)}}));
+  const std::uint32_t count = be32(bytes.data() + 4);
+  if (count == 0 || count > std::uint32_t(kIdxMaxCount))
+    return fail(error, name, tr("data.idx.label_count", {{"count", n(count)}, {"max", n(kIdxMaxCount)}}));
   const std::uint64_t have = bytes.size() - 8;
-  if (have < n)
-    return fail(error, name, "truncated: " + std::to_string(n) + " labels announced, file has " + std::to_string(have));
-  if (have > n) return fail(error, name, std::to_string(have - n) + " unexpected bytes after the last label");
-  for (std::uint32_t i = 0; i < n; ++i) {
+  if (have < count)
+    return fail(error, name, tr("data.idx.truncated_labels", {{"count", n(count)}, {"have", n(have)}}));
+  if (have > count) return fail(error, name, tr("data.idx.trailing_labels", {{"extra", n(have - count)}}));
+  for (std::uint32_t i = 0; i < count; ++i) {
     if (bytes[8 + i] >= num_classes)
       return fail(error, name,
-                  "label " + std::to_string(bytes[8 + i]) + " at index " + std::to_string(i) + " out of range 0.." +
-                      std::to_string(num_classes - 1));
+                  tr("data.label_range", {{"label", n(bytes[8 + i])}, {"index", n(i)}, {"max", n(num_classes - 1)}}));
   }
-  out->count = int(n);
+  out->count = int(count);
   out->labels.assign(bytes.begin() + 8, bytes.end());
   return true;
 }
@@ -123,15 +124,17 @@ bool check_idx_pair(const IdxImages& images, std::string_view images_name, const
                     std::string_view labels_name, std::string* error) {
   if (images.count == labels.count) return true;
   if (error)
-    *error = std::string(images_name) + " has " + std::to_string(images.count) + " images but " +
-             std::string(labels_name) + " has " + std::to_string(labels.count) + " labels";
+    *error = tr("data.idx.pair", {{"images", std::string(images_name)},
+                                  {"images_count", n(images.count)},
+                                  {"labels", std::string(labels_name)},
+                                  {"labels_count", n(labels.count)}});
   return false;
 }
 
 bool load_idx_dir(const std::string& dir, int num_classes, IdxDataset* out, std::string* error) {
   struct stat st {};
   if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-    return fail(error, dir, "not a directory (expected MNIST-format IDX files in it)");
+    return fail(error, dir, text::T("data.idx.not_dir"));
   std::string base = dir;
   if (!base.empty() && base.back() != '/') base += '/';
   // Finds base+stem, else base+stem+".gz"; fails naming both candidates.
@@ -139,7 +142,7 @@ bool load_idx_dir(const std::string& dir, int num_classes, IdxDataset* out, std:
     const std::string plain = base + stem, gz = plain + ".gz";
     if (file_exists(plain)) *path = plain;
     else if (file_exists(gz)) *path = gz;
-    else return fail(error, dir, std::string("missing ") + stem + " (or " + stem + ".gz)");
+    else return fail(error, dir, tr("data.idx.missing", {{"file", stem}}));
     return true;
   };
   IdxDataset data;
@@ -155,9 +158,10 @@ bool load_idx_dir(const std::string& dir, int num_classes, IdxDataset* out, std:
   if (!check_idx_pair(data.test.images, p_test_x, data.test.labels, p_test_y, error)) return false;
   if (data.train.images.rows != data.test.images.rows || data.train.images.cols != data.test.images.cols)
     return fail(error, dir,
-                "train images are " + std::to_string(data.train.images.rows) + "x" +
-                    std::to_string(data.train.images.cols) + " but test images are " +
-                    std::to_string(data.test.images.rows) + "x" + std::to_string(data.test.images.cols));
+                tr("data.idx.sizes", {{"train_rows", n(data.train.images.rows)},
+                                      {"train_cols", n(data.train.images.cols)},
+                                      {"test_rows", n(data.test.images.rows)},
+                                      {"test_cols", n(data.test.images.cols)}}));
   *out = std::move(data);
   return true;
 }

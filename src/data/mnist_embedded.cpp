@@ -7,6 +7,7 @@
 #include "data/file_io.h"
 
 #include "data/host_io.h"
+#include "text/text.h"
 #if !defined(__EMSCRIPTEN__)
 #include "data/embedded_file.h"
 namespace nnlab::embedded {
@@ -24,10 +25,15 @@ std::uint32_t le32(const std::uint8_t* p) {
   return std::uint32_t(p[0]) | (std::uint32_t(p[1]) << 8) | (std::uint32_t(p[2]) << 16) | (std::uint32_t(p[3]) << 24);
 }
 
+using text::tr;
+
+// "<file>: <what went wrong>".
 bool fail(std::string* error, std::string_view name, const std::string& what) {
-  if (error) *error = std::string(name) + ": " + what;
+  if (error) *error = tr("data.file_error", {{"name", std::string(name)}, {"what", what}});
   return false;
 }
+
+std::string n(std::uint64_t v) { return std::to_string(v); }
 
 // Copies one split's images and labels out of the pack; returns the first label ≥ classes, or −1.
 int take_split(const std::uint8_t* at, int count, int rows, int cols, IdxSplit* split) {
@@ -52,40 +58,32 @@ bool parse_mnist_pack(std::span<const std::uint8_t> bytes, std::string_view name
     bytes = inflated;
   }
   if (bytes.size() < std::size_t(kMnistPackHeaderBytes))
-    return fail(error, name,
-                "truncated MNIST pack header (" + std::to_string(bytes.size()) + " bytes, need " +
-                    std::to_string(kMnistPackHeaderBytes) + ")");
+    return fail(error, name, tr("data.pack.header", {{"bytes", n(bytes.size())}, {"need", n(kMnistPackHeaderBytes)}}));
   if (std::memcmp(bytes.data(), kMagic, 4) != 0)
-    return fail(error, name, "not an nnlab MNIST pack (magic is not \"NNMP\")");
+    return fail(error, name, tr("data.pack.magic", {{"magic", "NNMP"}}));
   const std::uint32_t version = le32(&bytes[4]), n_train = le32(&bytes[8]), n_test = le32(&bytes[12]),
                       rows = le32(&bytes[16]), cols = le32(&bytes[20]), classes = le32(&bytes[24]);
   if (version != kMnistPackVersion)
-    return fail(error, name,
-                "MNIST pack version " + std::to_string(version) + " is not supported (expected " +
-                    std::to_string(kMnistPackVersion) + ")");
+    return fail(error, name, tr("data.pack.version", {{"version", n(version)}, {"expected", n(kMnistPackVersion)}}));
   if (classes != std::uint32_t(kMnistClasses))
-    return fail(
-        error, name,
-        "MNIST pack has " + std::to_string(classes) + " classes (expected " + std::to_string(kMnistClasses) + ")");
+    return fail(error, name, tr("data.pack.classes", {{"classes", n(classes)}, {"expected", n(kMnistClasses)}}));
   if (n_train == 0 || n_train > std::uint32_t(kIdxMaxCount) || n_test == 0 || n_test > std::uint32_t(kIdxMaxCount))
-    return fail(error, name,
-                "digit counts " + std::to_string(n_train) + " train / " + std::to_string(n_test) +
-                    " test out of range 1.." + std::to_string(kIdxMaxCount));
+    return fail(error, name, tr("data.pack.counts", {{"train", n(n_train)}, {"test", n(n_test)}, {"max", n(kIdxMaxCount)}}));
   if (rows == 0 || cols == 0 || rows > std::uint32_t(kIdxMaxSide) || cols > std::uint32_t(kIdxMaxSide))
-    return fail(error, name,
-                "image size " + std::to_string(rows) + "x" + std::to_string(cols) + " out of range 1.." +
-                    std::to_string(kIdxMaxSide));
+    return fail(error, name, tr("data.image_size", {{"rows", n(rows)}, {"cols", n(cols)}, {"max", n(kIdxMaxSide)}}));
   // Header + (train + test) · (pixels + label); all factors < 2^24, so no overflow in 64 bits.
   const std::uint64_t want = std::uint64_t(kMnistPackHeaderBytes) +
                              (std::uint64_t(n_train) + n_test) * (std::uint64_t(rows) * cols + 1);
-  if (want > kMaxFileBytes) return fail(error, name, "MNIST pack larger than 1 GiB");
+  if (want > kMaxFileBytes) return fail(error, name, tr("data.pack.too_big", {{"limit", "1 GiB"}}));
   if (bytes.size() < want)
     return fail(error, name,
-                "truncated: " + std::to_string(n_train) + " + " + std::to_string(n_test) + " digits of " +
-                    std::to_string(rows) + "x" + std::to_string(cols) + " need " + std::to_string(want) +
-                    " bytes, pack has " + std::to_string(bytes.size()));
-  if (bytes.size() > want)
-    return fail(error, name, std::to_string(bytes.size() - want) + " unexpected bytes after the test labels");
+                tr("data.pack.truncated", {{"train", n(n_train)},
+                                           {"test", n(n_test)},
+                                           {"rows", n(rows)},
+                                           {"cols", n(cols)},
+                                           {"want", n(want)},
+                                           {"have", n(bytes.size())}}));
+  if (bytes.size() > want) return fail(error, name, tr("data.pack.trailing", {{"extra", n(bytes.size() - want)}}));
 
   IdxDataset data;
   const std::uint8_t* at = bytes.data() + kMnistPackHeaderBytes;
@@ -97,8 +95,8 @@ bool parse_mnist_pack(std::span<const std::uint8_t> bytes, std::string_view name
     const int i = train ? bad_train : bad_test;
     const int label = (train ? data.train : data.test).labels.labels[std::size_t(i)];
     return fail(error, name,
-                std::string(train ? "train" : "test") + " label " + std::to_string(label) + " at index " +
-                    std::to_string(i) + " out of range 0.." + std::to_string(kMnistClasses - 1));
+                tr(train ? "data.pack.train_label" : "data.pack.test_label",
+                   {{"label", n(label)}, {"index", n(i)}, {"max", n(kMnistClasses - 1)}}));
   }
   *out = std::move(data);
   return true;
@@ -109,17 +107,14 @@ bool load_embedded_mnist(IdxDataset* out, std::string* error) {
   // Not embedded (the browser app's .wasm would carry it too): under node the pack is read from
   // beside the running .js; the browser's page downloads it and hands it over as kEmbeddedMnistFile.
   if (!host_io().read_beside_program)
-    return fail(error, kPackGz,
-                "the browser build does not carry the MNIST pack: the page downloads it "
-                "and hands it to the app as " +
-                    std::string(kEmbeddedMnistFile));
+    return fail(error, kPackGz, tr("data.pack.browser", {{"file", kEmbeddedMnistFile}}));
   std::vector<std::uint8_t> bytes;
   std::string why;
   if (!host_io().read_beside_program(kPackGz, &bytes, &why)) return fail(error, kPackGz, why);
   return parse_mnist_pack(bytes, kPackGz, out, error);
 #else
   const embedded::EmbeddedFile* file = embedded::mnist_find(kPackGz);
-  if (!file) return fail(error, kPackGz, "not embedded in this binary (cmake/mnist.cmake)");
+  if (!file) return fail(error, kPackGz, tr("data.pack.not_embedded", {{"file", "cmake/mnist.cmake"}}));
   return parse_mnist_pack(std::span(file->bytes, file->size), kPackGz, out, error);
 #endif
 }

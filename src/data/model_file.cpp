@@ -5,12 +5,14 @@
 #include "data/model_file.h"
 
 #include <climits>
+#include <cstdio>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "data/file_io.h"
 #include "data/float_text.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
@@ -18,6 +20,9 @@ namespace {
 // ordered_json keeps the file's key order, so unknown "training" keys round-trip as written.
 using json = nlohmann::ordered_json;
 using nlohmann::ordered_json;
+using text::tr;
+
+constexpr const char* kFormat = "nnlab-model";
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Parse-error detail: a second, SAX-only pass that runs only when the text does not
@@ -44,59 +49,82 @@ struct ErrorOnlySax {
   }
 };
 
+// nlohmann's words after its "parse error at line L, column C: " (where we say it ourselves).
 std::string json_syntax_error(std::string_view text) {
   ErrorOnlySax sax;
   json::sax_parse(text.begin(), text.end(), &sax);
-  return sax.message.empty() ? std::string("not valid JSON") : "not valid JSON: " + sax.message;
+  if (sax.message.empty()) return text::T("data.model.json");
+  unsigned line = 0, column = 0;
+  int used = 0;
+  if (std::sscanf(sax.message.c_str(), "parse error at line %u, column %u: %n", &line, &column, &used) == 2 && used > 0)
+    return tr("data.model.json_at", {{"line", std::to_string(line)},
+                                     {"column", std::to_string(column)},
+                                     {"detail", sax.message.substr(size_t(used))}});
+  return tr("data.model.json_detail", {{"detail", sax.message}});
 }
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Loading
 
-// Collects the first error as "<name>: <where>: <what>".
+// Collects the first error as "<name>: <where>: <what>" (where: the place in the file, as a JSON path).
 struct Ctx {
   std::string_view name;
   std::string* error;
   bool fail(const std::string& where, const std::string& what) {
-    if (error) *error = std::string(name) + ": " + (where.empty() ? "" : where + ": ") + what;
+    if (error)
+      *error = where.empty() ? tr("data.file_error", {{"name", std::string(name)}, {"what", what}})
+                             : tr("data.model.error_at", {{"name", std::string(name)}, {"where", where}, {"what", what}});
     return false;
   }
 };
 
-const char* type_name(const json& v) { return v.type_name(); }
+// A JSON value's type as the learner reads it ("array", "number", …) in the current language.
+std::string type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::null: return text::T("data.json_type.null");
+    case json::value_t::object: return text::T("data.json_type.object");
+    case json::value_t::array: return text::T("data.json_type.array");
+    case json::value_t::string: return text::T("data.json_type.string");
+    case json::value_t::boolean: return text::T("data.json_type.boolean");
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return text::T("data.json_type.number");
+    default: return v.type_name();
+  }
+}
 
 bool read_size(Ctx& c, const json& layer, const char* key, const std::string& where, int* out) {
   const auto it = layer.find(key);
-  if (it == layer.end()) return c.fail(where, std::string("missing \"") + key + "\"");
+  if (it == layer.end()) return c.fail(where, tr("data.model.missing", {{"key", key}}));
   if (!it->is_number_integer())
-    return c.fail(where, std::string("\"") + key + "\" must be an integer, not " + type_name(*it));
+    return c.fail(where, tr("data.model.not_integer", {{"key", key}, {"type", type_name(*it)}}));
   // Unsigned values beyond long long's range are clamped so the range check below reports them.
   const long long v = it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(LLONG_MAX)
                           ? LLONG_MAX
                           : it->get<long long>();
   if (v < 1 || v > kMaxLayerSize)
-    return c.fail(where, std::string("\"") + key + "\" is " + std::to_string(v) + ", must be 1.." +
-                             std::to_string(kMaxLayerSize));
+    return c.fail(where, tr("data.model.size_range",
+                            {{"key", key}, {"value", std::to_string(v)}, {"max", std::to_string(kMaxLayerSize)}}));
   *out = static_cast<int>(v);
   return true;
 }
 
 // One finite number that fits a float.
 bool read_float(Ctx& c, const json& v, const std::string& where, float* out) {
-  if (!v.is_number()) return c.fail(where, std::string("must be a number, not ") + type_name(v));
+  if (!v.is_number()) return c.fail(where, tr("data.model.not_number", {{"type", type_name(v)}}));
   const double d = v.get<double>();
   const float f = static_cast<float>(d);
-  if (!std::isfinite(d) || !std::isfinite(f)) return c.fail(where, "is not a finite float (NaN, Inf or out of range)");
+  if (!std::isfinite(d) || !std::isfinite(f)) return c.fail(where, text::T("data.model.not_finite_float"));
   *out = f;
   return true;
 }
 
 // A JSON array of exactly n entries (their types are checked by read_floats).
-bool check_array(Ctx& c, const json& v, const std::string& where, int n, const char* n_name) {
-  if (!v.is_array()) return c.fail(where, std::string("must be an array, not ") + type_name(v));
+// `count_key`: the message naming what n counts ("data.model.count_inputs", "…_outputs").
+bool check_array(Ctx& c, const json& v, const std::string& where, int n, const char* count_key) {
+  if (!v.is_array()) return c.fail(where, tr("data.model.not_array", {{"type", type_name(v)}}));
   if (v.size() != static_cast<std::size_t>(n))
-    return c.fail(where,
-                  "has " + std::to_string(v.size()) + " values, expected " + std::to_string(n) + " (" + n_name + ")");
+    return c.fail(where, tr(count_key, {{"count", std::to_string(v.size())}, {"want", std::to_string(n)}}));
   return true;
 }
 
@@ -114,63 +142,68 @@ bool read_training(Ctx& c, const json& t, TrainingInfo* out);
 bool model_from_json(std::string_view text, std::string_view name, Mlp* model, TrainingInfo* training,
                      std::string* error) {
   Ctx c{name, error};
-  if (text.empty()) return c.fail("", "empty file (expected an nnlab-model JSON object)");
+  if (text.empty()) return c.fail("", tr("data.model.empty", {{"format", kFormat}}));
   const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) return c.fail("", json_syntax_error(text));
-  if (!root.is_object()) return c.fail("", std::string("top level must be a JSON object, not ") + type_name(root));
+  if (!root.is_object()) return c.fail("", tr("data.model.top", {{"type", type_name(root)}}));
 
   const auto fmt = root.find("format");
-  if (fmt == root.end()) return c.fail("", "missing \"format\" (expected \"nnlab-model\")");
-  if (!fmt->is_string() || fmt->get<std::string>() != "nnlab-model")
-    return c.fail("", "\"format\" is " + fmt->dump(-1, ' ', false, json::error_handler_t::replace) +
-                          ", expected \"nnlab-model\"");
+  if (fmt == root.end()) return c.fail("", tr("data.model.format_missing", {{"key", "format"}, {"format", kFormat}}));
+  if (!fmt->is_string() || fmt->get<std::string>() != kFormat)
+    return c.fail("", tr("data.model.format_wrong", {{"key", "format"},
+                                                     {"value", fmt->dump(-1, ' ', false, json::error_handler_t::replace)},
+                                                     {"format", kFormat}}));
   const auto ver = root.find("version");
-  if (ver == root.end()) return c.fail("", "missing \"version\"");
+  if (ver == root.end()) return c.fail("", tr("data.model.missing", {{"key", "version"}}));
   if (!ver->is_number_integer() || ver->get<long long>() != kModelFormatVersion)
-    return c.fail("", "unsupported \"version\" " + ver->dump(-1, ' ', false, json::error_handler_t::replace) +
-                          " (this nnlab reads version 1)");
+    return c.fail("", tr("data.model.version", {{"key", "version"},
+                                                {"value", ver->dump(-1, ' ', false, json::error_handler_t::replace)},
+                                                {"version", std::to_string(kModelFormatVersion)}}));
 
   const auto layers = root.find("layers");
-  if (layers == root.end()) return c.fail("", "missing \"layers\"");
-  if (!layers->is_array()) return c.fail("layers", std::string("must be an array, not ") + type_name(*layers));
-  if (layers->empty()) return c.fail("layers", "is empty (a model needs at least one layer)");
+  if (layers == root.end()) return c.fail("", tr("data.model.missing", {{"key", "layers"}}));
+  if (!layers->is_array()) return c.fail("layers", tr("data.model.not_array", {{"type", type_name(*layers)}}));
+  if (layers->empty()) return c.fail("layers", text::T("data.model.no_layers"));
   if (layers->size() > static_cast<std::size_t>(kMaxModelLayers))
-    return c.fail("layers", "has " + std::to_string(layers->size()) + " layers, at most " +
-                                std::to_string(kMaxModelLayers) + " allowed");
+    return c.fail("layers", tr("data.model.too_many_layers", {{"count", std::to_string(layers->size())},
+                                                              {"max", std::to_string(kMaxModelLayers)}}));
 
   // Pass 1: shapes and activations, so the model can be built before the values are read.
   std::vector<LayerSpec> specs;
   for (std::size_t l = 0; l < layers->size(); ++l) {
     const json& layer = (*layers)[l];
     const std::string where = "layers[" + std::to_string(l) + "]";
-    if (!layer.is_object()) return c.fail(where, std::string("must be an object, not ") + type_name(layer));
+    if (!layer.is_object()) return c.fail(where, tr("data.model.not_object", {{"type", type_name(layer)}}));
     LayerSpec s{0, 0, Activation::identity};
     if (!read_size(c, layer, "inputs", where, &s.inputs) || !read_size(c, layer, "outputs", where, &s.outputs))
       return false;
     const auto act = layer.find("activation");
-    if (act == layer.end()) return c.fail(where, "missing \"activation\"");
-    if (!act->is_string()) return c.fail(where, std::string("\"activation\" must be a string, not ") + type_name(*act));
+    if (act == layer.end()) return c.fail(where, tr("data.model.missing", {{"key", "activation"}}));
+    if (!act->is_string())
+      return c.fail(where, tr("data.model.not_string", {{"key", "activation"}, {"type", type_name(*act)}}));
     if (!parse_activation(act->get<std::string>(), &s.activation))
-      return c.fail(where, "unknown activation \"" + act->get<std::string>() +
-                               "\" (known: identity, relu, leaky-relu, sigmoid, tanh, softmax, step)");
+      return c.fail(where, tr("data.model.activation_unknown",
+                              {{"name", act->get<std::string>()},
+                               {"known", "identity, relu, leaky-relu, sigmoid, tanh, softmax, step"}}));
     if (l > 0 && s.inputs != specs.back().outputs)
-      return c.fail(where, "\"inputs\" is " + std::to_string(s.inputs) + " but the previous layer has " +
-                               std::to_string(specs.back().outputs) + " outputs (layers must chain)");
+      return c.fail(where, tr("data.model.chain", {{"key", "inputs"},
+                                                   {"inputs", std::to_string(s.inputs)},
+                                                   {"outputs", std::to_string(specs.back().outputs)}}));
     // Shapes of weights[o][i] and bias[o] are checked before anything is allocated, so a file
     // announcing huge layers without the numbers to fill them costs nothing.
     const auto w = layer.find("weights");
-    if (w == layer.end()) return c.fail(where, "missing \"weights\"");
-    if (!w->is_array()) return c.fail(where + ".weights", std::string("must be an array, not ") + type_name(*w));
+    if (w == layer.end()) return c.fail(where, tr("data.model.missing", {{"key", "weights"}}));
+    if (!w->is_array()) return c.fail(where + ".weights", tr("data.model.not_array", {{"type", type_name(*w)}}));
     if (w->size() != static_cast<std::size_t>(s.outputs))
       return c.fail(where + ".weights",
-                    "has " + std::to_string(w->size()) + " rows, expected " + std::to_string(s.outputs) + " (outputs)");
+                    tr("data.model.rows", {{"count", std::to_string(w->size())}, {"want", std::to_string(s.outputs)}}));
     for (int o = 0; o < s.outputs; ++o)
       if (!check_array(c, (*w)[static_cast<std::size_t>(o)], where + ".weights[" + std::to_string(o) + "]", s.inputs,
-                       "inputs"))
+                       "data.model.count_inputs"))
         return false;
     const auto b = layer.find("bias");
-    if (b == layer.end()) return c.fail(where, "missing \"bias\"");
-    if (!check_array(c, *b, where + ".bias", s.outputs, "outputs")) return false;
+    if (b == layer.end()) return c.fail(where, tr("data.model.missing", {{"key", "bias"}}));
+    if (!check_array(c, *b, where + ".bias", s.outputs, "data.model.count_outputs")) return false;
     specs.push_back(s);
   }
   Mlp built;
@@ -206,17 +239,17 @@ namespace {
 // [SECTION] Training object
 
 bool read_nonneg(Ctx& c, const json& v, const std::string& key, std::optional<double>* out) {
-  if (!v.is_number()) return c.fail("training", "\"" + key + "\" must be a number, not " + type_name(v));
+  if (!v.is_number()) return c.fail("training", tr("data.model.key_not_number", {{"key", key}, {"type", type_name(v)}}));
   const double d = v.get<double>();
-  if (!std::isfinite(d) || d < 0) return c.fail("training", "\"" + key + "\" must be finite and ≥ 0");
+  if (!std::isfinite(d) || d < 0) return c.fail("training", tr("data.model.nonneg", {{"key", key}}));
   *out = d;
   return true;
 }
 
 bool read_finite(Ctx& c, const json& v, const std::string& key, std::optional<double>* out) {
-  if (!v.is_number()) return c.fail("training", "\"" + key + "\" must be a number, not " + type_name(v));
+  if (!v.is_number()) return c.fail("training", tr("data.model.key_not_number", {{"key", key}, {"type", type_name(v)}}));
   const double d = v.get<double>();
-  if (!std::isfinite(d)) return c.fail("training", "\"" + key + "\" must be finite");
+  if (!std::isfinite(d)) return c.fail("training", tr("data.model.finite", {{"key", key}}));
   *out = d;
   return true;
 }
@@ -224,19 +257,19 @@ bool read_finite(Ctx& c, const json& v, const std::string& key, std::optional<do
 bool read_count(Ctx& c, const json& v, const std::string& key, std::optional<int>* out) {
   if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<long long>() < 0) ||
       v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT_MAX))
-    return c.fail("training", "\"" + key + "\" must be a non-negative integer");
+    return c.fail("training", tr("data.model.count", {{"key", key}}));
   *out = static_cast<int>(v.get<long long>());
   return true;
 }
 
 bool read_text(Ctx& c, const json& v, const std::string& key, std::string* out) {
-  if (!v.is_string()) return c.fail("training", "\"" + key + "\" must be a string, not " + type_name(v));
+  if (!v.is_string()) return c.fail("training", tr("data.model.not_string", {{"key", key}, {"type", type_name(v)}}));
   *out = v.get<std::string>();
   return true;
 }
 
 bool read_training(Ctx& c, const json& t, TrainingInfo* out) {
-  if (!t.is_object()) return c.fail("training", std::string("must be an object, not ") + type_name(t));
+  if (!t.is_object()) return c.fail("training", tr("data.model.not_object", {{"type", type_name(t)}}));
   TrainingInfo info;
   info.present = true;
   ordered_json extra = ordered_json::object();
@@ -248,7 +281,8 @@ bool read_training(Ctx& c, const json& t, TrainingInfo* out) {
       Loss loss;
       ok = read_text(c, v, k, &info.loss);
       if (ok && !parse_loss(info.loss, &loss))
-        return c.fail("training", "unknown loss \"" + info.loss + "\" (known: half-sse, mse, bce, cross-entropy)");
+        return c.fail("training", tr("data.model.loss_unknown",
+                                     {{"name", info.loss}, {"known", "half-sse, mse, bce, cross-entropy"}}));
       if (ok) info.loss = std::string(loss_name(loss));
     } else if (k == "optimizer") ok = read_text(c, v, k, &info.optimizer);
     else if (k == "data") ok = read_text(c, v, k, &info.data);
@@ -260,7 +294,7 @@ bool read_training(Ctx& c, const json& t, TrainingInfo* out) {
     else if (k == "epochs") ok = read_count(c, v, k, &info.epochs);
     else if (k == "seed") {
       if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<long long>() < 0))
-        return c.fail("training", "\"seed\" must be a non-negative integer");
+        return c.fail("training", tr("data.model.count", {{"key", "seed"}}));
       info.seed = v.get<std::uint64_t>();
     } else if (k == "train_loss") ok = read_finite(c, v, k, &info.train_loss);
     else if (k == "train_accuracy") ok = read_finite(c, v, k, &info.train_accuracy);
@@ -318,7 +352,7 @@ bool model_to_json(const Mlp& model, const TrainingInfo* training, std::string* 
                    std::string_view name) {
   for (float v : model.params()) {
     if (!std::isfinite(v)) {
-      if (error) *error = std::string(name) + ": cannot save a model with NaN or Inf parameters";
+      if (error) *error = tr("data.file_error", {{"name", std::string(name)}, {"what", text::T("data.model.nan_save")}});
       return false;
     }
   }

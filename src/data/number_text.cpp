@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "text/text.h"
+
 namespace nnlab {
 
 std::string_view trim_spaces(std::string_view s) {
@@ -47,11 +49,11 @@ bool parse_number(std::string_view text, float* out, std::string* error) {
   const std::string_view t = trim_spaces(text);
   double v;
   if (!parse_real(t, &v)) {
-    *error = "'" + std::string(t) + "' is not a finite number";
+    *error = text::tr("data.number.not_finite", {{"text", std::string(t)}});
     return false;
   }
   if (std::fabs(v) > double(kMaxTypedValue)) {
-    *error = "'" + std::string(t) + "' is out of range (|value| ≤ 1e6)";
+    *error = text::tr("data.number.range", {{"text", std::string(t)}, {"max", "1e6"}});
     return false;
   }
   float f;
@@ -72,7 +74,7 @@ bool parse_numbers(std::string_view text, std::vector<float>* out, std::string* 
     if (!parse_number(text.substr(start, i - start), &v, error)) return false;
     out->push_back(v);
   }
-  if (out->empty()) *error = "expected numbers separated by commas";
+  if (out->empty()) *error = text::T("data.number.none");
   return !out->empty();
 }
 

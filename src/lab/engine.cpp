@@ -21,8 +21,6 @@ double now_ms() {
   return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-
 }  // namespace
 
 const char* phase_name(Phase p) {
@@ -36,34 +34,49 @@ const char* phase_name(Phase p) {
   return "?";
 }
 
-std::string stop_message(const Snapshot& s) {
+const char* phase_label(Phase p) {
+  static const char* const kKeys[kPhaseCount] = {"lab.phase.idle", "lab.phase.running", "lab.phase.paused",
+                                                 "lab.phase.finished", "lab.phase.diverged"};
+  return text::T(kKeys[int(p) < kPhaseCount ? int(p) : 0]);
+}
+
+Message stop_message(const Snapshot& s) {
   switch (s.stop) {
-    case StopReason::none: return "";
-    case StopReason::epochs_done: return "finished " + plural(s.epochs_done, "epoch", "epochs");
+    case StopReason::none: return Message();
+    case StopReason::epochs_done:
+      return count_message("lab.stop.epochs_done", s.epochs_done, {{"epochs", std::to_string(s.epochs_done)}});
     case StopReason::early_stopped:
-      return "early stop after epoch " + std::to_string(s.stop_epoch) + ": validation loss did not improve for " +
-             plural(s.patience, "epoch", "epochs") + " (best weights restored)";
-    case StopReason::diverged:
-      return "diverged at step " + std::to_string(s.stop_step) +
-             ": learning rate too high? (the last good weights were restored)";
+      return count_message("lab.stop.early", s.patience,
+                           {{"epoch", std::to_string(s.stop_epoch)}, {"patience", std::to_string(s.patience)}});
+    case StopReason::diverged: return Message("lab.stop.diverged", {{"step", std::to_string(s.stop_step)}});
   }
-  return "";
+  return Message();
 }
 
-std::string start_refusal(const Snapshot& s, const Settings& settings, bool has_model) {
-  if (!has_model) return "no network yet";
+namespace {
+
+// An early stop, and what to do about it.
+Message early_stop_refusal(const Snapshot& s) {
+  return count_message("lab.refuse.early_stopped", s.patience,
+                       {{"epoch", std::to_string(s.stop_epoch)}, {"patience", std::to_string(s.patience)}});
+}
+
+}  // namespace
+
+Message start_refusal(const Snapshot& s, const Settings& settings, bool has_model) {
+  if (!has_model) return Message("lab.refuse.no_network");
   if (s.epochs_done >= settings.epochs)
-    return "finished " + std::to_string(settings.epochs) + " epochs: raise epochs to train on, or press Reset";
-  if (s.stop == StopReason::early_stopped) return stop_message(s) + ": press Reset to train again";
-  return "";
+    return count_message("lab.refuse.finished", settings.epochs, {{"epochs", std::to_string(settings.epochs)}});
+  if (s.stop == StopReason::early_stopped) return early_stop_refusal(s);
+  return Message();
 }
 
-std::string step_refusal(const Snapshot& s, const Settings& settings, bool has_model) {
-  if (s.phase == Phase::running) return "training is running: pause first";
-  if (!has_model) return "no network yet";
-  if (s.epochs_done >= settings.epochs) return "finished: raise epochs or press Reset";
-  if (s.stop == StopReason::early_stopped) return stop_message(s) + ": press Reset to train again";
-  return "";
+Message step_refusal(const Snapshot& s, const Settings& settings, bool has_model) {
+  if (s.phase == Phase::running) return Message("lab.refuse.running");
+  if (!has_model) return Message("lab.refuse.no_network");
+  if (s.epochs_done >= settings.epochs) return Message("lab.refuse.step_finished");
+  if (s.stop == StopReason::early_stopped) return early_stop_refusal(s);
+  return Message();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -93,23 +106,23 @@ void Engine::prepare_features(const Settings& s) {
   std::copy(key, key + 3, features_key_);
 }
 
-std::string Engine::rebuild(const Settings& s) {
-  if (!has_data()) return "the digits are still loading";
+Message Engine::rebuild(const Settings& s) {
+  if (!has_data()) return Message("lab.refuse.loading");
   Mlp m;
-  std::string error;
+  Message error;
   if (!build_network(s, shape(), &m, &error)) return error;
   m.init_params(s.seed);
   return install(m, s);
 }
 
-std::string Engine::adopt(const Mlp& model, const Settings& s) {
-  if (!has_data()) return "the digits are still loading";
-  if (std::string why = fit_refusal(model, shape()); !why.empty()) return why;
+Message Engine::adopt(const Mlp& model, const Settings& s) {
+  if (!has_data()) return Message("lab.refuse.loading");
+  if (Message why = fit_refusal(model, shape()); !why.empty()) return why;
   return install(model, s);
 }
 
-std::string Engine::resume(const Mlp& model, const Settings& s, const Snapshot& shown) {
-  if (std::string error = adopt(model, s); !error.empty()) return error;
+Message Engine::resume(const Mlp& model, const Settings& s, const Snapshot& shown) {
+  if (Message error = adopt(model, s); !error.empty()) return error;
   const uint32_t commands = s_.commands;
   s_ = shown;
   s_.commands = commands;
@@ -123,16 +136,16 @@ std::string Engine::resume(const Mlp& model, const Settings& s, const Snapshot& 
   s_.evaluating = false;
   if (shown.evaluating) begin_evaluation(s_.epochs_done);  // the measurement the other engine never finished
   ++version_;
-  return "";
+  return Message();
 }
 
-std::string Engine::install(const Mlp& model, const Settings& s) {
+Message Engine::install(const Mlp& model, const Settings& s) {
   prepare_features(s);
   const Mlp old_model = model_;
   const Settings old_settings = settings_;
   model_ = model;
   settings_ = s;
-  std::string error;
+  Message error;
   if (!init_trainer(&error)) {
     model_ = old_model;
     settings_ = old_settings;
@@ -154,10 +167,10 @@ std::string Engine::install(const Mlp& model, const Settings& s) {
   batch_stride_ = 1;
   batch_count_ = 0;
   begin_evaluation(0);
-  return "";
+  return Message();
 }
 
-bool Engine::init_trainer(std::string* error) {
+bool Engine::init_trainer(Message* error) {
   TrainConfig c;
   c.loss = settings_.loss;
   c.optimizer.kind = settings_.optimizer;
@@ -170,16 +183,24 @@ bool Engine::init_trainer(std::string* error) {
   c.validation_fraction = settings_.patience > 0 ? 0.1f : 0.0f;
   c.seed = settings_.seed;
   const DatasetView view{train_x_.data(), train_y_.data(), nullptr, int(train_y_.size()), inputs_};
-  trainer_ready_ = trainer_.init(&model_, view, c, error);
   trainer_epoch_seen_ = 0;
+  // Early stopping holds out a tenth of the training images; a handful of them leaves none.
+  if (c.patience > 0 && int(double(view.count) * double(c.validation_fraction)) == 0) {
+    if (error) *error = Message("lab.error.early_stop_data", {{"count", std::to_string(view.count)}});
+    return trainer_ready_ = false;
+  }
+  std::string why;  // (the core's own words: the settings' checks leave nothing else for it to refuse)
+  trainer_ready_ = trainer_.init(&model_, view, c, &why);
+  if (!trainer_ready_ && error) *error = Message("lab.error.trainer", {{"detail", why}});
   return trainer_ready_;
 }
 
-std::string Engine::apply_live(const Settings& s) {
+Message Engine::apply_live(const Settings& s) {
   if (trainer_ready_) {
     trainer_.set_learning_rate(s.lr);
-    std::string error;
-    if (s.batch != settings_.batch && !trainer_.set_batch_size(s.batch, &error)) return error;
+    std::string why;
+    if (s.batch != settings_.batch && !trainer_.set_batch_size(s.batch, &why))
+      return Message("lab.error.trainer", {{"detail", why}});
   }
   settings_.lr = s.lr;
   settings_.batch = s.batch;
@@ -189,22 +210,22 @@ std::string Engine::apply_live(const Settings& s) {
     s_.stop = StopReason::none;
   }
   ++version_;
-  return "";
+  return Message();
 }
 
 // ---------------------------------------------------------------------------------------------
-std::string Engine::start() {
-  if (!has_data()) return "the digits are still loading";
-  if (std::string why = start_refusal(s_, settings_, has_model()); !why.empty()) return why;
+Message Engine::start() {
+  if (!has_data()) return Message("lab.refuse.loading");
+  if (Message why = start_refusal(s_, settings_, has_model()); !why.empty()) return why;
   if (!trainer_ready_) {  // after divergence: continue from the last good weights (fresh optimizer state)
-    std::string error;
+    Message error;
     if (!init_trainer(&error)) return error;
   }
   s_.stop = StopReason::none;
   s_.phase = Phase::running;
   last_update_ = -1;
   ++version_;
-  return "";
+  return Message();
 }
 
 void Engine::pause() {
@@ -212,11 +233,11 @@ void Engine::pause() {
   ++version_;
 }
 
-std::string Engine::step() {
-  if (std::string why = step_refusal(s_, settings_, has_model()); !why.empty()) return why;
+Message Engine::step() {
+  if (Message why = step_refusal(s_, settings_, has_model()); !why.empty()) return why;
   if (s_.evaluating) evaluate_for(1e300);  // measure the weights before this step first
   if (!trainer_ready_) {
-    std::string error;
+    Message error;
     if (!init_trainer(&error)) return error;
   }
   s_.stop = StopReason::none;
@@ -226,7 +247,7 @@ std::string Engine::step() {
   s_.ms_per_step = now_ms() - t0;
   after_steps(trainer_.progress().samples_seen - before, false);
   if (s_.phase == Phase::idle) s_.phase = Phase::paused;
-  return s_.phase == Phase::diverged ? stop_message(s_) : "";
+  return s_.phase == Phase::diverged ? stop_message(s_) : Message();
 }
 
 void Engine::update(double budget_ms) {

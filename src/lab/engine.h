@@ -24,10 +24,11 @@
 
 namespace nnlab::lab {
 
-// Why a command cannot run now ("" if it can), from what the lab shows: the same rules for the
-// engine and for the page's copy of the lab, which answers before the worker does.
-std::string start_refusal(const Snapshot& s, const Settings& settings, bool has_model);
-std::string step_refusal(const Snapshot& s, const Settings& settings, bool has_model);
+// Why a command cannot run now (empty if it can), from what the lab shows: the same rules for the
+// engine and for the page's copy of the lab, which answers before the worker does. Everything the
+// engine says is a keyed Message (message.h): it has no language, the lab's view makes the text.
+Message start_refusal(const Snapshot& s, const Settings& settings, bool has_model);
+Message step_refusal(const Snapshot& s, const Settings& settings, bool has_model);
 
 class Engine {
  public:
@@ -40,23 +41,23 @@ class Engine {
 
   // ---- network ----------------------------------------------------------------------------
   // A fresh network from the settings (weights from the seed), features for the subset and
-  // normalisation, history cleared, epoch-0 evaluation scheduled. "" or an error (then nothing changed).
-  std::string rebuild(const Settings& s);
+  // normalisation, history cleared, epoch-0 evaluation scheduled. Empty or an error (then nothing changed).
+  Message rebuild(const Settings& s);
   // The same with given weights (a loaded model); its shape must fit the data.
-  std::string adopt(const Mlp& model, const Settings& s);
+  Message adopt(const Mlp& model, const Settings& s);
   // Carries on from what another engine showed (`shown`, whose params are the model's): the
   // curves, counters and phase (running becomes paused); an unfinished evaluation starts over.
-  std::string resume(const Mlp& model, const Settings& s, const Snapshot& shown);
+  Message resume(const Mlp& model, const Settings& s, const Snapshot& shown);
   // lr, batch and epochs on the running network (no reset).
-  std::string apply_live(const Settings& s);
+  Message apply_live(const Settings& s);
   const Mlp& model() const { return model_; }
   bool has_model() const { return model_.layer_count() > 0; }
   const Settings& settings() const { return settings_; }
 
   // ---- control ----------------------------------------------------------------------------
-  std::string start();  // "" or why not (no data, finished: raise epochs or reset)
+  Message start();  // empty or why not (no data, finished: raise epochs or reset)
   void pause();
-  std::string step();             // one minibatch (when not running)
+  Message step();                 // one minibatch (when not running)
   void update(double budget_ms);  // evaluation and/or training within about budget_ms
   double last_update_ms() const { return update_ms_; }
 
@@ -65,12 +66,12 @@ class Engine {
   void snapshot(Snapshot* out) const;                         // everything, params included
   int version() const { return version_; }                    // changes whenever the state or the weights change
   void note_command() { ++s_.commands, s_.refusal.clear(); }  // the wire counts the commands it applied
-  void refuse(std::string why) { s_.refusal = std::move(why), ++version_; }
+  void refuse(Message why) { s_.refusal = std::move(why), ++version_; }
 
  private:
-  std::string install(const Mlp& model, const Settings& s);
+  Message install(const Mlp& model, const Settings& s);
   void prepare_features(const Settings& s);
-  bool init_trainer(std::string* error);
+  bool init_trainer(Message* error);
   void begin_evaluation(int epoch);
   void evaluate_for(double deadline_ms);
   void after_steps(int64_t samples, bool timed);

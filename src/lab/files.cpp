@@ -9,9 +9,12 @@
 #include "data/mnist_embedded.h"
 #include "data/model_file.h"
 #include "lab/session.h"
+#include "text/text.h"
 
 namespace nnlab::lab {
 namespace {
+
+using text::tr;
 
 std::string lower(std::string s) {
   for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -50,7 +53,7 @@ LabFileKind classify_lab_file(const std::string& name, const std::string& bytes)
 
 // ---------------------------------------------------------------------------------------------
 std::string model_file_text(const Session& lab, const Settings& s, std::string* out) {
-  if (!lab.has_model()) return "there is no network to save yet";
+  if (!lab.has_model()) return text::T("lab.file.nothing_to_save");
   TrainingInfo info;
   info.present = true;
   info.loss = std::string(loss_name(s.loss));
@@ -81,26 +84,29 @@ std::string read_model_file(const std::string& name, const std::string& bytes, D
   std::string error;
   if (!model_from_json(bytes, name, &m, &info, &error)) return error;
   if (m.input_size() != shape.inputs || m.output_size() != shape.classes)
-    return name + ": the model has " + std::to_string(m.input_size()) + " inputs and " +
-           std::to_string(m.output_size()) + " outputs, but the lab's data needs " + std::to_string(shape.inputs) +
-           " inputs and " + std::to_string(shape.classes) + " outputs";
+    return tr("lab.file.shape", {{"name", name},
+                                 {"inputs", std::to_string(m.input_size())},
+                                 {"outputs", std::to_string(m.output_size())},
+                                 {"want_inputs", std::to_string(shape.inputs)},
+                                 {"want_outputs", std::to_string(shape.classes)}});
   const int L = m.layer_count();
   if (m.layer(L - 1).activation != Activation::softmax)
-    return name + ": the lab's networks end in softmax, this one ends in " +
-           std::string(activation_name(m.layer(L - 1).activation));
-  if (L - 1 > kMaxHiddenLayers) return name + ": more than " + std::to_string(kMaxHiddenLayers) + " hidden layers";
+    return tr("lab.file.softmax",
+              {{"name", name}, {"activation", std::string(activation_name(m.layer(L - 1).activation))}});
+  if (L - 1 > kMaxHiddenLayers)
+    return tr("lab.file.depth", {{"name", name}, {"max", std::to_string(kMaxHiddenLayers)}});
   Settings t = *settings;
   t.hidden.clear();
   for (int l = 0; l + 1 < L; ++l) {
     if (m.layer(l).outputs > kMaxHiddenSize)
-      return name + ": hidden layer " + std::to_string(l + 1) + " has more than " + std::to_string(kMaxHiddenSize) +
-             " neurons";
+      return tr("lab.file.width",
+                {{"name", name}, {"layer", std::to_string(l + 1)}, {"max", std::to_string(kMaxHiddenSize)}});
     t.hidden.push_back(m.layer(l).outputs);
   }
   if (L > 1) {
     const Activation a = m.layer(0).activation;
     if (std::find(std::begin(kActivations), std::end(kActivations), a) == std::end(kActivations))
-      return name + ": hidden activation " + std::string(activation_name(a)) + " is not one the lab trains";
+      return tr("lab.file.activation", {{"name", name}, {"activation", std::string(activation_name(a))}});
     t.activation = a;
   }
   // Training info where it holds values the lab offers (anything else keeps the current setting).
@@ -130,8 +136,7 @@ std::string IdxCollector::add(const std::string& name, const std::string& bytes,
   auto slot = slot_for(name);
   if (!slot) {
     // Unnamed IDX: the magic says images or labels, but not train or test.
-    return name + ": cannot tell which of the four IDX files this is from its name (expected names like " +
-           kSlotNames[0] + " or " + kSlotNames[3] + ", optionally .gz)";
+    return tr("lab.file.idx_which", {{"name", name}, {"first", kSlotNames[0]}, {"last", kSlotNames[3]}});
   }
   std::string error;
   const int split = *slot == train_images || *slot == train_labels ? 0 : 1;
@@ -161,14 +166,15 @@ std::string IdxCollector::missing() const {
 }
 
 std::string IdxCollector::take(IdxDataset* out) {
-  if (!complete()) return "still missing: " + missing();
+  if (!complete()) return tr("lab.file.still_missing", {{"files", missing()}});
   std::string error;
   bool ok = check_idx_pair(images_[0], names_[train_images], labels_[0], names_[train_labels], &error) &&
             check_idx_pair(images_[1], names_[test_images], labels_[1], names_[test_labels], &error);
   if (ok && (images_[0].rows != images_[1].rows || images_[0].cols != images_[1].cols)) {
-    error = names_[test_images] + ": its images are " + std::to_string(images_[1].rows) + "×" +
-            std::to_string(images_[1].cols) + " but " + names_[train_images] + "'s are " +
-            std::to_string(images_[0].rows) + "×" + std::to_string(images_[0].cols);
+    error = tr("lab.file.idx_sizes", {{"test", names_[test_images]},
+                                      {"test_size", std::to_string(images_[1].rows) + "×" + std::to_string(images_[1].cols)},
+                                      {"train", names_[train_images]},
+                                      {"train_size", std::to_string(images_[0].rows) + "×" + std::to_string(images_[0].cols)}});
     ok = false;
   }
   if (ok) {

@@ -59,13 +59,13 @@ void Session::prepare_stats(const Settings& s) {
 }
 
 std::string Session::rebuild(const Settings& s) {
-  if (!has_data()) return "the digits are still loading";
+  if (!has_data()) return text::T("lab.refuse.loading");
   if (local_) {
-    if (std::string error = local_->rebuild(s); !error.empty()) return error;
+    if (Message error = local_->rebuild(s); !error.empty()) return message_text(error);
   } else {
     Mlp m;
-    std::string error;
-    if (!build_network(s, shape_, &m, &error)) return error;
+    Message error;
+    if (!build_network(s, shape_, &m, &error)) return message_text(error);
     m.init_params(s.seed);  // the worker draws the same weights from the same seed
     model_ = std::move(m);
     send(settings_message(Verb::rebuild, s, shape_));
@@ -79,11 +79,11 @@ std::string Session::rebuild(const Settings& s) {
 }
 
 std::string Session::adopt(const Mlp& model, const Settings& s) {
-  if (!has_data()) return "the digits are still loading";
+  if (!has_data()) return text::T("lab.refuse.loading");
   if (local_) {
-    if (std::string error = local_->adopt(model, s); !error.empty()) return error;
+    if (Message error = local_->adopt(model, s); !error.empty()) return message_text(error);
   } else {
-    if (std::string why = fit_refusal(model, shape_); !why.empty()) return why;
+    if (Message why = fit_refusal(model, shape_); !why.empty()) return message_text(why);
     model_ = model;
     send(adopt_message(model, s, shape_));
   }
@@ -97,7 +97,7 @@ std::string Session::adopt(const Mlp& model, const Settings& s) {
 
 std::string Session::apply_live(const Settings& s) {
   if (local_) {
-    if (std::string error = local_->apply_live(s); !error.empty()) return error;
+    if (Message error = local_->apply_live(s); !error.empty()) return message_text(error);
   } else {
     send(settings_message(Verb::live, s, shape_));
     if (shown_.stop == StopReason::epochs_done && shown_.epochs_done < s.epochs) {  // as the engine will
@@ -114,13 +114,13 @@ std::string Session::apply_live(const Settings& s) {
 
 // ---------------------------------------------------------------------------------------------
 std::string Session::start() {
-  if (!has_data()) return "the digits are still loading";
+  if (!has_data()) return text::T("lab.refuse.loading");
   if (local_) {
-    std::string error = local_->start();
+    const Message error = local_->start();
     sync_local();
-    return error;
+    return message_text(error);
   }
-  if (std::string why = start_refusal(shown_, settings_, has_model()); !why.empty()) return why;
+  if (Message why = start_refusal(shown_, settings_, has_model()); !why.empty()) return message_text(why);
   send(plain_message(Verb::start));
   shown_.phase = Phase::running;  // at once: the button says Pause before the worker answers
   shown_.stop = StopReason::none;
@@ -139,11 +139,11 @@ void Session::pause() {
 
 std::string Session::step() {
   if (local_) {
-    std::string error = local_->step();
+    const Message error = local_->step();
     sync_local();
-    return error;
+    return message_text(error);
   }
-  if (std::string why = step_refusal(shown_, settings_, has_model()); !why.empty()) return why;
+  if (Message why = step_refusal(shown_, settings_, has_model()); !why.empty()) return message_text(why);
   send(plain_message(Verb::step));  // the worker measures first and steps; the result comes with its snapshot
   return "";
 }
@@ -173,7 +173,7 @@ void Session::take_snapshot() {
   std::string bytes;
   if (remote_->receive(&bytes)) {
     Snapshot s;
-    std::string error;
+    Message error;
     const SnapshotFit fit{model_.parameter_count(), size_t(test_count()), shape_.classes};
     if (!read_snapshot(bytes, fit, &s, &error)) {
       malformed_ = error;
@@ -198,8 +198,7 @@ void Session::hand_over(const std::string& why) {
   if (has_data()) {
     local_->set_data(data_, shape_.classes);
     if (model_.layer_count() > 0) {
-      const std::string error = local_->resume(model_, settings_, shown_);
-      if (!error.empty()) failure_ += "; " + error;
+      resume_error_ = local_->resume(model_, settings_, shown_);
     }
   }
   model_ = Mlp();  // the engine holds the network now
@@ -209,10 +208,13 @@ void Session::hand_over(const std::string& why) {
 
 // ---------------------------------------------------------------------------------------------
 std::string Session::message() const {
-  if (!failure_.empty()) return "training moved into the page: " + failure_;
-  if (!malformed_.empty()) return malformed_;
-  if (!shown_.refusal.empty()) return shown_.refusal;
-  return stop_message(shown_);
+  if (!failure_.empty())
+    return resume_error_.empty()
+               ? text::tr("lab.worker.moved", {{"why", failure_}})
+               : text::tr("lab.worker.moved_resume", {{"why", failure_}, {"error", message_text(resume_error_)}});
+  if (!malformed_.empty()) return message_text(malformed_);
+  if (!shown_.refusal.empty()) return message_text(shown_.refusal);
+  return message_text(stop_message(shown_));
 }
 
 bool Session::message_is_error() const {

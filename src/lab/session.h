@@ -43,6 +43,7 @@ class Session {
   int test_count() const { return has_data() ? data_->test.labels.count : 0; }
 
   // ---- network ----------------------------------------------------------------------------
+  // Each returns "" or why not, as text in the current language (the engine's keyed Message).
   std::string rebuild(const Settings& s);                  // a fresh network from the seed
   std::string adopt(const Mlp& model, const Settings& s);  // a loaded model
   std::string apply_live(const Settings& s);               // lr, batch, epochs on the running network
@@ -68,7 +69,8 @@ class Session {
   const std::vector<uint8_t>& test_predictions() const { return shown_.test_predictions; }
   const std::vector<float>& test_confidence() const { return shown_.test_confidence; }
   double eta_s() const;  // to the end of the last epoch, −1 if unknown
-  // Why training stopped, or what went wrong with the worker; message_is_error() for problems.
+  // Why training stopped, or what went wrong with the worker, in the current language;
+  // message_is_error() for problems.
   std::string message() const;
   bool message_is_error() const;
   int weights_version() const { return weights_version_; }  // changes whenever the weights change
@@ -94,8 +96,9 @@ class Session {
 
   TrainingRemote* remote_ = nullptr;
   std::unique_ptr<Engine> local_;
-  std::string failure_;     // why training moved here from the worker
-  std::string malformed_;   // the last snapshot that was refused, and why
+  std::string failure_;     // why training moved here from the worker (the platform's words)
+  Message resume_error_;    // … and why the engine here could not carry on from its weights
+  Message malformed_;       // the last snapshot that was refused, and why
   uint32_t sent_ = 0;       // commands sent to the remote
   uint32_t synced_ = 0;     // commands reflected by the snapshot shown
   int local_version_ = -1;  // local_->version() last copied into shown_

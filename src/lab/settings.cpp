@@ -11,47 +11,53 @@
 namespace nnlab::lab {
 namespace {
 
-std::string quoted(std::string_view v) { return "'" + std::string(v) + "'"; }
-
 // How state() and the stored settings write a field's text: as a JSON string or a number.
 enum class JsonForm { text, number };
 
 // One setting: its key, whether it changes a running network live, its text as in links, and
-// how a text is checked and applied ("" or a readable error; the member is set only on success).
+// how a text is checked and applied (an empty message or why not; the member is set only on success).
 struct Field {
   const char* key;
   bool live;
   JsonForm json;
   std::string (*text)(const Settings&, DataShape);
-  std::string (*apply)(Settings&, std::string_view, DataShape);
+  Message (*apply)(Settings&, std::string_view, DataShape);
 };
 
-std::string real_in(std::string_view value, float* out, float lo, float hi, bool lo_open, const char* what) {
+// "learning rate must be a number in (0, 10] (got '…')": one key per setting (`what`).
+Message real_in(std::string_view value, float* out, float lo, float hi, bool lo_open, const char* what) {
   float v;
   const bool ok = parse_float(value, &v) && (lo_open ? v > lo : v >= lo) && v <= hi;
-  if (!ok)
-    return std::string(what) + " must be a number in " + (lo_open ? "(" : "[") + float_to_text(lo) + ", " +
-           float_to_text(hi) + "] (got " + quoted(value) + ")";
+  if (!ok) return Message(what, {{"lo", float_to_text(lo)}, {"hi", float_to_text(hi)}, {"value", std::string(value)}});
   *out = v;
-  return "";
+  return Message();
 }
 
 template <class Int>
-std::string whole_in(std::string_view value, Int* out, long long lo, long long hi, const char* what) {
+Message whole_in(std::string_view value, Int* out, long long lo, long long hi, const char* what) {
   long long v;
   if (!parse_integer(value, lo, hi, &v))
-    return std::string(what) + " must be a whole number in " + std::to_string(lo) + ".." + std::to_string(hi) +
-           " (got " + quoted(value) + ")";
+    return Message(what, {{"lo", std::to_string(lo)}, {"hi", std::to_string(hi)}, {"value", std::string(value)}});
   *out = Int(v);
-  return "";
+  return Message();
+}
+
+// "{key} must be {a}, {b} or {c} (got '…')": the choices are code names, the same in every language.
+Message one_of(const char* key, std::initializer_list<const char*> choices, std::string_view value) {
+  static const char* const kKeys[] = {"", "", "lab.bad.two", "lab.bad.three", "lab.bad.four"};
+  Message m(kKeys[choices.size()], {{"key", key}, {"value", std::string(value)}});
+  const char* names[] = {"a", "b", "c", "d"};
+  int i = 0;
+  for (const char* c : choices) m.values.push_back({names[i++], c});
+  return m;
 }
 
 // The rows, in the order links and JSON list them.
 const Field kFields[] = {
     {"arch", false, JsonForm::text, [](const Settings& s, DataShape d) { return arch_text(s.hidden, d); },
      [](Settings& s, std::string_view v, DataShape d) {
-       std::string error;
-       return parse_arch(v, d, &s.hidden, &error) ? std::string() : error;
+       Message error;
+       return parse_arch(v, d, &s.hidden, &error) ? Message() : error;
      }},
     {"act", false, JsonForm::text,
      [](const Settings& s, DataShape) { return std::string(activation_name(s.activation)); },
@@ -59,54 +65,57 @@ const Field kFields[] = {
        Activation a;
        if (!parse_activation(v, &a) ||
            std::find(std::begin(kActivations), std::end(kActivations), a) == std::end(kActivations))
-         return "act must be relu, leaky-relu, sigmoid or tanh (got " + quoted(v) + ")";
+         return one_of("act", {"relu", "leaky-relu", "sigmoid", "tanh"}, v);
        s.activation = a;
-       return std::string();
+       return Message();
      }},
     {"loss", false, JsonForm::text, [](const Settings& s, DataShape) { return std::string(loss_name(s.loss)); },
      [](Settings& s, std::string_view v, DataShape) {
        Loss l;
        if (!parse_loss(v, &l) || std::find(std::begin(kLosses), std::end(kLosses), l) == std::end(kLosses))
-         return "loss must be cross-entropy or mse (got " + quoted(v) + ")";
+         return one_of("loss", {"cross-entropy", "mse"}, v);
        s.loss = l;
-       return std::string();
+       return Message();
      }},
     {"opt", false, JsonForm::text,
      [](const Settings& s, DataShape) { return std::string(optimizer_name(s.optimizer)); },
      [](Settings& s, std::string_view v, DataShape) {
-       return parse_optimizer(v, &s.optimizer) ? std::string()
-                                               : "opt must be sgd, momentum or adam (got " + quoted(v) + ")";
+       return parse_optimizer(v, &s.optimizer) ? Message() : one_of("opt", {"sgd", "momentum", "adam"}, v);
      }},
     {"lr", true, JsonForm::number, [](const Settings& s, DataShape) { return float_to_text(s.lr); },
-     [](Settings& s, std::string_view v, DataShape) { return real_in(v, &s.lr, 0, 10, true, "learning rate"); }},
+     [](Settings& s, std::string_view v, DataShape) { return real_in(v, &s.lr, 0, 10, true, "lab.bad.lr"); }},
     {"batch", true, JsonForm::number, [](const Settings& s, DataShape) { return std::to_string(s.batch); },
-     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.batch, 1, kMaxBatch, "batch"); }},
+     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.batch, 1, kMaxBatch, "lab.bad.batch"); }},
     {"epochs", true, JsonForm::number, [](const Settings& s, DataShape) { return std::to_string(s.epochs); },
-     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.epochs, 1, kMaxEpochs, "epochs"); }},
+     [](Settings& s, std::string_view v, DataShape) {
+       return whole_in(v, &s.epochs, 1, kMaxEpochs, "lab.bad.epochs");
+     }},
     {"l2", false, JsonForm::number, [](const Settings& s, DataShape) { return float_to_text(s.l2); },
-     [](Settings& s, std::string_view v, DataShape) { return real_in(v, &s.l2, 0, 1, false, "L2"); }},
+     [](Settings& s, std::string_view v, DataShape) { return real_in(v, &s.l2, 0, 1, false, "lab.bad.l2"); }},
     {"dropout", false, JsonForm::number, [](const Settings& s, DataShape) { return float_to_text(s.dropout); },
-     [](Settings& s, std::string_view v, DataShape) { return real_in(v, &s.dropout, 0, 0.9f, false, "dropout"); }},
+     [](Settings& s, std::string_view v, DataShape) {
+       return real_in(v, &s.dropout, 0, 0.9f, false, "lab.bad.dropout");
+     }},
     {"seed", false, JsonForm::number, [](const Settings& s, DataShape) { return std::to_string(s.seed); },
-     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.seed, 0, 4294967295LL, "seed"); }},
+     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.seed, 0, 4294967295LL, "lab.bad.seed"); }},
     {"subset", false, JsonForm::text, [](const Settings& s, DataShape) { return subset_text(s.subset); },
      [](Settings& s, std::string_view v, DataShape) {
        if (v == "1k" || v == "1000") s.subset = 1000;
        else if (v == "5k" || v == "5000") s.subset = 5000;
        else if (v == "all" || v == "0") s.subset = 0;
-       else return "subset must be 1k, 5k or all (got " + quoted(v) + ")";
-       return std::string();
+       else return one_of("subset", {"1k", "5k", "all"}, v);
+       return Message();
      }},
     {"norm", false, JsonForm::text,
      [](const Settings& s, DataShape) { return std::string(normalisation_text(s.normalisation)); },
      [](Settings& s, std::string_view v, DataShape) {
        if (v == "unit") s.normalisation = Normalisation::unit;
        else if (v == "standardise" || v == "standardize") s.normalisation = Normalisation::standardise;
-       else return "norm must be unit or standardise (got " + quoted(v) + ")";
-       return std::string();
+       else return one_of("norm", {"unit", "standardise"}, v);
+       return Message();
      }},
     {"patience", false, JsonForm::number, [](const Settings& s, DataShape) { return std::to_string(s.patience); },
-     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.patience, 0, 50, "patience"); }},
+     [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.patience, 0, 50, "lab.bad.patience"); }},
 };
 
 const Field* find_field(std::string_view key) {
@@ -135,7 +144,8 @@ std::string arch_text(const std::vector<int>& hidden, DataShape shape) {
   return shape_text(layer_sizes(hidden, shape));
 }
 
-bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden, std::string* error) {
+bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden, Message* error) {
+  const std::string arch(text);
   std::vector<int> sizes;
   std::string_view rest = text;
   while (!rest.empty()) {
@@ -143,7 +153,7 @@ bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden
     const std::string_view part = rest.substr(0, sep);
     long long v;
     if (!parse_integer(part, 1, 1'000'000, &v)) {
-      *error = "architecture " + quoted(text) + ": " + quoted(part) + " is not a layer size";
+      *error = Message("lab.bad.arch_size", {{"arch", arch}, {"part", std::string(part)}});
       return false;
     }
     sizes.push_back(int(v));
@@ -153,33 +163,32 @@ bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden
   const bool full = sizes.size() >= 2 && sizes.front() == shape.inputs && sizes.back() == shape.classes;
   if (!full) {
     if (!sizes.empty() && sizes.front() == shape.inputs) {
-      *error = "architecture " + quoted(text) + " must end with " + std::to_string(shape.classes) +
-               " outputs (one per class)";
+      *error = Message("lab.bad.arch_end", {{"arch", arch}, {"classes", std::to_string(shape.classes)}});
       return false;
     }
     if (sizes.size() >= 2 && sizes.back() == shape.classes) {
-      *error = "architecture " + quoted(text) + " must start with " + std::to_string(shape.inputs) +
-               " inputs (one per pixel)";
+      *error = Message("lab.bad.arch_start", {{"arch", arch}, {"inputs", std::to_string(shape.inputs)}});
       return false;
     }
   }
   std::vector<int> h = full ? std::vector<int>(sizes.begin() + 1, sizes.end() - 1) : sizes;
   if (int(h.size()) > kMaxHiddenLayers) {
-    *error = "architecture " + quoted(text) + " has " + std::to_string(h.size()) + " hidden layers (at most " +
-             std::to_string(kMaxHiddenLayers) + ")";
+    *error = Message("lab.bad.arch_depth", {{"arch", arch},
+                                            {"layers", std::to_string(h.size())},
+                                            {"max", std::to_string(kMaxHiddenLayers)}});
     return false;
   }
   for (int size : h)
     if (size < 1 || size > kMaxHiddenSize) {
-      *error = "architecture " + quoted(text) + ": hidden layers need 1.." + std::to_string(kMaxHiddenSize) +
-               " neurons (got " + std::to_string(size) + ")";
+      *error = Message("lab.bad.arch_width",
+                       {{"arch", arch}, {"max", std::to_string(kMaxHiddenSize)}, {"size", std::to_string(size)}});
       return false;
     }
   *hidden = std::move(h);
   return true;
 }
 
-bool build_network(const Settings& s, DataShape shape, Mlp* out, std::string* error) {
+bool build_network(const Settings& s, DataShape shape, Mlp* out, Message* error) {
   std::vector<LayerSpec> layers;
   int in = shape.inputs;
   for (int h : s.hidden) {
@@ -187,19 +196,21 @@ bool build_network(const Settings& s, DataShape shape, Mlp* out, std::string* er
     in = h;
   }
   layers.push_back({in, shape.classes, Activation::softmax});
-  return out->build(layers, error);
+  std::string why;  // (the core's own words: the settings' checks leave nothing for it to refuse)
+  if (out->build(layers, &why)) return true;
+  *error = Message("lab.error.network", {{"detail", why}});
+  return false;
 }
 
-std::string fit_refusal(const Mlp& model, DataShape shape) {
+Message fit_refusal(const Mlp& model, DataShape shape) {
   if (model.input_size() != shape.inputs || model.output_size() != shape.classes)
-    return "the model has " + std::to_string(model.input_size()) + " inputs and " +
-           std::to_string(model.output_size()) + " outputs, but the data needs " + std::to_string(shape.inputs) +
-           " and " + std::to_string(shape.classes);
+    return Message("lab.fit.shape", {{"inputs", std::to_string(model.input_size())},
+                                     {"outputs", std::to_string(model.output_size())},
+                                     {"want_inputs", std::to_string(shape.inputs)},
+                                     {"want_outputs", std::to_string(shape.classes)}});
   const Activation out = model.layer(model.layer_count() - 1).activation;
-  if (out != Activation::softmax)
-    return "the lab trains classifiers with a softmax output layer; this model's output is " +
-           std::string(activation_name(out));
-  return "";
+  if (out != Activation::softmax) return Message("lab.fit.softmax", {{"activation", std::string(activation_name(out))}});
+  return Message();
 }
 
 std::string subset_text(int subset) {
@@ -208,23 +219,27 @@ std::string subset_text(int subset) {
 
 const char* normalisation_text(Normalisation n) { return n == Normalisation::unit ? "unit" : "standardise"; }
 
-std::string apply_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live) {
+Message check_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live) {
   *live = false;
   const Field* field = find_field(key);
-  if (!field) return "unknown MNIST lab setting " + quoted(key) + " (" + known_keys() + ")";
+  if (!field) return Message("lab.bad.unknown_key", {{"key", std::string(key)}, {"keys", known_keys()}});
   Settings next = *s;
-  const std::string error = field->apply(next, value, shape);
+  Message error = field->apply(next, value, shape);
   if (!error.empty()) return error;
   *live = field->live;
   *s = std::move(next);
-  return "";
+  return Message();
+}
+
+std::string apply_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live) {
+  return message_text(check_setting(s, key, value, shape, live));
 }
 
 void append_settings_link(const Settings& s, DataShape shape, std::string* link) {
   for (const Field& f : kFields) link->append("&").append(f.key).append("=").append(f.text(s, shape));
 }
 
-bool settings_from_link(std::string_view link, DataShape shape, Settings* s, std::string* error) {
+bool settings_from_link(std::string_view link, DataShape shape, Settings* s, Message* error) {
   Settings t;
   bool seen[std::size(kFields)] = {};
   while (!link.empty()) {
@@ -236,23 +251,30 @@ bool settings_from_link(std::string_view link, DataShape shape, Settings* s, std
     const std::string_view key = pair.substr(0, eq);
     const Field* field = eq == std::string_view::npos ? nullptr : find_field(key);
     if (!field) {
-      *error = "unknown lab setting " + quoted(key);
+      *error = Message("lab.bad.link_key", {{"key", std::string(key)}});
       return false;
     }
     bool live;
-    if (std::string e = apply_setting(&t, key, pair.substr(eq + 1), shape, &live); !e.empty()) {
-      *error = e;
+    if (Message e = check_setting(&t, key, pair.substr(eq + 1), shape, &live); !e.empty()) {
+      *error = std::move(e);
       return false;
     }
     seen[field - kFields] = true;
   }
   for (size_t i = 0; i < std::size(kFields); ++i)
     if (!seen[i]) {
-      *error = "the lab setting " + quoted(kFields[i].key) + " is missing";
+      *error = Message("lab.bad.link_missing", {{"key", kFields[i].key}});
       return false;
     }
   *s = std::move(t);
   return true;
+}
+
+bool settings_from_link(std::string_view link, DataShape shape, Settings* s, std::string* error) {
+  Message why;
+  if (settings_from_link(link, shape, s, &why)) return true;
+  *error = message_text(why);
+  return false;
 }
 
 void settings_to_json(const Settings& s, DataShape shape, nlohmann::json* out) {
@@ -268,7 +290,7 @@ void settings_to_json(const Settings& s, DataShape shape, nlohmann::json* out) {
 bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std::string* error) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
-    *error = "the stored MNIST lab settings are not a JSON object";
+    *error = text::T("lab.stored.not_object");
     return false;
   }
   Settings t = *s;
@@ -278,13 +300,13 @@ bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std
     else if (it->is_number_integer() || it->is_number_unsigned()) value = it->dump();
     else if (it->is_number_float()) value = it->dump();  // shortest double text: reads back as the same float
     else {
-      *error = "the stored MNIST lab setting '" + it.key() + "' has the wrong type";
+      *error = text::tr("lab.stored.wrong_type", {{"key", it.key()}});
       return false;
     }
     bool live;
-    const std::string e = apply_setting(&t, it.key(), value, shape, &live);
+    const Message e = check_setting(&t, it.key(), value, shape, &live);
     if (!e.empty()) {
-      *error = "the stored MNIST lab settings: " + e;
+      *error = text::tr("lab.stored.bad", {{"error", message_text(e)}});
       return false;
     }
   }

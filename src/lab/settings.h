@@ -16,6 +16,7 @@
 #include "core/mlp.h"
 #include "core/optimizers.h"
 #include "data/dataset_prep.h"
+#include "lab/message.h"
 
 namespace nnlab::lab {
 
@@ -62,26 +63,29 @@ std::vector<int> layer_sizes(const std::vector<int>& hidden, DataShape shape);
 std::string arch_text(const std::vector<int>& hidden, DataShape shape);
 // Parses "784-16-16-10" (also "784,16,16,10" or "16-16" for the hidden layers only): the first
 // number must be `inputs` and the last `classes`. On failure *hidden is untouched.
-bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden, std::string* error);
+bool parse_arch(std::string_view text, DataShape shape, std::vector<int>* hidden, Message* error);
 std::string subset_text(int subset);              // "1k", "5k", "all"
 const char* normalisation_text(Normalisation n);  // "unit", "standardise"
 
 // The network the settings describe: inputs → hidden layers (the settings' activation) → a softmax
 // layer of `classes`, weights all zero (Mlp::init_params draws them). False + message if too big.
-bool build_network(const Settings& s, DataShape shape, Mlp* out, std::string* error);
-// Why a model (a loaded file) cannot be the lab's network for this data ("" if it can): its
+bool build_network(const Settings& s, DataShape shape, Mlp* out, Message* error);
+// Why a model (a loaded file) cannot be the lab's network for this data (empty if it can): its
 // inputs and outputs must match, and it must end in softmax.
-std::string fit_refusal(const Mlp& model, DataShape shape);
+Message fit_refusal(const Mlp& model, DataShape shape);
 
-// Applies one setting ("lr", "0.001"). Returns "" or a readable error (and *s is untouched).
+// Applies one setting ("lr", "0.001"). Returns an empty message or why not (and *s is untouched).
 // *live is set to true when the change applies to a running network without a reset (lr, batch,
 // epochs), false when the network must be rebuilt.
+Message check_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live);
+// The same, its refusal as text in the current language ("" when accepted).
 std::string apply_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live);
 
 // Every setting as "&key=value" pairs (the link after "#view=mnist"), in the table's order.
 void append_settings_link(const Settings& s, DataShape shape, std::string* link);
 // The same pairs parsed back: each through apply_setting; every key must be known and every value
 // accepted, and every setting must be present (the wire's form of the settings).
+bool settings_from_link(std::string_view link, DataShape shape, Settings* s, Message* error);
 bool settings_from_link(std::string_view link, DataShape shape, Settings* s, std::string* error);
 // The settings as a JSON object (state() and the stored settings).
 void settings_to_json(const Settings& s, DataShape shape, nlohmann::json* out);

@@ -7,11 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "lab/message.h"
+
 namespace nnlab::lab {
 
 enum class Phase : uint8_t { idle, running, paused, finished, diverged };
 inline constexpr int kPhaseCount = 5;
-const char* phase_name(Phase p);  // "idle", "running", "paused", "finished", "diverged"
+const char* phase_name(Phase p);   // "idle", "running", … (state()'s codes, the same in every language)
+const char* phase_label(Phase p);  // the phase as the lab shows it, in the current language
 
 // Why training stopped (Phase::finished or Phase::diverged).
 enum class StopReason : uint8_t {
@@ -52,11 +55,11 @@ struct Snapshot {
   std::vector<uint8_t> test_predictions;  // (N_test) each test digit's predicted class
   std::vector<float> test_confidence;     // (N_test) … and its probability
   std::vector<float> params;              // (P) the network's weights and biases (Mlp::params layout)
-  std::string refusal;                    // the last command the engine refused, and why ("" = none)
+  Message refusal;                        // the last command the engine refused, and why (empty = none)
 };
 
-// What the stop means, in a sentence ("finished 5 epochs", "diverged at step 312: …"); "" while
-// nothing stopped.
-std::string stop_message(const Snapshot& s);
+// What the stop means, in a sentence ("finished 5 epochs", "diverged at step 312: …"), made from
+// the snapshot's reason and numbers; empty while nothing stopped.
+Message stop_message(const Snapshot& s);
 
 }  // namespace nnlab::lab

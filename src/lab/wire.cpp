@@ -17,7 +17,11 @@ namespace {
 constexpr uint32_t kSnapshotMagic = 0x6e6e6c73;  // "nnls"
 constexpr uint32_t kMaxName = 512;               // bytes of a dataset's name
 constexpr uint32_t kMaxSettingsText = 4096;      // bytes of the settings' link form
-constexpr uint32_t kMaxRefusal = 4096;
+constexpr uint32_t kMaxKey = 128;          // bytes of a message's key in the string tables
+constexpr uint32_t kMaxValueName = 64;     // … of a value's placeholder name
+constexpr uint32_t kMaxValueText = 4096;   // … of a value's text
+constexpr uint32_t kMaxValues = 16;        // values in one message
+constexpr int kMaxMessageDepth = 3;        // a message inside a value inside a message…
 constexpr uint32_t kMaxBatchPoints = 4096;  // the engine keeps ≤ 1,000 (it thins them)
 constexpr int kMaxClasses = 256;
 constexpr float kInf = std::numeric_limits<float>::infinity();
@@ -62,44 +66,44 @@ class Reader {
   template <class T>
   void number(const char* name, T& v, T lo, T hi) {
     T x{};
-    if (!r_.get(&x)) return fail(name, "missing");
+    if (!r_.get(&x)) return fail(name, "lab.wire.missing");
     // (written as !(in range) so that NaN, which compares false, is refused too)
-    if (!(x >= lo && x <= hi)) return fail(name, "out of range");
+    if (!(x >= lo && x <= hi)) return fail(name, "lab.wire.out_of_range");
     v = x;
   }
   template <class E>
   void choice(const char* name, E& v, int count) {
     uint8_t x = 0;
-    if (!r_.get(&x)) return fail(name, "missing");
-    if (x >= count) return fail(name, "unknown value");
+    if (!r_.get(&x)) return fail(name, "lab.wire.missing");
+    if (x >= count) return fail(name, "lab.wire.unknown_value");
     v = E(x);
   }
   void flag(const char* name, bool& v) {
     uint8_t x = 0;
-    if (!r_.get(&x)) return fail(name, "missing");
-    if (x > 1) return fail(name, "not 0 or 1");
+    if (!r_.get(&x)) return fail(name, "lab.wire.missing");
+    if (x > 1) return fail(name, "lab.wire.not_flag");
     v = x != 0;
   }
   void text(const char* name, std::string& s, uint32_t max) {
     std::string x;
-    if (!r_.get_string(&x, max)) return fail(name, "missing or too long");
-    if (!valid_utf8(x)) return fail(name, "not valid UTF-8");
+    if (!r_.get_string(&x, max)) return fail(name, "lab.wire.too_long");
+    if (!valid_utf8(x)) return fail(name, "lab.wire.not_utf8");
     s = std::move(x);
   }
   template <class T>
   void values(const char* name, std::vector<T>& v, uint32_t count, bool exact, T lo, T hi) {
     std::vector<T> x;
-    if (!r_.get_vector(&x, count)) return fail(name, "missing or too long");
-    if (exact && x.size() != count) return fail(name, "wrong count");
+    if (!r_.get_vector(&x, count)) return fail(name, "lab.wire.too_long");
+    if (exact && x.size() != count) return fail(name, "lab.wire.wrong_count");
     for (const T& e : x)
-      if (!(e >= lo && e <= hi)) return fail(name, "a value out of range");
+      if (!(e >= lo && e <= hi)) return fail(name, "lab.wire.value_out_of_range");
     v = std::move(x);
   }
   template <class R, class F>
   void records(const char* name, std::vector<R>& v, uint32_t max, F&& fields) {
     uint32_t n = 0;
-    if (!r_.get(&n)) return fail(name, "missing");
-    if (n > max) return fail(name, "too many");
+    if (!r_.get(&n)) return fail(name, "lab.wire.missing");
+    if (n > max) return fail(name, "lab.wire.too_many");
     std::vector<R> x(n);
     for (R& r : x) {
       fields(*this, r);
@@ -109,14 +113,16 @@ class Reader {
   }
   bool ok() const { return error_.empty() && r_.ok(); }
   bool done() const { return ok() && r_.done(); }
-  const std::string& error() const { return error_; }
-  void fail(const char* name, const std::string& what) {
-    if (error_.empty()) error_ = std::string(name) + ": " + what;
+  // The first bad field: "{field}: {problem}" as a keyed message (empty while all is well).
+  const Message& error() const { return error_; }
+  void fail(const char* name, const char* problem_key) { fail(name, Message(problem_key)); }
+  void fail(const char* name, Message problem) {
+    if (error_.empty()) error_ = Message("lab.wire.field", {{"field", name}, {"problem", std::move(problem)}});
   }
 
  private:
   ByteReader r_;
-  std::string error_;
+  Message error_;
 };
 
 // ---- field lists ---------------------------------------------------------------------------
@@ -128,7 +134,7 @@ void split_fields(Io& io, IdxSplit& s) {
   if (!io.ok()) return;
   const uint64_t pixels = uint64_t(s.images.count) * uint64_t(s.images.rows) * uint64_t(s.images.cols);
   if constexpr (Io::kReading)
-    if (pixels > kMaxFileBytes) return io.fail("pixels", "more than 1 GiB");
+    if (pixels > kMaxFileBytes) return io.fail("pixels", Message("lab.wire.too_big", {{"limit", "1 GiB"}}));
   io.values("pixels", s.images.pixels, uint32_t(pixels), true, uint8_t(0), uint8_t(255));
   s.labels.count = s.images.count;
   io.values("labels", s.labels.labels, uint32_t(s.images.count), true, uint8_t(0), uint8_t(255));
@@ -148,6 +154,21 @@ void batch_fields(Io& io, BatchPoint& b) {
   io.number("batch epoch", b.epoch, 0.0f, float(kMaxEpochs + 1));
   io.number("batch loss", b.loss, 0.0f, kInf);
   io.number("batch accuracy", b.accuracy, 0.0f, 1.0f);
+}
+
+// A keyed message (message.h): its key, which must be one the string tables have (or empty, for
+// none), and its values, each a text or a message of its own (to kMaxMessageDepth).
+template <class Io>
+void message_fields(Io& io, Message& m, const char* name, int depth) {
+  io.text(name, m.key, kMaxKey);
+  if constexpr (Io::kReading)
+    if (io.ok() && !m.key.empty() && !message_key_known(m.key)) return io.fail(name, "lab.wire.unknown_key");
+  io.records(name, m.values, m.key.empty() ? 0 : kMaxValues, [&](Io& vio, MessageValue& v) {
+    vio.text(name, v.name, kMaxValueName);
+    vio.text(name, v.text, kMaxValueText);
+    vio.records(name, v.inner, depth + 1 < kMaxMessageDepth ? 1 : 0,
+                [&](Io& iio, Message& inner) { message_fields(iio, inner, name, depth + 1); });
+  });
 }
 
 template <class Io>
@@ -174,16 +195,16 @@ void snapshot_fields(Io& io, Snapshot& s, const SnapshotFit& fit) {
   io.values("confusion", s.confusion, C * C, false, 0, int(fit.test_count));
   if constexpr (Io::kReading)
     if (io.ok() && !s.confusion.empty()) {
-      if (s.confusion.size() != size_t(C) * C) return io.fail("confusion", "wrong count");
+      if (s.confusion.size() != size_t(C) * C) return io.fail("confusion", "lab.wire.wrong_count");
       int64_t total = 0;
       for (int n : s.confusion) total += n;
-      if (total != int64_t(fit.test_count)) return io.fail("confusion", "does not count every test digit once");
+      if (total != int64_t(fit.test_count)) return io.fail("confusion", "lab.wire.confusion_total");
     }
   io.values("test predictions", s.test_predictions, uint32_t(fit.test_count), true, uint8_t(0), uint8_t(C - 1));
   io.values("test confidence", s.test_confidence, uint32_t(fit.test_count), true, 0.0f, 1.0f);
   const float big = std::numeric_limits<float>::max();
   io.values("params", s.params, uint32_t(fit.params), true, -big, big);
-  io.text("refusal", s.refusal, kMaxRefusal);
+  message_fields(io, s.refusal, "refusal", 0);
 }
 
 std::string settings_text(const Settings& s, DataShape shape) {
@@ -197,9 +218,9 @@ bool read_settings(Reader& r, DataShape shape, Settings* out) {
   std::string text;
   r.text("settings", text, kMaxSettingsText);
   if (!r.ok()) return false;
-  std::string error;
+  Message error;
   if (!settings_from_link(text, shape, out, &error)) {
-    r.fail("settings", error);
+    r.fail("settings", std::move(error));
     return false;
   }
   return true;
@@ -258,12 +279,12 @@ std::string plain_message(Verb verb) {
   return w.take();
 }
 
-std::string apply_message(Engine& engine, std::string_view bytes) {
+Message apply_message_keyed(Engine& engine, std::string_view bytes) {
   engine.note_command();
   Reader r(bytes);
   char verb = 0;
   r.number("verb", verb, char(0), char(127));
-  std::string result;
+  Message result;
   const DataShape shape = engine.shape();
   Settings s;
   switch (Verb(verb)) {
@@ -277,19 +298,19 @@ std::string apply_message(Engine& engine, std::string_view bytes) {
       split_fields(r, data->test);
       if (!r.done()) break;
       if (data->train.images.rows != data->test.images.rows || data->train.images.cols != data->test.images.cols) {
-        r.fail("test images", "a different size from the training images");
+        r.fail("test images", "lab.wire.test_size");
         break;
       }
       if (data->train.images.pixels_per_image() > kMaxLayerSize) {
-        r.fail("images", "more pixels than a layer can take");
+        r.fail("images", "lab.wire.too_many_pixels");
         break;
       }
       for (const IdxSplit* split : {&data->train, &data->test})
         for (uint8_t label : split->labels.labels)
-          if (label >= classes) r.fail("labels", "a label not below the number of classes");
+          if (label >= classes) r.fail("labels", "lab.wire.label_range");
       if (!r.ok()) break;
       engine.set_data(std::move(data), classes);
-      return "";
+      return Message();
     }
     case Verb::rebuild:
     case Verb::live:
@@ -301,9 +322,9 @@ std::string apply_message(Engine& engine, std::string_view bytes) {
       // The settings name the network; the layers and weights must be exactly that network's.
       if (!read_settings(r, shape, &s)) break;
       Mlp model;
-      std::string error;
+      Message error;
       if (!build_network(s, shape, &model, &error)) {
-        r.fail("settings", "do not make a network");
+        r.fail("settings", "lab.wire.no_network");
         break;
       }
       std::vector<LayerSpec> layers;
@@ -315,8 +336,8 @@ std::string apply_message(Engine& engine, std::string_view bytes) {
       bool same = int(layers.size()) == model.layer_count();
       for (int l = 0; same && l < model.layer_count(); ++l)
         same = layers[size_t(l)].inputs == model.layer(l).inputs && layers[size_t(l)].outputs == model.layer(l).outputs;
-      if (!same || !model.build(layers, &error)) {
-        r.fail("layers", "are not the network the settings name");
+      if (!same || !model.build(layers, nullptr)) {
+        r.fail("layers", "lab.wire.wrong_layers");
         break;
       }
       std::copy(params.begin(), params.end(), model.params().begin());
@@ -332,18 +353,23 @@ std::string apply_message(Engine& engine, std::string_view bytes) {
     case Verb::pause:
       if (!r.done()) break;
       engine.pause();
-      return "";
+      return Message();
     case Verb::step:
       if (!r.done()) break;
       result = engine.step();
       if (!result.empty()) engine.refuse(result);
       return result;
   }
-  result = "malformed lab message";
-  if (!r.error().empty()) result += " (" + r.error() + ")";
-  else if (r.ok()) result += verb >= 32 && verb < 127 ? std::string(" '") + verb + "'" : std::string(" (unknown verb)");
+  if (!r.error().empty()) result = Message("lab.wire.malformed", {{"what", r.error()}});
+  else if (!r.ok()) result = Message("lab.wire.malformed_plain");
+  else if (verb >= 32 && verb < 127) result = Message("lab.wire.malformed_verb", {{"verb", std::string(1, verb)}});
+  else result = Message("lab.wire.unknown_verb");
   engine.refuse(result);
   return result;
+}
+
+std::string apply_message(Engine& engine, std::string_view bytes) {
+  return message_text(apply_message_keyed(engine, bytes));
 }
 
 std::string snapshot_message(const Snapshot& s) {
@@ -353,17 +379,23 @@ std::string snapshot_message(const Snapshot& s) {
   return w.take();
 }
 
-bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out, std::string* error) {
+bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out, Message* error) {
   Reader r(bytes);
   Snapshot s;
   snapshot_fields(r, s, fit);
   if (!r.done()) {
-    *error = "malformed snapshot from the training worker (" +
-             (r.error().empty() ? std::string("extra bytes") : r.error()) + ")";
+    *error = r.error().empty() ? Message("lab.wire.snapshot_extra") : Message("lab.wire.snapshot", {{"what", r.error()}});
     return false;
   }
   *out = std::move(s);
   return true;
+}
+
+bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out, std::string* error) {
+  Message why;
+  if (read_snapshot(bytes, fit, out, &why)) return true;
+  *error = message_text(why);
+  return false;
 }
 
 }  // namespace nnlab::lab

@@ -12,6 +12,11 @@
 // used with — sizes, indices, counts, ranges, finite floats, valid UTF-8 — before anything is
 // applied. Settings travel in their link form and are read back through the settings table, so
 // they are checked exactly like a typed link.
+//
+// No language travels: what the worker's engine refuses comes back in the snapshot as a keyed
+// Message (its key in the string tables and its values, message.h), and the page makes the text
+// in its own language when it shows it. A snapshot is the same bytes whatever either side's
+// language.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -33,8 +38,11 @@ std::string settings_message(Verb verb, const Settings& s, DataShape shape);  //
 std::string adopt_message(const Mlp& model, const Settings& s, DataShape shape);
 std::string plain_message(Verb verb);  // start | pause | step
 
-// The worker's side: one message applied to its engine. Returns "" or why it was refused (kept in
-// the engine's snapshot as `refusal` too). Counted either way: the page counts what it sent.
+// The worker's side: one message applied to its engine. Returns an empty message or why it was
+// refused (kept in the engine's snapshot as `refusal` too). Counted either way: the page counts
+// what it sent. apply_message gives the refusal as text in the current language (the worker's
+// console line).
+Message apply_message_keyed(Engine& engine, std::string_view bytes);
 std::string apply_message(Engine& engine, std::string_view bytes);
 
 // ---- worker → page ---------------------------------------------------------------------------
@@ -48,6 +56,7 @@ struct SnapshotFit {
   int classes = 0;
 };
 // The page's side. False + why for anything malformed or not fitting; *out is untouched then.
+bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out, Message* error);
 bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out, std::string* error);
 
 }  // namespace nnlab::lab

@@ -82,7 +82,8 @@ TEST_SUITE("lab wire") {
         {"test confidence", changed(w, [](Snapshot& s) { s.test_confidence.resize(3); })},
         {"history test loss", changed(w, [nan](Snapshot& s) { s.history[0].test_loss = nan; })},
         {"phase", changed(w, [](Snapshot& s) { s.phase = Phase(9); })},
-        {"refusal", changed(w, [](Snapshot& s) { s.refusal = "\xfe"; })},  // not UTF-8
+        {"refusal", changed(w, [](Snapshot& s) { s.refusal = Message("lab.refuse.running", {{"x", "\xfe"}}); })},
+        {"refusal", changed(w, [](Snapshot& s) { s.refusal = Message("lab.no_such_text"); })},  // not in the tables
     };
     for (const Case& c : cases) {
       CAPTURE(c.field);

@@ -8,9 +8,14 @@
 #include <cstdio>
 
 #include "app/common/widgets.h"
+#include "lessons/activation_text.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
+
+using text::T;
+using text::tr;
 
 const ImU32 kTrainColor = IM_COL32(90, 160, 255, 255);   // train: blue
 const ImU32 kTestColor = IM_COL32(255, 160, 60, 255);    // test: orange
@@ -101,9 +106,9 @@ void draw_curves(const lab::Session& lab, int epochs, float width, float height)
   const float f = ImGui::GetFontSize();
   const float x_max = float(std::max({epochs, lab.epochs_done(), 1}));
   const float w = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  plot("Loss (lower is better)", lab, false, x_max, ImVec2(w, height - 1.6f * f));
+  plot(T("lab.curves.loss"), lab, false, x_max, ImVec2(w, height - 1.6f * f));
   ImGui::SameLine();
-  plot("Accuracy", lab, true, x_max, ImVec2(w, height - 1.6f * f));
+  plot(T("lab.curves.accuracy"), lab, true, x_max, ImVec2(w, height - 1.6f * f));
   // Legend.
   auto key = [&](ImU32 c, const char* text) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -113,14 +118,11 @@ void draw_curves(const lab::Session& lab, int epochs, float width, float height)
     ImGui::TextUnformatted(text);
     ImGui::SameLine(0, 1.2f * f);
   };
-  key(kTrainColor, "training digits");
-  key(kTestColor, "test digits (never trained on)");
-  key(kBatchColor, "minibatches, smoothed");
-  ImGui::TextDisabled("x: epochs");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "Dots: measured on all training and all test digits after each epoch.\n"
-        "A growing gap between them is overfitting: the network memorises its training digits.");
+  key(kTrainColor, T("lab.curves.train"));
+  key(kTestColor, T("lab.curves.test"));
+  key(kBatchColor, T("lab.curves.batches"));
+  ImGui::TextDisabled("%s", T("lab.curves.x"));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T("lab.curves.tip"));
 }
 
 std::string class_text(int c, const std::vector<std::string>& names) {
@@ -133,7 +135,7 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
   const float f = ImGui::GetFontSize();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const ImVec2 g(o.x + 1.6f * f, o.y + 1.4f * f);  // grid origin
-  dl->AddText(ImVec2(g.x, o.y), kDim, "predicted \u2192");
+  dl->AddText(ImVec2(g.x, o.y), kDim, T("lab.confusion.predicted"));
   const bool known = confusion.size() == size_t(classes) * size_t(classes);
   int64_t row_max = 1;
   for (int t = 0; known && t < classes; ++t) {
@@ -173,20 +175,23 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
       if (t == 3 && p == 8) remember_item("mnist.confusion_3_8");
       if (t == 0 && p == 0) remember_item("mnist.confusion_0_0");
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%d test %s that %s %s were read as %s", n, names.empty() ? "digits" : "images",
-                          n == 1 ? "is" : "are", class_text(t, names).c_str(), class_text(p, names).c_str());
+        ImGui::SetTooltip("%s", text::tr_count(names.empty() ? "lab.confusion.tip_digits" : "lab.confusion.tip_images", n,
+                                               {{"count", std::to_string(n)},
+                                                {"truth", class_text(t, names)},
+                                                {"predicted", class_text(p, names)}})
+                                    .c_str());
       ImGui::PopID();
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(o.x, g.y + float(classes) * cell + 0.3f * f));
   if (names.empty()) {
-    ImGui::TextDisabled("rows: the true digit; click a cell to see those digits");
+    ImGui::TextDisabled("%s", T("lab.confusion.rows_digits"));
   } else {
     std::string legend;
     for (int c = 0; c < classes; ++c)  // (a no-break space keeps each number with its name)
       legend += (c ? " · " : "") + std::to_string(c) + "\u00a0" + (c < int(names.size()) ? names[size_t(c)] : "");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 1.6f * f + float(classes) * cell + 8 * f);
-    ImGui::TextDisabled("rows: the true class; click a cell to see those images. %s", legend.c_str());
+    ImGui::TextDisabled("%s", tr("lab.confusion.rows_images", {{"legend", legend}}).c_str());
     ImGui::PopTextWrapPos();
   }
   return clicked;
@@ -224,8 +229,14 @@ void draw_activations(const lab::Session& lab, const std::vector<std::string>& n
     const int n = m.layer(l).outputs;
     float top = 1e-6f;
     for (int i = 0; i < n; ++i) top = std::max(top, std::fabs(a[i]));
-    ImGui::Text("hidden layer %d: %d neurons (%s), brightest = %.2f", l + 1, n,
-                std::string(activation_name(m.layer(l).activation)).c_str(), double(top));
+    char brightest[32];
+    std::snprintf(brightest, sizeof brightest, "%.2f", double(top));
+    ImGui::TextUnformatted(text::tr_count("lab.inside.layer", n,
+                                          {{"layer", std::to_string(l + 1)},
+                                           {"count", std::to_string(n)},
+                                           {"activation", activation_text(m.layer(l).activation).label},
+                                           {"top", brightest}})
+                               .c_str());
     const float cell = std::clamp(width / float(std::min(n, 32)), 0.6f * f, 1.6f * f);
     const int per_row = std::max(1, int(width / cell));
     const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -235,7 +246,7 @@ void draw_activations(const lab::Session& lab, const std::vector<std::string>& n
     }
     ImGui::Dummy(ImVec2(width, float((n + per_row - 1) / per_row) * cell + 0.3f * f));
   }
-  ImGui::TextUnformatted("output (softmax): the probability of each digit");
+  ImGui::TextUnformatted(T(names.empty() ? "lab.inside.output_digits" : "lab.inside.output_images"));
   draw_probability_bars(lab.probe().a(m.layer_count() - 1).data(), m.output_size(), names, width);
 }
 
@@ -262,7 +273,7 @@ void LabPictures::draw_weights(const lab::Session& lab, float width, double now,
     weights_time_ = now;
   }
   if (!weights_.id) {
-    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "GPU colour map unavailable: %s", gpu::last_error().c_str());
+    ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", tr("lab.weights.no_gpu", {{"why", gpu::last_error()}}).c_str());
     return;
   }
   const float scale = std::min({width / float(W), std::max(2.0f, ImGui::GetContentRegionAvail().y / float(Ht)), 6.0f});
@@ -349,7 +360,7 @@ bool LabPictures::draw_pad(lab::DrawPad& pad, const float* preview, int side, fl
   if (pad_.id) dl->AddImage(pad_.imgui_id(), o, ImVec2(o.x + size, o.y + size));
   else dl->AddRectFilled(o, ImVec2(o.x + size, o.y + size), IM_COL32_BLACK);
   dl->AddRect(o, ImVec2(o.x + size, o.y + size), IM_COL32(120, 120, 130, 255));
-  if (pad.empty()) centered_text(dl, ImVec2(o.x + size * 0.5f, o.y + size * 0.5f), kDim, "draw a digit here");
+  if (pad.empty()) centered_text(dl, ImVec2(o.x + size * 0.5f, o.y + size * 0.5f), kDim, T("lab.pad.hint"));
   return pad.version() != before;
 }
 

@@ -15,19 +15,30 @@
 #include "app/views.h"
 #include "data/mnist_embedded.h"
 #include "data/number_text.h"
+#include "lessons/number_format.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
 
+using text::T;
+using text::tr;
+
 constexpr int kPadSide = 28;
-constexpr const char* kEmbeddedName = "MNIST (embedded: 7,996 train / 2,004 test)";
 #ifndef __EMSCRIPTEN__
 constexpr const char* kFashionDir = "/usr/share/datasets/fashion-mnist";
-// Fashion-MNIST's labels 0–9 (Zalando's README).
+// Fashion-MNIST's labels 0–9 (Zalando's README: T-shirt/top, Trouser, … Ankle boot).
 [[maybe_unused]] constexpr const char* kFashionClasses[] = {
-    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"};
+    "lab.fashion.0", "lab.fashion.1", "lab.fashion.2", "lab.fashion.3", "lab.fashion.4",
+    "lab.fashion.5", "lab.fashion.6", "lab.fashion.7", "lab.fashion.8", "lab.fashion.9"};
 #endif
+
+// "MNIST (embedded: 7,996 train / 2,004 test)", from the pack's own counts.
+lab::Message embedded_title(const IdxDataset& d) {
+  return lab::Message("lab.data.embedded", {{"train", format_number(d.train.labels.count)},
+                                            {"test", format_number(d.test.labels.count)}});
+}
 
 std::span<const uint8_t> as_bytes(const std::string& s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
@@ -40,13 +51,13 @@ LabView::LabView() : lab_(host::training_remote()) {  // the page's Web Worker; 
   if (!stored.empty()) {
     std::string error;
     if (!lab::settings_from_text(stored, {784, kMnistClasses}, &settings_, &error))
-      say(error + " — ignored them and started from the defaults", true);
+      say(tr("lab.stored.ignored", {{"error", error}}), true);
   }
   auto digits = std::make_shared<IdxDataset>();
   std::string error;
   if (load_embedded_mnist(digits.get(), &error)) {
     embedded_ = digits;
-    use_data(kEmbeddedName, embedded_);
+    use_data(embedded_title(*embedded_), embedded_);
   }
   // In the browser the page delivers the pack after the first frame (open_file).
 }
@@ -55,14 +66,16 @@ LabView::LabView() : lab_(host::training_remote()) {  // the page's Web Worker; 
 // selected test digit): a link into the Network view's lesson "mnist-output" carrying the layer's
 // weights and biases and the last hidden layer's activations, all as the core computed them.
 std::string LabView::hand_calculation() {
-  if (!run_app_command) return "open the Network view's lesson 'mnist-output' for the hand calculation";
-  if (!lab_.has_model()) return "no network yet";
+  if (!run_app_command) return tr("lab.hand.no_app", {{"lesson", "mnist-output"}});
+  if (!lab_.has_model()) return T("lab.refuse.no_network");
   const Mlp& m = lab_.model();
   const int L = m.layer_count(), hidden = m.layer(L - 1).inputs;
   if (L < 2 || hidden > kMaxTraceWidth)
-    return "the output layer of " + lab::arch_text(settings_.hidden, lab_.shape()) + " takes " +
-           std::to_string(hidden) + " inputs, too many to write out by hand (at most " +
-           std::to_string(kMaxTraceWidth) + "): try 784-16-16-10 or 784-30-10";
+    return tr("lab.hand.too_wide", {{"arch", lab::arch_text(settings_.hidden, lab_.shape())},
+                                    {"inputs", std::to_string(hidden)},
+                                    {"max", std::to_string(kMaxTraceWidth)},
+                                    {"a", "784-16-16-10"},
+                                    {"b", "784-30-10"}});
   if (pad_has_digit_) {
     lab_.forward_one(pad_x_.data());
   } else {
@@ -81,7 +94,21 @@ std::string LabView::hand_calculation() {
 
 void LabView::say(std::string message, bool error) {
   message_ = std::move(message);
+  message_key_ = lab::Message();
   message_error_ = error;
+}
+
+void LabView::say(lab::Message message, bool error) {
+  message_.clear();
+  message_key_ = std::move(message);
+  message_error_ = error;
+}
+
+std::string LabView::said() const { return message_key_.empty() ? message_ : lab::message_text(message_key_); }
+
+void LabView::language_changed() {
+  class_names_.clear();
+  for (const char* key : class_keys_) class_names_.push_back(T(key));
 }
 
 void LabView::persist() const {
@@ -98,7 +125,7 @@ std::string LabView::change(const lab::Settings& next, bool live) {
     const bool had_progress = lab_.steps() > 0;
     const std::string error = live ? lab_.apply_live(next) : lab_.rebuild(next);
     if (!error.empty()) return error;
-    if (!live && had_progress) say("new network: changing that setting starts training over", false);
+    if (!live && had_progress) say(lab::Message("lab.new_network_setting"), false);
   }
   settings_ = next;
   persist();
@@ -106,10 +133,14 @@ std::string LabView::change(const lab::Settings& next, bool live) {
   return "";
 }
 
-std::string LabView::use_data(std::string name, std::shared_ptr<const IdxDataset> data,
-                              std::vector<std::string> class_names) {
-  lab_.set_data(std::move(name), std::move(data), kMnistClasses);
-  class_names_ = std::move(class_names);
+std::string LabView::use_data(lab::Message title, std::shared_ptr<const IdxDataset> data,
+                              std::vector<const char*> class_keys) {
+  // The session (and the worker, and saved model files) name the data in English: one name
+  // whatever the language; the view shows data_title_ in the current one.
+  lab_.set_data(lab::message_text_in(text::Lang::en, title), std::move(data), kMnistClasses);
+  data_title_ = std::move(title);
+  class_keys_ = std::move(class_keys);
+  language_changed();
   const std::string error = lab_.rebuild(settings_);
   if (!error.empty()) return error;
   selected_digit_ = 0;
@@ -134,48 +165,49 @@ std::optional<std::string> LabView::command(std::string_view verb, std::string_v
   if (verb == "draw") return draw_command(args);
   if (verb == "save") return save_model();
   if (verb == "open") {
-    if (!host::pick_files(".json,.gz,.idx3-ubyte,.idx1-ubyte,.ubyte", true))
-      return std::string("no file dialog here: drop a model (.json) or the four IDX files on the window");
+    if (!host::pick_files(".json,.gz,.idx3-ubyte,.idx1-ubyte,.ubyte", true)) return std::string(T("lab.open.no_dialog"));
     return std::string();
   }
   if (verb == "data") {
     if (args == "embedded") {
-      if (!embedded_) return std::string("the embedded digits are still loading");
-      return use_data(kEmbeddedName, embedded_);
+      if (!embedded_) return std::string(T("lab.data.embedded_loading"));
+      return use_data(embedded_title(*embedded_), embedded_);
     }
     if (args == "fashion") {
 #ifdef __EMSCRIPTEN__
-      return std::string("Fashion-MNIST is offered in the desktop build (drop its four IDX files here instead)");
+      return std::string(T("lab.data.fashion_web"));
 #else
       auto d = std::make_shared<IdxDataset>();
       std::string error;
       if (!load_idx_dir(kFashionDir, kMnistClasses, d.get(), &error))
-        return "Fashion-MNIST is not installed (Debian package dataset-fashion-mnist): " + error;
-      const std::string name = "Fashion-MNIST (" + std::to_string(d->train.labels.count) + " train / " +
-                               std::to_string(d->test.labels.count) + " test)";
-      return use_data(name, std::move(d), {std::begin(kFashionClasses), std::end(kFashionClasses)});
+        return tr("lab.data.fashion_missing", {{"package", "dataset-fashion-mnist"}, {"error", error}});
+      lab::Message title("lab.data.fashion", {{"train", std::to_string(d->train.labels.count)},
+                                              {"test", std::to_string(d->test.labels.count)}});
+      return use_data(std::move(title), std::move(d), {std::begin(kFashionClasses), std::end(kFashionClasses)});
 #endif
     }
-    return "data must be embedded or fashion (got '" + std::string(args) + "')";
+    return lab::message_text(lab::Message(
+        "lab.bad.two", {{"key", "data"}, {"a", "embedded"}, {"b", "fashion"}, {"value", std::string(args)}}));
   }
   if (verb == "select") {
     std::vector<float> v;
     std::string error;
     if (args.rfind("digit ", 0) == 0 && parse_numbers(args.substr(6), &v, &error) && v.size() == 1) {
       if (v[0] < 0 || v[0] >= float(lab_.test_count()) || v[0] != std::floor(v[0]))
-        return "select digit: the test split has digits 0.." + std::to_string(lab_.test_count() - 1);
+        return tr("lab.select.digit_range", {{"command", "select digit"}, {"max", std::to_string(lab_.test_count() - 1)}});
       selected_digit_ = int(v[0]);
       inside_pad_ = false;
       return std::string();
     }
     if (args.rfind("cell ", 0) == 0 && parse_numbers(args.substr(5), &v, &error) && v.size() == 2) {
       if (v[0] < 0 || v[1] < 0 || v[0] >= float(lab_.classes()) || v[1] >= float(lab_.classes()))
-        return std::string("select cell TRUE PREDICTED: classes 0..9");
+        return tr("lab.select.cell_range",
+                  {{"command", "select cell TRUE PREDICTED"}, {"max", std::to_string(lab_.classes() - 1)}});
       sel_truth_ = int(v[0]), sel_pred_ = int(v[1]);
       tab_ = kDigits, tab_forced_ = true;
       return std::string();
     }
-    return std::string("usage: select digit N | select cell TRUE PREDICTED");
+    return tr("app.usage", {{"command", "select digit N | select cell TRUE PREDICTED"}});
   }
   if (verb == "tab") {
     const char* names[] = {"weights", "digits", "confusion", "inside"};
@@ -184,11 +216,17 @@ std::optional<std::string> LabView::command(std::string_view verb, std::string_v
         tab_ = Tab(t), tab_forced_ = true;
         return std::string();
       }
-    return std::string("tab must be weights, digits, confusion or inside");
+    return lab::message_text(lab::Message("lab.bad.four", {{"key", "tab"},
+                                                           {"a", "weights"},
+                                                           {"b", "digits"},
+                                                           {"c", "confusion"},
+                                                           {"d", "inside"},
+                                                           {"value", std::string(args)}}));
   }
   if (verb == "budget") {
     double ms;
-    if (!parse_real(args, &ms) || ms < 1 || ms > 100) return std::string("budget MS: 1..100 milliseconds per frame");
+    if (!parse_real(args, &ms) || ms < 1 || ms > 100)
+      return tr("lab.budget_usage", {{"command", "budget MS"}, {"lo", "1"}, {"hi", "100"}});
     budget_ms_ = ms;
     return std::string();
   }
@@ -205,11 +243,11 @@ std::string LabView::train(std::string_view what) {
   if (what == "step") return lab_.step();
   if (what == "reset") {
     const std::string error = lab_.rebuild(settings_);
-    if (error.empty()) say("new network: weights drawn from seed " + std::to_string(settings_.seed), false);
+    if (error.empty()) say(lab::Message("lab.new_network_seed", {{"seed", std::to_string(settings_.seed)}}), false);
     pad_weights_seen_ = -1;
     return error;
   }
-  return "usage: train start|pause|step|reset (got '" + std::string(what) + "')";
+  return tr("lab.usage_got", {{"command", "train start|pause|step|reset"}, {"value", std::string(what)}});
 }
 
 std::string LabView::draw_command(std::string_view args) {
@@ -225,7 +263,7 @@ std::string LabView::draw_command(std::string_view args) {
       pad_.add_point(v[0] + (v[2] - v[0]) * float(i) / 16, v[1] + (v[3] - v[1]) * float(i) / 16);
     return "";
   }
-  return "usage: draw clear | draw line X0 Y0 X1 Y1 (pad coordinates 0..1)";
+  return tr("lab.draw_usage", {{"command", "draw clear | draw line X0 Y0 X1 Y1"}});
 }
 
 std::string LabView::save_model() {
@@ -239,7 +277,7 @@ std::string LabView::save_model() {
   std::string text, where;
   std::string error = lab::model_file_text(lab_, settings_, &text);
   if (error.empty()) error = host::save_file("nnlab-model.json", text, &where);
-  if (error.empty()) say("saved the model to " + where, false);
+  if (error.empty()) say(lab::Message("lab.saved", {{"where", where}}), false);
   return error;
 }
 
@@ -252,7 +290,7 @@ std::optional<std::string> LabView::open_file(const std::string& name, const std
     std::string error;
     if (!parse_mnist_pack(as_bytes(bytes), name, d.get(), &error)) return error;
     embedded_ = d;
-    if (!lab_.has_data()) return use_data(kEmbeddedName, embedded_);
+    if (!lab_.has_data()) return use_data(embedded_title(*embedded_), embedded_);
     return std::string();
   }
   if (kind == lab::LabFileKind::model) {
@@ -264,24 +302,23 @@ std::optional<std::string> LabView::open_file(const std::string& name, const std
     settings_ = next;
     persist();
     pad_weights_seen_ = -1;
-    say("opened " + name + ": " + lab::arch_text(settings_.hidden, lab_.shape()) +
-            " — evaluating it on the test digits",
+    say(lab::Message("lab.opened_model", {{"name", name}, {"arch", lab::arch_text(settings_.hidden, lab_.shape())}}),
         false);
     return std::string();
   }
   std::string error = idx_.add(name, bytes, kMnistClasses);
   if (!error.empty()) return error;
   if (!idx_.complete()) {
-    say("got " + name + "; still missing: " + idx_.missing(), false);
+    say(lab::Message("lab.idx_got", {{"name", name}, {"files", idx_.missing()}}), false);
     return std::string();
   }
   auto d = std::make_shared<IdxDataset>();
   error = idx_.take(d.get());
   if (!error.empty()) return error;
-  const std::string label = "IDX files (" + std::to_string(d->train.labels.count) + " train / " +
-                            std::to_string(d->test.labels.count) + " test)";
-  error = use_data(label, std::move(d));
-  if (error.empty()) say("now training on " + label, false);
+  lab::Message title("lab.data.idx", {{"train", std::to_string(d->train.labels.count)},
+                                      {"test", std::to_string(d->test.labels.count)}});
+  error = use_data(title, std::move(d));
+  if (error.empty()) say(lab::Message("lab.data.now", {{"data", title}}), false);
   return error;
 }
 
@@ -353,7 +390,7 @@ void LabView::state(nlohmann::json* out) const {
                        : int(std::max_element(pad_probs_.begin(), pad_probs_.end()) - pad_probs_.begin());
   *out = {
       {"data",
-       {{"name", lab_.data_name()},
+       {{"name", lab::message_text(data_title_)},
         {"ready", lab_.has_data()},
         {"train_count", lab_.train_count()},
         {"train_total", lab_.data().train.labels.count},
@@ -388,7 +425,7 @@ void LabView::state(nlohmann::json* out) const {
       {"shown_digits", shown_digits()},
       {"weight_uploads", pictures_.weight_uploads()},
       {"tab", std::array<const char*, 4>{"weights", "digits", "confusion", "inside"}[tab_]},
-      {"message", message_},
+      {"message", said()},
       {"message_is_error", message_error_},
   };
 }

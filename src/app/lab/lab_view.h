@@ -38,6 +38,7 @@ class LabView : public View {
   void state(nlohmann::json* out) const override;
   void append_link(std::string* link) const override;
   void release_gpu() override;
+  void language_changed() override;
   std::optional<std::string> open_file(const std::string& name, const std::string& bytes) override;
 
  private:
@@ -50,14 +51,17 @@ class LabView : public View {
   // lab_view.cpp: settings, data, files, scripting
   std::string change(const lab::Settings& next, bool live);
   void persist() const;
-  // Empty class_names: the classes are the digits 0–9.
-  std::string use_data(std::string name, std::shared_ptr<const IdxDataset> data,
-                       std::vector<std::string> class_names = {});
+  // `title`: what the lab calls the data (its English text names it in model files). Empty
+  // class_keys: the classes are the digits 0–9; else the string-table keys of their names.
+  std::string use_data(lab::Message title, std::shared_ptr<const IdxDataset> data,
+                       std::vector<const char*> class_keys = {});
   std::string train(std::string_view what);
   std::string draw_command(std::string_view args);
   std::string save_model();
   void update_prediction(bool force);
-  void say(std::string message, bool error);
+  void say(std::string message, bool error);   // a text made elsewhere (an error the data layer wrote)
+  void say(lab::Message message, bool error);  // the lab's own: shown in whatever language is current
+  std::string said() const;
   std::string hand_calculation();
   std::vector<int> shown_digits() const;
 
@@ -66,18 +70,21 @@ class LabView : public View {
   void draw_training_status(float width);
   void draw_pictures(float width);
   void draw_tabs(float width);
-  bool field(const char* label, const char* ui_name, const char* key, const std::string& current, Field* f,
-             float width);
+  bool field(const char* label_key, const char* ui_name, const char* key, const std::string& current, Field* f,
+             float width, const char* tip_key = nullptr);
 
   lab::Settings settings_;
   lab::Session lab_;
-  std::vector<std::string> class_names_;  // e.g. Fashion-MNIST's; empty for digits
+  lab::Message data_title_;                // e.g. "MNIST (embedded: 7,996 train / 2,004 test)"
+  std::vector<const char*> class_keys_;    // e.g. Fashion-MNIST's class names' keys; empty for digits
+  std::vector<std::string> class_names_;   // … their texts in the current language
   bool save_pending_ = false;             // a save waiting for the training worker's snapshot
   LabPictures pictures_;
   lab::DrawPad pad_;
   lab::IdxCollector idx_;
   std::shared_ptr<const IdxDataset> embedded_;  // kept to switch back after other data
-  std::string message_;
+  std::string message_;        // the last thing said: a text …
+  lab::Message message_key_;   // … or a keyed message (made into text when shown)
   bool message_error_ = false;
   double budget_ms_ = 8.0;    // training time per frame, at least
   double adaptive_ms_ = 8.0;  // this frame's training time: budget_ms_ + the frame's idle time

@@ -10,21 +10,43 @@
 #include "app/lab/lab_view.h"
 #include "data/float_text.h"
 #include "lessons/activation_text.h"
+#include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab::app {
 namespace {
+
+using text::T;
+using text::tr;
 
 const ImVec4 kErrorColor(1.0f, 0.45f, 0.4f, 1.0f);
 const ImVec4 kOkColor(0.6f, 0.9f, 0.6f, 1.0f);
 
 const char* optimizer_label(OptimizerKind k) {
-  return k == OptimizerKind::sgd ? "SGD" : k == OptimizerKind::momentum ? "SGD + momentum" : "Adam";
+  return T(k == OptimizerKind::sgd ? "lab.opt.sgd" : k == OptimizerKind::momentum ? "lab.opt.momentum" : "lab.opt.adam");
 }
+
+const char* loss_label(Loss l) { return T(l == Loss::mse ? "lab.loss.mse" : "lab.loss.cross_entropy"); }
 
 std::string with_commas(long long n) {
   std::string s = std::to_string(n);
   for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
   return s;
+}
+
+// A label that changes with the language on a widget that keeps state: the text, then a fixed ID.
+std::string label_id(const char* key, const char* id) { return std::string(T(key)) + "###" + id; }
+
+// Text in one decimal place etc.: printf's forms, the same in both languages.
+std::string fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// The tooltip of the item just drawn, on hover.
+void tip(const char* key) {
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(key));
 }
 
 }  // namespace
@@ -51,7 +73,7 @@ void LabView::tick() {
 void LabView::draw() {
   const float f = ImGui::GetFontSize();
   if (!lab_.has_data()) {
-    ImGui::TextWrapped("Loading the 10,000 handwritten digits…");
+    ImGui::TextWrapped("%s", T("lab.loading"));
     ImGui::ProgressBar(-1.0f * float(ImGui::GetTime()), ImVec2(20 * f, 0), "");
     return;
   }
@@ -68,13 +90,15 @@ void LabView::draw() {
 }
 
 // A text box showing `current` until edited; commits through set(key, text) on Enter or when it
-// loses focus. A rejected value shows the reason and the box returns to the current value.
-bool LabView::field(const char* label, const char* ui_name, const char* key, const std::string& current, Field* f,
-                    float width) {
+// loses focus. A rejected value shows the reason and the box returns to the current value. Its
+// label comes from the tables (`label_key`), its ID stays the setting's key whatever the language.
+bool LabView::field(const char* label_key, const char* ui_name, const char* key, const std::string& current, Field* f,
+                    float width, const char* tip_key) {
   if (!f->active) std::snprintf(f->buf, sizeof f->buf, "%s", current.c_str());
   ImGui::SetNextItemWidth(width);
-  ImGui::InputText(label, f->buf, sizeof f->buf);
+  ImGui::InputText(label_id(label_key, key).c_str(), f->buf, sizeof f->buf);
   remember_item(ui_name);
+  if (tip_key) tip(tip_key);
   f->active = ImGui::IsItemActive();
   if (!ImGui::IsItemDeactivatedAfterEdit() || current == f->buf) return false;
   const std::string error = set(key, f->buf);
@@ -86,7 +110,7 @@ void LabView::draw_controls(float width) {
   const float f = ImGui::GetFontSize();
   const float w = width - 7.5f * f;
   ImGui::PushTextWrapPos(width - 0.5f * f);
-  ImGui::TextDisabled("Pick a network, press Start, and watch it learn to read handwriting.");
+  ImGui::TextDisabled("%s", T("lab.intro"));
   ImGui::PopTextWrapPos();
   draw_training_status(width);
   ImGui::PushTextWrapPos(width - 0.5f * f);
@@ -95,64 +119,66 @@ void LabView::draw_controls(float width) {
     if (!error.empty()) say(error, true);
   };
 
-  section("Network");
+  section(T("lab.section.network"));
   for (const char* preset : lab::kArchPresets) {
     if (ImGui::Button(preset)) apply("arch", preset);
     if (preset != lab::kArchPresets[std::size(lab::kArchPresets) - 1]) ImGui::SameLine();
   }
-  field("layers", "mnist.arch", "arch", lab::arch_text(settings_.hidden, lab_.shape()), &f_arch_, w);
+  field("lab.field.layers", "mnist.arch", "arch", lab::arch_text(settings_.hidden, lab_.shape()), &f_arch_, w,
+        "lab.tip.layers");
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo("activation", activation_text(settings_.activation).label)) {
+  if (ImGui::BeginCombo(label_id("lab.field.activation", "act").c_str(), activation_text(settings_.activation).label)) {
     for (Activation a : lab::kActivations)
       if (ImGui::Selectable(activation_text(a).label, a == settings_.activation))
         apply("act", std::string(activation_name(a)));
     ImGui::EndCombo();
   }
-  ImGui::TextDisabled("%s parameters (weights and biases) to learn",
-                      with_commas((long long)lab_.model().parameter_count()).c_str());
+  ImGui::TextDisabled("%s", tr("lab.parameters", {{"count", with_commas((long long)lab_.model().parameter_count())}}).c_str());
 
-  section("Training");
+  section(T("lab.section.training"));
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo("optimizer", optimizer_label(settings_.optimizer))) {
+  if (ImGui::BeginCombo(label_id("lab.field.optimizer", "opt").c_str(), optimizer_label(settings_.optimizer))) {
     for (OptimizerKind k : {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::adam})
       if (ImGui::Selectable(optimizer_label(k), k == settings_.optimizer)) apply("opt", std::string(optimizer_name(k)));
     ImGui::EndCombo();
   }
   ImGui::SetNextItemWidth(w);
-  if (ImGui::BeginCombo("loss", std::string(loss_name(settings_.loss)).c_str())) {
+  if (ImGui::BeginCombo(label_id("lab.field.loss", "loss").c_str(), loss_label(settings_.loss))) {
     for (Loss l : lab::kLosses)
-      if (ImGui::Selectable(std::string(loss_name(l)).c_str(), l == settings_.loss))
-        apply("loss", std::string(loss_name(l)));
+      if (ImGui::Selectable(loss_label(l), l == settings_.loss)) apply("loss", std::string(loss_name(l)));
     ImGui::EndCombo();
   }
-  field("learning rate", "mnist.lr", "lr", float_to_text(settings_.lr), &f_lr_, w);
-  field("batch size", "mnist.batch", "batch", std::to_string(settings_.batch), &f_batch_, w);
-  field("epochs", "mnist.epochs", "epochs", std::to_string(settings_.epochs), &f_epochs_, w);
-  field("L2", "mnist.l2", "l2", float_to_text(settings_.l2), &f_l2_, w);
-  field("dropout", "mnist.dropout", "dropout", float_to_text(settings_.dropout), &f_dropout_, w);
-  field("seed", "mnist.seed", "seed", std::to_string(settings_.seed), &f_seed_, w);
-  field("early stop", "mnist.patience", "patience", std::to_string(settings_.patience), &f_patience_, w);
-  ImGui::TextDisabled(
-      "learning rate, batch size and epochs change live; the rest starts a new network. "
-      "Early stop > 0 holds out 10%% of the training digits and stops when they stop improving.");
-  section("Data");
-  ImGui::TextWrapped("%s", lab_.data_name().c_str());
-  ImGui::TextDisabled("training on %s %s, testing on %s", with_commas(lab_.train_count()).c_str(),
-                      class_names_.empty() ? "digits" : "images", with_commas(lab_.test_count()).c_str());
-  ImGui::TextUnformatted("subset");
+  field("lab.field.lr", "mnist.lr", "lr", float_to_text(settings_.lr), &f_lr_, w, "lab.tip.lr");
+  field("lab.field.batch", "mnist.batch", "batch", std::to_string(settings_.batch), &f_batch_, w, "lab.tip.batch");
+  field("lab.field.epochs", "mnist.epochs", "epochs", std::to_string(settings_.epochs), &f_epochs_, w, "lab.tip.epochs");
+  field("lab.field.l2", "mnist.l2", "l2", float_to_text(settings_.l2), &f_l2_, w, "lab.tip.l2");
+  field("lab.field.dropout", "mnist.dropout", "dropout", float_to_text(settings_.dropout), &f_dropout_, w,
+        "lab.tip.dropout");
+  field("lab.field.seed", "mnist.seed", "seed", std::to_string(settings_.seed), &f_seed_, w, "lab.tip.seed");
+  field("lab.field.patience", "mnist.patience", "patience", std::to_string(settings_.patience), &f_patience_, w,
+        "lab.tip.patience");
+  ImGui::TextDisabled("%s", T("lab.live_hint"));
+  ImGui::TextDisabled("%s", T("lab.l2_hint"));
+  section(T("lab.section.data"));
+  ImGui::TextWrapped("%s", lab::message_text(data_title_).c_str());
+  ImGui::TextDisabled("%s", tr(class_names_.empty() ? "lab.data.counts_digits" : "lab.data.counts_images",
+                               {{"train", with_commas(lab_.train_count())}, {"test", with_commas(lab_.test_count())}})
+                                .c_str());
+  ImGui::TextUnformatted(T("lab.subset"));
   for (int s : kSubsetSizes) {
     ImGui::SameLine();
-    if (ImGui::RadioButton(lab::subset_text(s).c_str(), settings_.subset == s)) apply("subset", lab::subset_text(s));
+    const std::string label = s == 0 ? label_id("lab.subset.all", "subset_all") : lab::subset_text(s);
+    if (ImGui::RadioButton(label.c_str(), settings_.subset == s)) apply("subset", lab::subset_text(s));
   }
-  ImGui::TextUnformatted("inputs");
+  ImGui::TextUnformatted(T("lab.norm"));
   ImGui::SameLine();
-  if (ImGui::RadioButton("0 to 1", settings_.normalisation == Normalisation::unit)) apply("norm", "unit");
+  if (ImGui::RadioButton(label_id("lab.norm.unit", "norm_unit").c_str(), settings_.normalisation == Normalisation::unit))
+    apply("norm", "unit");
   ImGui::SameLine();
-  if (ImGui::RadioButton("standardised", settings_.normalisation == Normalisation::standardise))
+  if (ImGui::RadioButton(label_id("lab.norm.standardise", "norm_std").c_str(),
+                         settings_.normalisation == Normalisation::standardise))
     apply("norm", "standardise");
-  ImGui::TextDisabled(
-      "Pixels are scaled from 0–255 down to small numbers so no input swamps the others "
-      "and the usual learning rates work.");
+  ImGui::TextDisabled("%s", T("lab.norm_hint"));
   if (ImGui::SmallButton("MNIST")) {
     if (auto e = command("data", "embedded"); e && !e->empty()) say(*e, true);
   }
@@ -163,9 +189,9 @@ void LabView::draw_controls(float width) {
   }
 #endif
   ImGui::SameLine();
-  if (ImGui::SmallButton("your IDX files…")) {
+  if (ImGui::SmallButton(label_id("lab.data.your_idx", "idx_files").c_str())) {
     if (!host::pick_files(".gz,.idx3-ubyte,.idx1-ubyte,.ubyte", true))
-      say("drop the four IDX files (train/t10k images and labels, .gz or plain) on the window", false);
+      say(lab::Message("lab.data.drop_idx", {{"train", "train"}, {"test", "t10k"}}), false);
   }
 
   ImGui::PopTextWrapPos();
@@ -175,65 +201,68 @@ void LabView::draw_training_status(float width) {
   const float f = ImGui::GetFontSize();
   const bool running = lab_.phase() == lab::Phase::running;
   const ImVec2 button(std::max(4.0f * f, (width - 3.5f * f) / 4), 1.8f * f);
-  if (ImGui::Button(running ? "Pause" : "Start", button)) {
+  if (ImGui::Button(running ? label_id("lab.button.pause", "start").c_str() : label_id("lab.button.start", "start").c_str(),
+                    button)) {
     const std::string error = running ? (lab_.pause(), std::string()) : lab_.start();
     if (!error.empty()) say(error, true);
   }
   remember_item(running ? "mnist.pause" : "mnist.start");
   ImGui::SameLine();
-  if (ImGui::Button("Step", button)) {
+  if (ImGui::Button(label_id("lab.button.step", "step").c_str(), button)) {
     const std::string error = lab_.step();
     if (!error.empty()) say(error, true);
   }
   remember_item("mnist.step");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("one minibatch: forward, loss, backward, one optimizer update");
+  tip("lab.tip.step");
   ImGui::SameLine();
-  if (ImGui::Button("Reset", button)) (void)train("reset");
+  if (ImGui::Button(label_id("lab.button.reset", "reset").c_str(), button)) (void)train("reset");
   remember_item("mnist.reset");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("a new network: fresh random weights from the seed");
-  if (ImGui::SmallButton("Save model")) {
+  tip("lab.tip.reset");
+  if (ImGui::SmallButton(label_id("lab.button.save", "save").c_str())) {
     const std::string error = save_model();
     if (!error.empty()) say(error, true);
   }
   remember_item("mnist.save");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Open model…")) {
-    if (!host::pick_files(".json", false)) say("drop a model file (.json) on the window to open it", false);
+  if (ImGui::SmallButton(label_id("lab.button.open", "open").c_str())) {
+    if (!host::pick_files(".json", false)) say(lab::Message("lab.open.drop_model"), false);
   }
   remember_item("mnist.open");
   ImGui::SameLine();
-  ImGui::TextDisabled("(nnlab-model JSON)");
+  ImGui::TextDisabled("%s", tr("lab.model_format", {{"format", "nnlab-model"}}).c_str());
 
   const int shown_epoch = std::min(lab_.epochs_done() + 1, settings_.epochs);
-  char overlay[96];
   const float frac = lab_.epochs_done() >= settings_.epochs ? 1.0f : lab_.shown().epoch_fraction;
-  std::snprintf(overlay, sizeof overlay, "epoch %d of %d: %.0f%%", shown_epoch, settings_.epochs, double(frac) * 100);
-  ImGui::ProgressBar(frac, ImVec2(width - 0.5f * f, 0), overlay);
-  ImGui::Text("%s  |  step %lld  |  %s", lab::phase_name(lab_.phase()), (long long)lab_.steps(),
-              lab_.evaluating() ? "measuring accuracy…" : "");
-  if (lab_.shown().samples_per_s > 0)
-    ImGui::Text("%s images/s  |  %.2f ms per step", with_commas((long long)lab_.shown().samples_per_s).c_str(),
-                lab_.shown().ms_per_step);
-  if (lab_.eta_s() >= 0) {
-    ImGui::SameLine();
-    ImGui::Text("|  ETA %.0f s", lab_.eta_s());
+  const std::string overlay = tr("lab.progress", {{"epoch", std::to_string(shown_epoch)},
+                                                  {"epochs", std::to_string(settings_.epochs)},
+                                                  {"percent", fixed(double(frac) * 100, 0)}});
+  ImGui::ProgressBar(frac, ImVec2(width - 0.5f * f, 0), overlay.c_str());
+  ImGui::TextUnformatted(tr(lab_.evaluating() ? "lab.status.measuring" : "lab.status.plain",
+                            {{"phase", lab::phase_label(lab_.phase())}, {"step", std::to_string(lab_.steps())}})
+                             .c_str());
+  if (lab_.shown().samples_per_s > 0) {
+    const std::string rate = with_commas((long long)lab_.shown().samples_per_s), ms = fixed(lab_.shown().ms_per_step, 2);
+    ImGui::TextUnformatted(lab_.eta_s() >= 0
+                               ? tr("lab.speed_eta", {{"rate", rate}, {"ms", ms}, {"eta", fixed(lab_.eta_s(), 0)}}).c_str()
+                               : tr("lab.speed", {{"rate", rate}, {"ms", ms}}).c_str());
   }
   if (!lab_.epochs().empty()) {
     const lab::EpochPoint& e = lab_.epochs().back();
-    ImGui::Text("after epoch %d: train %.1f%%, test %.1f%%", e.epoch, double(e.train_accuracy) * 100,
-                double(e.test_accuracy) * 100);
+    ImGui::TextUnformatted(tr("lab.after_epoch", {{"epoch", std::to_string(e.epoch)},
+                                                   {"train", fixed(double(e.train_accuracy) * 100, 1)},
+                                                   {"test", fixed(double(e.test_accuracy) * 100, 1)}})
+                               .c_str());
     if (e.epoch > 0 && e.train_accuracy - e.test_accuracy > 0.05f) {
       ImGui::PushTextWrapPos(width - 0.5f * f);
-      ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1),
-                         "train \u226b test: it memorises its training digits "
-                         "(overfitting) \u2014 try dropout, L2, early stop or more data");
+      ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", T("lab.overfitting"));
       ImGui::PopTextWrapPos();
     }
   }
   ImGui::PushTextWrapPos(width - 0.5f * f);
-  if (lab_.message_is_error()) ImGui::TextColored(kErrorColor, "%s", lab_.message().c_str());
-  else if (!lab_.message().empty()) ImGui::TextColored(kOkColor, "%s", lab_.message().c_str());
-  if (!message_.empty()) ImGui::TextColored(message_error_ ? kErrorColor : kOkColor, "%s", message_.c_str());
+  const std::string lab_message = lab_.message(), said_now = said();
+  if (lab_.message_is_error()) ImGui::TextColored(kErrorColor, "%s", lab_message.c_str());
+  else if (!lab_message.empty()) ImGui::TextColored(kOkColor, "%s", lab_message.c_str());
+  if (!said_now.empty()) ImGui::TextColored(message_error_ ? kErrorColor : kOkColor, "%s", said_now.c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -243,29 +272,26 @@ void LabView::draw_pictures(float width) {
   ImGui::Spacing();
   const float pad = std::clamp(width * 0.18f, 8 * f, 11 * f);
   ImGui::BeginGroup();
-  ImGui::TextUnformatted("Draw a digit");
+  ImGui::TextUnformatted(T("lab.pad.title"));
   pictures_.draw_pad(pad_, pad_input_.empty() ? nullptr : pad_input_.data(), 28, pad);
   if (pad_.version() != pad_version_seen_) update_prediction(true);
-  if (ImGui::Button("Clear")) pad_.clear();
+  if (ImGui::Button(label_id("lab.pad.clear", "clear").c_str())) pad_.clear();
   remember_item("mnist.clear");
   if (pictures_.preview().id && pad_has_digit_) {
     ImGui::SameLine();
-    ImGui::TextDisabled("sees:");
+    ImGui::TextDisabled("%s", T("lab.pad.sees"));
     ImGui::SameLine();
     ImGui::Image(pictures_.preview().imgui_id(), ImVec2(1.6f * f, 1.6f * f));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("what the network sees: 28 × 28, centred like MNIST");
+    tip("lab.pad.sees_tip");
   }
   if (pad_has_digit_ && !pad_probs_.empty())
     draw_probability_bars(pad_probs_.data(), lab_.classes(), class_names_, pad);
   else ImGui::Dummy(ImVec2(pad, 10 * f));
-  if (ImGui::SmallButton("hand calculation \u2192")) {
+  if (ImGui::SmallButton(label_id("lab.hand.button", "hand").c_str())) {
     if (auto e = command("hand", ""); e && !e->empty()) say(*e, true);
   }
   remember_item("mnist.hand");
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
-        "show me the hand calculation: this network's output layer, z = W\u00b7a + b and softmax,\n"
-        "worked by hand for the digit on the pad (or the selected test digit)");
+  tip("lab.hand.tip");
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
@@ -278,30 +304,37 @@ void LabView::draw_tabs(float width) {
   if (!ImGui::BeginTabBar("mnist_tabs")) return;
   const bool forced = tab_forced_;  // a click below may force another tab for the next frame
   tab_forced_ = false;
-  const char* titles[] = {"Weights", "Test digits", "Confusion matrix", "Inside the network"};
+  const char* titles[] = {"lab.tab.weights", "lab.tab.digits", "lab.tab.confusion", "lab.tab.inside"};
+  const char* ids[] = {"weights", "digits", "confusion", "inside"};
   const char* ui_names[] = {"mnist.tab_weights", "mnist.tab_digits", "mnist.tab_confusion", "mnist.tab_inside"};
   for (int t = 0; t < kTabs; ++t) {
     const ImGuiTabItemFlags flags = forced && tab_ == t ? ImGuiTabItemFlags_SetSelected : 0;
-    const bool open = ImGui::BeginTabItem(titles[t], nullptr, flags);
+    const bool open = ImGui::BeginTabItem(label_id(titles[t], ids[t]).c_str(), nullptr, flags);
     remember_item(ui_names[t]);
     if (!open) continue;
     if (!forced && !tab_forced_) tab_ = Tab(t);
     ImGui::BeginChild("tab_body", ImVec2(width, 0), false);
     if (t == kWeights) {
-      ImGui::TextWrapped(
-          "What each first-layer neuron looks for: its 784 weights as a 28 × 28 picture, "
-          "green = this pixel pushes it up, red = pushes it down.");
+      const IdxImages& img = lab_.data().test.images;
+      ImGui::TextWrapped("%s", tr("lab.weights.caption", {{"count", std::to_string(img.pixels_per_image())},
+                                                          {"rows", std::to_string(img.rows)},
+                                                          {"cols", std::to_string(img.cols)}})
+                                   .c_str());
       pictures_.draw_weights(lab_, width - f, ImGui::GetTime(), 0.3);
     } else if (t == kDigits) {
       if (sel_truth_ >= 0) {
-        ImGui::Text("test %s that are %s, read as %s", class_names_.empty() ? "digits" : "images",
-                    class_text(sel_truth_, class_names_).c_str(), class_text(sel_pred_, class_names_).c_str());
+        ImGui::TextUnformatted(tr(class_names_.empty() ? "lab.digits.cell_digits" : "lab.digits.cell_images",
+                                  {{"truth", class_text(sel_truth_, class_names_)},
+                                   {"predicted", class_text(sel_pred_, class_names_)}})
+                                   .c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("show all")) sel_truth_ = sel_pred_ = -1;
+        if (ImGui::SmallButton(label_id("lab.digits.show_all", "show_all").c_str())) sel_truth_ = sel_pred_ = -1;
       } else {
-        ImGui::Checkbox("only mistakes", &mistakes_only_);
+        ImGui::Checkbox(label_id("lab.digits.mistakes", "mistakes").c_str(), &mistakes_only_);
         ImGui::SameLine();
-        ImGui::TextDisabled("label: prediction and confidence; red = wrong; click one to look inside");
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(8 * f, width - ImGui::GetCursorPosX() - f));
+        ImGui::TextDisabled("%s", T("lab.digits.hint"));
+        ImGui::PopTextWrapPos();
       }
       const int clicked = pictures_.draw_digits(lab_, shown_digits(), 2.6f * f, inside_pad_ ? -1 : selected_digit_);
       if (clicked >= 0) {
@@ -317,13 +350,12 @@ void LabView::draw_tabs(float width) {
         tab_ = kDigits, tab_forced_ = true;
       }
     } else {
-      if (ImGui::RadioButton("the drawn digit", inside_pad_)) inside_pad_ = true;
+      if (ImGui::RadioButton(label_id("lab.inside.pad", "inside_pad").c_str(), inside_pad_)) inside_pad_ = true;
       ImGui::SameLine();
-      char label[48];
-      std::snprintf(label, sizeof label, "test digit #%d", selected_digit_);
-      if (ImGui::RadioButton(label, !inside_pad_)) inside_pad_ = false;
+      const std::string label = tr("lab.inside.test", {{"index", std::to_string(selected_digit_)}}) + "###inside_test";
+      if (ImGui::RadioButton(label.c_str(), !inside_pad_)) inside_pad_ = false;
       if (inside_pad_ && !pad_has_digit_) {
-        ImGui::TextDisabled("draw a digit on the pad (or pick a test digit)");
+        ImGui::TextDisabled("%s", T("lab.inside.empty"));
       } else if (lab_.has_model()) {
         if (inside_pad_) lab_.forward_one(pad_x_.data());
         else if (selected_digit_ < lab_.test_count()) {
@@ -332,13 +364,18 @@ void LabView::draw_tabs(float width) {
           lab_.forward_one(x.data());
         }
         if (!inside_pad_) {
-          ImGui::Text("test digit #%d, true label %s; below it the network's answer and confidence", selected_digit_,
-                      class_text(lab_.data().test.labels.labels[size_t(selected_digit_)], class_names_).c_str());
+          ImGui::PushTextWrapPos(width - f);
+          ImGui::TextWrapped(
+              "%s", tr("lab.inside.caption",
+                       {{"index", std::to_string(selected_digit_)},
+                        {"label", class_text(lab_.data().test.labels.labels[size_t(selected_digit_)], class_names_)}})
+                        .c_str());
+          ImGui::PopTextWrapPos();
           (void)pictures_.draw_digits(lab_, {selected_digit_}, 3.0f * f, -1);
         } else if (pictures_.preview().id) {
           ImGui::Image(pictures_.preview().imgui_id(), ImVec2(3.0f * f, 3.0f * f));
           ImGui::SameLine();
-          ImGui::TextUnformatted("your digit, as the network sees it");
+          ImGui::TextUnformatted(T("lab.inside.yours"));
         }
         draw_activations(lab_, class_names_, width - f);
       }
