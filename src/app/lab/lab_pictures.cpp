@@ -70,7 +70,8 @@ void plot(const char* title, const lab::Session& lab, bool accuracy, float x_max
     const ImVec2 p = ax.at(float(e), lo);
     dl->AddLine(ImVec2(p.x, ax.p0.y), ImVec2(p.x, ax.p1.y), kGrid);
     std::snprintf(buf, sizeof buf, "%d", e);
-    dl->AddText(ImVec2(p.x - 0.25f * f, ax.p1.y + 0.1f * f), kDim, buf);
+    const float half = ImGui::CalcTextSize(buf).x * 0.5f;  // centred on its line, kept inside the plot
+    dl->AddText(ImVec2(std::min(p.x - half, o.x + size.x - 2 * half), ax.p1.y + 0.1f * f), kDim, buf);
   }
   dl->PushClipRect(ax.p0, ax.p1, true);
   // At most one point per 2 pixels of width: the curve looks the same, and software WebGL pays
@@ -134,7 +135,7 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float f = ImGui::GetFontSize();
   const ImVec2 o = ImGui::GetCursorScreenPos();
-  const ImVec2 g(o.x + 1.6f * f, o.y + 1.4f * f);  // grid origin
+  const ImVec2 g(o.x + 1.6f * f, o.y + 2.2f * f);  // grid origin, below the axis title and the column numbers
   dl->AddText(ImVec2(g.x, o.y), kDim, T("lab.confusion.predicted"));
   const bool known = confusion.size() == size_t(classes) * size_t(classes);
   int64_t row_max = 1;
@@ -164,7 +165,7 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
       }
       if (t == 0) {
         std::snprintf(buf, sizeof buf, "%d", p);
-        centered_text(dl, ImVec2((a.x + b.x) * 0.5f, g.y - 0.5f * f + 0.1f * f), kDim, buf);
+        centered_text(dl, ImVec2((a.x + b.x) * 0.5f, g.y - 0.55f * f), kDim, buf);
       }
       ImGui::SetCursorScreenPos(a);
       ImGui::PushID(t * classes + p);
@@ -300,7 +301,7 @@ int LabPictures::draw_digits(const lab::Session& lab, const std::vector<int>& in
   const auto& pred = lab.test_predictions();
   const auto& conf = lab.test_confidence();
   const auto& labels = lab.data().test.labels.labels;
-  const float cell_w = tile + 0.4f * f;
+  const float cell_w = std::max(tile, ImGui::CalcTextSize("8 100%").x) + 0.4f * f;  // room for the caption
   const int per_row = std::max(1, int(ImGui::GetContentRegionAvail().x / cell_w));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();

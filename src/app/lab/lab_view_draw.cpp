@@ -108,6 +108,7 @@ bool LabView::field(const char* label_key, const char* ui_name, const char* key,
 
 void LabView::draw_controls(float width) {
   const float f = ImGui::GetFontSize();
+  width = std::min(width, ImGui::GetContentRegionAvail().x);  // less the scrollbar, when there is one
   const float w = width - 7.5f * f;
   ImGui::PushTextWrapPos(width - 0.5f * f);
   ImGui::TextDisabled("%s", T("lab.intro"));
@@ -228,8 +229,10 @@ void LabView::draw_training_status(float width) {
     if (!host::pick_files(".json", false)) say(lab::Message("lab.open.drop_model"), false);
   }
   remember_item("mnist.open");
+  const std::string format = tr("lab.model_format", {{"format", "nnlab-model"}});
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr("lab.model_format", {{"format", "nnlab-model"}}).c_str());
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(format.c_str()).x) ImGui::NewLine();
+  ImGui::TextDisabled("%s", format.c_str());
 
   const int shown_epoch = std::min(lab_.epochs_done() + 1, settings_.epochs);
   const float frac = lab_.epochs_done() >= settings_.epochs ? 1.0f : lab_.shown().epoch_fraction;
@@ -237,28 +240,26 @@ void LabView::draw_training_status(float width) {
                                                   {"epochs", std::to_string(settings_.epochs)},
                                                   {"percent", fixed(double(frac) * 100, 0)}});
   ImGui::ProgressBar(frac, ImVec2(width - 0.5f * f, 0), overlay.c_str());
-  ImGui::TextUnformatted(tr(lab_.evaluating() ? "lab.status.measuring" : "lab.status.plain",
-                            {{"phase", lab::phase_label(lab_.phase())}, {"step", std::to_string(lab_.steps())}})
-                             .c_str());
+  // The status lines wrap (at their spaces and bars) where a language makes them longer than the column.
+  ImGui::PushTextWrapPos(width - 0.5f * f);
+  ImGui::TextWrapped("%s", tr(lab_.evaluating() ? "lab.status.measuring" : "lab.status.plain",
+                              {{"phase", lab::phase_label(lab_.phase())}, {"step", std::to_string(lab_.steps())}})
+                               .c_str());
   if (lab_.shown().samples_per_s > 0) {
     const std::string rate = with_commas((long long)lab_.shown().samples_per_s), ms = fixed(lab_.shown().ms_per_step, 2);
-    ImGui::TextUnformatted(lab_.eta_s() >= 0
-                               ? tr("lab.speed_eta", {{"rate", rate}, {"ms", ms}, {"eta", fixed(lab_.eta_s(), 0)}}).c_str()
-                               : tr("lab.speed", {{"rate", rate}, {"ms", ms}}).c_str());
+    ImGui::TextWrapped(
+        "%s", lab_.eta_s() >= 0 ? tr("lab.speed_eta", {{"rate", rate}, {"ms", ms}, {"eta", fixed(lab_.eta_s(), 0)}}).c_str()
+                                : tr("lab.speed", {{"rate", rate}, {"ms", ms}}).c_str());
   }
   if (!lab_.epochs().empty()) {
     const lab::EpochPoint& e = lab_.epochs().back();
-    ImGui::TextUnformatted(tr("lab.after_epoch", {{"epoch", std::to_string(e.epoch)},
-                                                   {"train", fixed(double(e.train_accuracy) * 100, 1)},
-                                                   {"test", fixed(double(e.test_accuracy) * 100, 1)}})
-                               .c_str());
-    if (e.epoch > 0 && e.train_accuracy - e.test_accuracy > 0.05f) {
-      ImGui::PushTextWrapPos(width - 0.5f * f);
+    ImGui::TextWrapped("%s", tr("lab.after_epoch", {{"epoch", std::to_string(e.epoch)},
+                                                     {"train", fixed(double(e.train_accuracy) * 100, 1)},
+                                                     {"test", fixed(double(e.test_accuracy) * 100, 1)}})
+                                 .c_str());
+    if (e.epoch > 0 && e.train_accuracy - e.test_accuracy > 0.05f)
       ImGui::TextColored(ImVec4(1, 0.8f, 0.4f, 1), "%s", T("lab.overfitting"));
-      ImGui::PopTextWrapPos();
-    }
   }
-  ImGui::PushTextWrapPos(width - 0.5f * f);
   const std::string lab_message = lab_.message(), said_now = said();
   if (lab_.message_is_error()) ImGui::TextColored(kErrorColor, "%s", lab_message.c_str());
   else if (!lab_message.empty()) ImGui::TextColored(kOkColor, "%s", lab_message.c_str());
