@@ -9,6 +9,9 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${NNLAB_IMGUI_DIR})
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 target_compile_options(imgui PRIVATE -w)  # third-party code: its warnings are not ours to fix
+# ImGui's item hooks (its test engine's): the app's keyboard navigation learns every item's place
+# in the Tab order from them (src/app/input/keyboard.h, which defines the hook functions).
+target_compile_definitions(imgui PRIVATE IMGUI_ENABLE_TEST_ENGINE)
 if(NNLAB_SANITIZE)
   target_link_libraries(imgui PUBLIC nnlab_flags)
 endif()
@@ -58,7 +61,7 @@ if(EMSCRIPTEN)
   target_compile_definitions(nnlab PRIVATE IMGUI_IMPL_OPENGL_ES3)
   target_link_options(nnlab PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
     -sFULL_ES3=1 -sMODULARIZE=0 -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,HEAPU8
-    -sEXPORTED_FUNCTIONS=_main,_nnlab_command,_nnlab_state,_nnlab_open_file,_malloc,_free
+    -sEXPORTED_FUNCTIONS=_main,_nnlab_command,_nnlab_state,_nnlab_open_file,_nnlab_pointer,_nnlab_wheel,_nnlab_text_field,_nnlab_link_from_url,_malloc,_free
     -sENVIRONMENT=web -sINITIAL_MEMORY=67108864)
   # The page: our shell next to the .js/.wasm, so build/web/ is the whole site.
   file(GLOB NNLAB_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css

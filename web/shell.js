@@ -147,11 +147,13 @@
       window.nnlab.firstFrameMs = performance.now();  // since navigation started
       $('loading').hidden = true;
       canvas.focus();
+      window.nnlabInput.start();  // web/input.js: pointer, wheel and the on-screen keyboard from now on
       resolveReady(window.nnlab);
       deliverData();
     },
     onAbort: (what) => showError(say('shell.stopped').replace('{what}', what)),
     nnlabLanguage: lang,
+    nnlabInput: window.nnlabInput,
     fetchCjkFont,
     instantiateWasm(imports, done) {
       showProgress();
@@ -222,7 +224,10 @@
   });
   window.nnlab.openFiles = deliverFiles;  // scripts and tests: nnlab.openFiles([new File([...], 'x.json')])
 
+  // A link from the URL (an edited hash, Back, Forward): shown in the entry it came from, not pushed
+  // as a new one (web.cpp pushes an entry for each new view or lesson the learner opens).
   window.addEventListener('hashchange', () => {
+    Module._nnlab_link_from_url();
     const message = window.nnlab.command('link ' + location.hash);
     if (message) console.warn('nnlab: ' + message);
   });

@@ -140,6 +140,7 @@ bool App::set_content_scale(float scale) {
   style.Colors[ImGuiCol_WindowBg].w = 1.0f;  // opaque: the root window's colour is the clear colour
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
+  input_.set_scale(scale);
   fonts_dirty_ = false;
   return true;
 }
@@ -172,6 +173,7 @@ void App::update_stats() {
 }
 
 void App::frame() {
+  input_.after_new_frame();
   update_stats();
   forget_items();
   for (ViewId v : kAllViews) view(v).tick();
@@ -193,6 +195,7 @@ void App::frame() {
   ImGui::EndChild();
   draw_status_bar(status_h);
   ImGui::End();
+  input_.end_frame();
 }
 
 void App::draw_sidebar(float width) {
@@ -371,6 +374,7 @@ std::string App::state_json() const {
   nlohmann::json ui = nlohmann::json::object();
   for (int i = 0; i < count; ++i) ui[items[i].name] = {items[i].x0, items[i].y0, items[i].x1, items[i].y1};
   j["ui"] = ui;
+  input_.state(&j["input"]);
   j["scale"] = scale_;
   return j.dump();
 }

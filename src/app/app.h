@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include "app/input/input.h"
 #include "app/view.h"
 #include "text/text.h"
 
@@ -71,6 +72,11 @@ class App {
   std::string set_language(text::Lang lang);
   const View& view(ViewId v) const { return *views_[static_cast<int>(v)]; }
 
+  // Pointer, wheel, keys and text from the platform (app/input/input.h): the platform pushes
+  // events and calls input().begin_frame() before ImGui::NewFrame(); frame() does the rest.
+  input::Input& input() { return input_; }
+  const input::Input& input() const { return input_; }
+
  private:
   void draw_sidebar(float width);
   void draw_status_bar(float height);
@@ -95,6 +101,7 @@ class App {
   bool notice_is_error_ = false;
   double notice_time_ = -1e9;
   bool fonts_dirty_ = true;
+  input::Input input_;
 };
 
 }  // namespace nnlab::app

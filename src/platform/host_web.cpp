@@ -7,6 +7,7 @@
 
 #include "app/common/host.h"
 
+// clang-format off  (JavaScript inside: clang-format would split "=>" and "===")
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   const data = HEAPU8.slice(bytes, bytes + size);
   const url = URL.createObjectURL(new Blob([data], {
@@ -19,7 +20,7 @@ EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() = > URL.revokeObjectURL(url), 10000);
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
 EM_JS(int, js_pick_files, (const char* accept, int multiple), {
@@ -56,6 +57,7 @@ EM_JS(int, js_cjk_font_size, (), {
   return 0;
 });
 EM_JS(void, js_cjk_font_take, (char* out), { HEAPU8.set(Module.nnlabCjkFont, out); });
+// clang-format on
 
 namespace nnlab::host {
 

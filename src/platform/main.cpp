@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/common/host.h"
 #include "platform/gl.h"
+#include "platform/input_glfw.h"
 #include "platform/options.h"
 #include "platform/picture.h"
 #include "platform/screenshot.h"
@@ -93,13 +94,16 @@ bool render_frame(Platform& p) {
   const double cpu_start = glfwGetTime();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  p.app.input().begin_frame(nnlab::platform::input_clock());  // this frame's events, over what the backend read
   ImGui::NewFrame();
   p.app.frame();
   ImGui::Render();
   int width = 0, height = 0;
   glfwGetFramebufferSize(p.window, &width, &height);
   ++p.frame;
-  const bool last = p.options.frames > 0 && p.frame >= p.options.frames;
+  // With --frames, the last frame is the N-th, or the one in which the window was closed (scripts
+  // that drive the desktop app close it when done, and still get its screenshot and state).
+  const bool last = p.options.frames > 0 && (p.frame >= p.options.frames || glfwWindowShouldClose(p.window));
 #ifdef __EMSCRIPTEN__
   // The browser keeps showing the canvas until something is drawn into it, so a frame whose
   // picture equals the last one draws nothing (platform/picture.h).
@@ -189,7 +193,10 @@ int main(int argc, char** argv) {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGui_ImplGlfw_InitForOpenGL(p.window, true);
+  // The backend's own callbacks would write events straight into io; ours queue them for the app
+  // (platform/input_glfw.h), which hands them to ImGui one frame's worth at a time.
+  ImGui_ImplGlfw_InitForOpenGL(p.window, false);
+  nnlab::platform::install_input(p.window, &p.app);
   ImGui_ImplOpenGL3_Init(nnlab::platform::kGlslVersion);
 #ifdef __EMSCRIPTEN__
   p.app.init({"web", content_scale(p.window), nnlab::platform::web_language()});

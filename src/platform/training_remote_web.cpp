@@ -9,15 +9,16 @@
 
 #include "app/common/host.h"
 
+// clang-format off  (JavaScript inside: clang-format would split "=>" and "===")
 EM_JS(void, js_worker_start, (), {
   const state = Module.nnlabTraining = {worker : null, latest : null, failure : ""};
   try {
     const worker = new Worker('train-worker.js');
-    worker.onmessage = (e) = > {
+    worker.onmessage = (e) => {
       if (e.data && e.data.snapshot) state.latest = e.data.snapshot;
       else if (e.data && e.data.error) state.failure = e.data.error;
     };
-    worker.onerror = (e) = > {
+    worker.onerror = (e) => {
       state.failure = 'the training worker stopped (' + (e.message || 'an error in the worker') + ')';
       e.preventDefault();
     };
@@ -53,6 +54,7 @@ EM_JS(char*, js_worker_failure, (), {
   stringToUTF8(failure, p, n);
   return p;
 });
+// clang-format on
 
 namespace {
 

@@ -52,13 +52,40 @@ void web_fit_canvas(GLFWwindow* window) {
   if (w != cur_w || h != cur_h) js_resize_canvas(w, h);
 }
 
+namespace {
+// Where a link leads: its view and lesson ("view=network&lesson=coat"), not the values shown there.
+std::string place_of(const std::string& link) {
+  std::string place;
+  size_t at = 0;
+  while (at < link.size()) {
+    size_t end = link.find('&', at);
+    if (end == std::string::npos) end = link.size();
+    const std::string part = link.substr(at, end - at);
+    const std::string key = part.substr(part[0] == '#' ? 1 : 0, part.find('=') - (part[0] == '#' ? 1 : 0));
+    if (key == "view" || key == "lesson") place += part + "&";
+    at = end + 1;
+  }
+  return place;
+}
+}  // namespace
+
 void web_after_frame(nnlab::app::App& app, int frame) {
-  static std::string last_link;
+  static std::string last_link, last_place;
+  const bool from_url = web_take_link_from_url();
   const std::string link = app.link();
   if (link != last_link) {
-    EM_ASM({ history.replaceState(null, "", UTF8ToString($0)); }, link.c_str());
+    const std::string place = place_of(link);
+    const bool push = !last_link.empty() && place != last_place && !from_url;
+    EM_ASM(
+        {
+          if ($1) history.pushState(null, "", UTF8ToString($0));
+          else history.replaceState(null, "", UTF8ToString($0));
+        },
+        link.c_str(), push);
     last_link = link;
+    last_place = place;
   }
+  web_input_after_frame(app);
   if (frame == 1)
     EM_ASM({
       if (Module.onFirstFrame) Module.onFirstFrame();
@@ -68,7 +95,7 @@ void web_after_frame(nnlab::app::App& app, int frame) {
 void web_set_language(const char* code, const char* title) {
   EM_ASM(
       {
-        document.documentElement.lang = UTF8ToString($0) == = 'zh' ? 'zh-CN' : 'en';
+        document.documentElement.lang = UTF8ToString($0) == 'zh' ? 'zh-CN' : 'en';
         document.title = UTF8ToString($1);
       },
       code, title);
