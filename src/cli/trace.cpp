@@ -13,29 +13,32 @@
 #include "lessons/builtin.h"
 #include "lessons/steps_text.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab::cli {
 
 const char* const kTraceUsage =
-    "usage: nnlab-cli trace --model FILE --input X1,X2,... [--target Y1,...] [--loss L] [--lr ETA] [--json]\n"
-    "       nnlab-cli trace LESSON [--input ...] [--target ...] [--loss L] [--lr ETA] [--json]\n"
+    "usage: nnlab-cli trace --model FILE --input X1,X2,... [--target Y1,...] [--loss L] [--lr ETA] [--lang en|zh]\n"
+    "                       [--json]\n"
+    "       nnlab-cli trace LESSON [--input ...] [--target ...] [--loss L] [--lr ETA] [--lang en|zh] [--json]\n"
     "\n"
     "  --model FILE   an nnlab-model JSON file (docs/model-format.md)\n"
     "  LESSON         a built-in lesson: umbrella, coat, two-by-two, backprop-coat, backprop-sigmoid,\n"
-    "                 mnist-anatomy (its own network, input and target unless overridden)\n"
+    "                 mnist-anatomy, mnist-output (its own network, input and target unless overridden)\n"
     "  --input        one input sample, as many values as the network has inputs\n"
     "  --target       the wanted output (as many values as outputs), or for several outputs a\n"
-    "                 class index k (one-hot); adds the loss and every gradient\n"
+    "                 class index K, counted from 0 (one-hot); adds the loss and every gradient\n"
     "  --loss         half-sse | mse | bce | cross-entropy (default: the model file's training loss,\n"
     "                 else cross-entropy for a softmax output, else half-sse)\n"
     "  --lr ETA       also show one gradient-descent step with learning rate ETA > 0\n"
+    "  --lang L       the language of the steps' texts: en (default) or zh; the numbers are the same\n"
     "  --json         {\"layers\": [{\"z\", \"a\"}...], \"output\", \"loss\", \"grads\": [{\"dW\", \"db\"}...],\n"
     "                 \"steps\": [{\"text\", ...}...]} instead of text\n";
 
 namespace {
 
-constexpr FlagSpec kFlags[] = {{"model", true}, {"input", true}, {"target", true},
-                               {"loss", true},  {"lr", true},    {"json", false}};
+constexpr FlagSpec kFlags[] = {{"model", true}, {"input", true}, {"target", true}, {"loss", true},
+                               {"lr", true},    {"lang", true},  {"json", false}};
 
 nlohmann::ordered_json floats_json(std::span<const float> v) {
   nlohmann::ordered_json a = nlohmann::ordered_json::array();
@@ -64,6 +67,13 @@ int run_trace(int argc, const char* const* argv) {
   Args args;
   std::string err;
   if (!args.parse(argc, argv, 2, kFlags, &err)) return usage(err);
+  // The language of every text below (the lessons build theirs in the current one).
+  text::Lang lang = text::Lang::en;
+  if (const std::string* code = args.value("lang")) {
+    if (*code == "zh") lang = text::Lang::zh;
+    else if (*code != "en") return usage("--lang must be en or zh, got \"" + *code + "\"");
+  }
+  text::set_language(lang);
   const bool json = args.has("json");
   const std::string* model_path = args.value("model");
   if (args.positionals().size() > 1) return usage("unexpected argument \"" + args.positionals()[1] + "\"");
@@ -106,6 +116,7 @@ int run_trace(int argc, const char* const* argv) {
     if (n_out > 1 && target.size() == 1 && k >= 0 && k < static_cast<float>(n_out) && k == static_cast<int>(k)) {
       target.assign(n_out, 0.0f);  // a class index → one-hot
       target[static_cast<int>(k)] = 1.0f;
+      s.first_output = 0;  // the outputs are classes 0 … n_out − 1: class K is ŷ_K in the steps
     }
     if (static_cast<int>(target.size()) != n_out)
       return usage("--target has " + std::to_string(target.size()) + " values but " + source + " has " +
@@ -136,8 +147,8 @@ int run_trace(int argc, const char* const* argv) {
     const bool ok = builtin ? builtin->build(s, &lesson, &err) : build_trace_lesson(s, TraceOptions{}, &lesson, &err);
     if (!ok) return usage(source + ": " + err);
   } else {
-    note = "no hand calculation: a network with more than " + std::to_string(kMaxTraceLayers) + " layers or " +
-           std::to_string(kMaxTraceWidth) + " neurons per layer is traced in numbers only";
+    note = text::tr("trace.no_hand_calculation",
+                    {{"layers", std::to_string(kMaxTraceLayers)}, {"width", std::to_string(kMaxTraceWidth)}});
   }
 
   const int L = mlp.layer_count();
@@ -199,11 +210,13 @@ int run_trace(int argc, const char* const* argv) {
     return kExitOk;
   }
   // A network too large for a hand calculation: the output (and loss) in numbers.
-  std::printf("%s\n%s\noutput:", source.c_str(), note.c_str());
-  for (float v : ws.a(L - 1)) std::printf(" %s", float_to_text(v).c_str());
-  std::printf("\n");
+  std::string values;
+  for (float v : ws.a(L - 1)) values += (values.empty() ? "" : " ") + float_to_text(v);
+  std::printf("%s\n%s\n%s\n", source.c_str(), note.c_str(), text::tr("trace.output", {{"values", values}}).c_str());
   if (!s.y.empty())
-    std::printf("loss (%s): %s\n", std::string(loss_name(s.loss)).c_str(), float_to_text(loss_value).c_str());
+    std::printf("%s\n",
+                text::tr("trace.loss", {{"loss", std::string(loss_name(s.loss))}, {"value", float_to_text(loss_value)}})
+                    .c_str());
   return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include "lessons/activation_text.h"
 #include "lessons/notation.h"
+#include "text/text.h"
 
 namespace nnlab {
 
@@ -45,10 +46,8 @@ Lesson softmax_lesson(std::span<const float> z) {
   const std::vector<float> p = softmax_probabilities(z);
   Lesson lesson;
   lesson.id = "softmax";
-  lesson.title = "Softmax: votes into probabilities";
-  lesson.intro =
-      "Softmax makes every vote positive with e^z and divides by the total, so the outputs add up to 1 "
-      "and the biggest vote gets the biggest share.";
+  lesson.title = text::T("lesson.softmax.title");
+  lesson.intro = text::T("lesson.softmax.intro");
   std::string denominator;
   for (int j = 0; j < n; ++j) denominator += (j ? " + e^" : "e^") + num(z[j]);
   for (int i = 0; i < n; ++i) {
@@ -58,7 +57,7 @@ Lesson softmax_lesson(std::span<const float> z) {
     s.symbolic = "p" + subscript(i + 1) + " = e^z" + subscript(i + 1) + " / Σⱼ e^zⱼ";
     s.substituted = "p" + subscript(i + 1) + " = e^" + num(z[i]) + " / (" + denominator + ") = " + num(p[i]);
     s.values = {p[i]};
-    s.explanation = "Entry " + std::to_string(i + 1) + " gets its share of the total: " + num(p[i]) + ".";
+    s.explanation = text::tr("lesson.softmax.entry", {{"i", std::to_string(i + 1)}, {"p", num(p[i])}});
     s.highlight.neurons = {{0, i}};
     lesson.steps.push_back(std::move(s));
   }
@@ -73,7 +72,7 @@ Lesson softmax_lesson(std::span<const float> z) {
   }
   sum.substituted = terms + " = " + num(total);
   sum.values = {total};
-  sum.explanation = "The probabilities always add up to 1: softmax shares out one unit of belief.";
+  sum.explanation = text::T("lesson.softmax.sum");
   lesson.steps.push_back(std::move(sum));
   return lesson;
 }

@@ -34,6 +34,7 @@ ActivationPoint activation_point(Activation act, float z);
 
 // softmax on a small vector: probabilities, and a lesson with one step per entry
 // (pᵢ = e^zᵢ / Σⱼ e^zⱼ, values from the core's softmax) plus the sum (= 1).
+// Texts (curves' formulas too) are in the current language: build again after a change of it.
 std::vector<float> softmax_probabilities(std::span<const float> z);
 Lesson softmax_lesson(std::span<const float> z);
 

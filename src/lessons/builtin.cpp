@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/assert.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
@@ -29,7 +30,7 @@ Scenario umbrella_scenario(Activation activation) {
   // z = w₁x₁ + w₂x₂ + b, w = [−0.5, 2], b = 1
   s.mlp = network({{2, 1, activation}}, {-0.5f, 2.0f, 1.0f});
   s.x = {10.0f, 1.0f};  // temperature 10 °C, raining
-  s.input_names = {"temperature, °C", "rain, 1 = yes"};
+  s.input_names = builtin_input_names("umbrella");
   return s;
 }
 
@@ -42,7 +43,7 @@ Scenario coat_scenario() {
                    0.8f, -0.5f,        // W⁽²⁾
                    0.2f});             // b⁽²⁾
   s.x = {10.0f, 1.0f, 1.0f};           // temperature, rain, wind
-  s.input_names = {"temperature, °C", "rain, 1 = yes", "wind, 1 = yes"};
+  s.input_names = builtin_input_names("coat");
   return s;
 }
 
@@ -64,7 +65,9 @@ Scenario two_by_two_scenario() {
 Scenario backprop_sigmoid_scenario() {
   // The classic worked example (M. Mazur, "A Step by Step Backpropagation Example", 2015):
   // 2-2-2, sigmoid everywhere, ½Σ(y−ŷ)², η = 0.5. Its published numbers: L = 0.298371109,
-  // ∂L/∂W⁽²⁾₁₁ = 0.082167041, ∂L/∂W⁽¹⁾₁₁ = 0.000438568.
+  // ∂L/∂W⁽²⁾₁₁ = 0.082167041, ∂L/∂W⁽¹⁾₁₁ = 0.000438568. After the step Mazur reports L =
+  // 0.291027924 with the weights updated and the biases left alone; the lesson's step (the core's
+  // SGD) updates the biases too and gets L = 0.2805. The lesson's intro says so (lesson_backprop.cpp).
   Scenario s;
   s.mlp = network({{2, 2, Activation::sigmoid}, {2, 2, Activation::sigmoid}},
                   {0.15f, 0.20f, 0.25f, 0.30f, 0.35f, 0.35f,    // W⁽¹⁾, b⁽¹⁾
@@ -87,16 +90,36 @@ Scenario mnist_anatomy_scenario() {
   return s;
 }
 
+std::vector<std::string> builtin_input_names(std::string_view id) {
+  const bool umbrella = id == "umbrella", coat = id == "coat" || id == "backprop-coat";
+  if (!umbrella && !coat) return {};
+  std::vector<std::string> names = {text::T("lesson.input.temperature"), text::T("lesson.input.rain")};
+  if (coat) names.push_back(text::T("lesson.input.wind"));
+  return names;
+}
+
+std::vector<std::string> translated_input_names(const std::vector<std::string>& names) {
+  static const char* const kKeys[] = {"lesson.input.temperature", "lesson.input.rain", "lesson.input.wind"};
+  std::vector<std::string> out = names;
+  for (std::string& name : out)
+    for (const char* key : kKeys)
+      for (text::Lang lang : text::kLangs)
+        if (name == text::T_in(lang, key)) name = text::T(key);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
+const char* BuiltinLesson::title() const { return text::T(title_key); }
+
 std::span<const BuiltinLesson> builtin_lessons() {
   static const BuiltinLesson kLessons[] = {
-      {"umbrella", "The umbrella neuron", [] { return umbrella_scenario(); }, umbrella_lesson},
-      {"coat", "The coat network 3-2-1", coat_scenario, coat_lesson},
-      {"two-by-two", "Two inputs, two neurons: W·x + b", two_by_two_scenario, two_by_two_lesson},
-      {"backprop-coat", "Backprop by hand: the coat network", backprop_coat_scenario, backprop_lesson},
-      {"backprop-sigmoid", "Backprop by hand: a 2-2-2 sigmoid network", backprop_sigmoid_scenario, backprop_lesson},
-      {"mnist-anatomy", "Anatomy of the MNIST network 784-16-16-10", mnist_anatomy_scenario, anatomy_lesson},
-      {"mnist-output", "The output layer of your MNIST network, by hand", mnist_output_scenario, mnist_output_lesson},
+      {"umbrella", "lesson.menu.umbrella", [] { return umbrella_scenario(); }, umbrella_lesson},
+      {"coat", "lesson.menu.coat", coat_scenario, coat_lesson},
+      {"two-by-two", "lesson.menu.two_by_two", two_by_two_scenario, two_by_two_lesson},
+      {"backprop-coat", "lesson.menu.backprop_coat", backprop_coat_scenario, backprop_lesson},
+      {"backprop-sigmoid", "lesson.menu.backprop_sigmoid", backprop_sigmoid_scenario, backprop_lesson},
+      {"mnist-anatomy", "lesson.menu.mnist_anatomy", mnist_anatomy_scenario, anatomy_lesson},
+      {"mnist-output", "lesson.menu.mnist_output", mnist_output_scenario, mnist_output_lesson},
   };
   return kLessons;
 }
@@ -111,9 +134,9 @@ bool build_builtin_lesson(std::string_view id, Lesson* out, std::string* error) 
   const BuiltinLesson* lesson = find_builtin_lesson(id);
   if (!lesson) {
     if (error) {
-      *error = "unknown lesson '" + std::string(id) + "' (known:";
-      for (const BuiltinLesson& l : builtin_lessons()) *error += std::string(" ") + l.id;
-      *error += ")";
+      std::string known;
+      for (const BuiltinLesson& l : builtin_lessons()) known += std::string(known.empty() ? "" : " ") + l.id;
+      *error = text::tr("lesson.error.unknown", {{"id", std::string(id)}, {"known", known}});
     }
     return false;
   }
@@ -128,14 +151,14 @@ bool custom_scenario(int inputs, std::span<const LayerSpec> layers, uint64_t see
     if (error) *error = std::move(message);
     return false;
   };
-  const std::string limits = "1.." + std::to_string(kMaxCustomNeurons);
-  if (inputs < 1 || inputs > kMaxCustomNeurons) return fail("inputs must be " + limits);
+  const std::string most = std::to_string(kMaxCustomNeurons);
+  if (inputs < 1 || inputs > kMaxCustomNeurons) return fail(text::tr("lesson.error.custom_inputs", {{"most", most}}));
   if (layers.empty() || static_cast<int>(layers.size()) > kMaxCustomLayers)
-    return fail("a network here has 1.." + std::to_string(kMaxCustomLayers) + " layers");
+    return fail(text::tr("lesson.error.custom_layers", {{"most", std::to_string(kMaxCustomLayers)}}));
   std::vector<LayerSpec> specs(layers.begin(), layers.end());
   for (size_t l = 0; l < specs.size(); ++l) {
     if (specs[l].outputs < 1 || specs[l].outputs > kMaxCustomNeurons)
-      return fail("layer " + std::to_string(l + 1) + ": neurons must be " + limits);
+      return fail(text::tr("lesson.error.custom_neurons", {{"layer", std::to_string(l + 1)}, {"most", most}}));
     specs[l].inputs = l == 0 ? inputs : specs[l - 1].outputs;
   }
   Scenario s;
@@ -148,7 +171,7 @@ bool custom_scenario(int inputs, std::span<const LayerSpec> layers, uint64_t see
 
 bool set_layer_activation(Scenario* s, int layer, Activation activation, std::string* error) {
   if (layer < 0 || layer >= s->mlp.layer_count()) {
-    if (error) *error = "no layer " + std::to_string(layer + 1) + " in this network";
+    if (error) *error = text::tr("lesson.error.no_layer", {{"layer", std::to_string(layer + 1)}});
     return false;
   }
   std::vector<LayerSpec> specs;

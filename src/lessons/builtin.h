@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lessons/lesson.h"
 
@@ -33,6 +34,7 @@ Scenario mnist_anatomy_scenario();     // 784-16-16-10 (ReLU, ReLU, softmax), x 
 Scenario mnist_output_scenario();      // a 16 → 10 softmax layer; the MNIST lab sends its own
 
 // ---- builders: false + *error when the scenario cannot be traced (sizes, NaN, …) ---------------
+// Every text (and error) in the current language (text/text.h): build again after a change of it.
 bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error);
 bool coat_lesson(const Scenario& s, Lesson* out, std::string* error);
 bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error);
@@ -44,14 +46,23 @@ bool mnist_output_lesson(const Scenario& s, Lesson* out, std::string* error);  /
 struct BuiltinLesson {
   const char*
       id;  // "umbrella", "coat", "two-by-two", "backprop-coat", "backprop-sigmoid", "mnist-anatomy", "mnist-output"
-  const char* title;                                      // for menus
+  const char* title_key;                                  // its title for menus, in the string tables
   Scenario (*scenario)();                                 // the starting situation
   bool (*build)(const Scenario&, Lesson*, std::string*);  // steps for the current situation
+  const char* title() const;                              // the title in the current language
 };
 std::span<const BuiltinLesson> builtin_lessons();
 const BuiltinLesson* find_builtin_lesson(std::string_view id);  // nullptr if unknown
 // The lesson `id` on its starting scenario; false + "unknown lesson …" for an unknown id.
 bool build_builtin_lesson(std::string_view id, Lesson* out, std::string* error);
+
+// The names of a built-in lesson's inputs in the current language ({"temperature, °C", "rain, 1 =
+// yes", …} for umbrella, coat and backprop-coat; empty for the others). A scenario gets them when it
+// is made; a view that keeps a scenario across a change of language can refresh them from here.
+// The umbrella and coat lessons always write their steps with these (current-language) names.
+std::vector<std::string> builtin_input_names(std::string_view id);
+// `names` with every built-in input name, in either language, in the current one (others as given).
+std::vector<std::string> translated_input_names(const std::vector<std::string>& names);
 
 // ---- "your own network" ------------------------------------------------------------------------
 inline constexpr int kMaxCustomLayers = 4;   // layers with weights

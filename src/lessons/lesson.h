@@ -52,7 +52,7 @@ enum class StepKind {
   sum,          // z = w·x + b of one neuron
   activation,   // a = f(z) of one neuron (or the whole layer for softmax)
   output,       // the network's output ŷ
-  decision,     // what the output means ("no umbrella", "55 % wear a coat")
+  decision,     // what the output means ("no umbrella recommended", "wear a coat")
   shape,        // a layer's shape / parameter count (anatomy lesson)
   loss,         // L(ŷ, y)
   loss_grad,    // ∂L/∂ŷ
@@ -98,6 +98,8 @@ struct Scenario {
   Loss loss = Loss::half_sse;            // used when y is not empty
   float learning_rate = 0.5f;            // η for the one gradient-descent step (backprop lessons)
   std::vector<std::string> input_names;  // optional, e.g. {"temperature", "rain", "wind"}
+  int first_output = 1;                  // how texts number the outputs: 1 (ŷ₁, ŷ₂ …) or, for outputs
+                                         // that stand for classes 0 … C−1, 0 (ŷ₀ … ŷ₉ for the digits)
 };
 
 // The first step of a kind about (layer, neuron[, input]); −1 matches anything. nullptr if none.

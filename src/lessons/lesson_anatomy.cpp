@@ -5,10 +5,12 @@
 #include <cmath>
 
 #include "core/shape_text.h"
+#include "lessons/activation_text.h"
 #include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
@@ -27,9 +29,10 @@ Step comparison_step(const std::vector<LayerSpec>& specs) {
   for (int l = 0; l < mlp.layer_count(); ++l)
     sum += (l ? " + " : "") + count(mlp.weights(l).size()) + " + " + count(mlp.bias(l).size());
   s.symbolic = shape_name(mlp);
-  s.substituted = shape_name(mlp) + ": " + sum + " = " + count(mlp.parameter_count()) + " parameters";
+  s.substituted = text::tr("lesson.anatomy.compare.substituted",
+                           {{"shape", shape_name(mlp)}, {"sum", sum}, {"total", count(mlp.parameter_count())}});
   s.values = {static_cast<float>(mlp.parameter_count())};
-  s.explanation = "The same recipe for another network: one weight per connection plus one bias per neuron.";
+  s.explanation = text::T("lesson.anatomy.compare.explanation");
   return s;
 }
 
@@ -38,7 +41,7 @@ Step comparison_step(const std::vector<LayerSpec>& specs) {
 bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
   const Mlp& mlp = s.mlp;
   if (mlp.layer_count() < 1) {
-    if (error) *error = "the anatomy lesson needs a network";
+    if (error) *error = text::T("lesson.anatomy.error");
     return false;
   }
   const Notation n(mlp);
@@ -47,25 +50,19 @@ bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
 
   Lesson lesson;
   lesson.id = "mnist-anatomy";
-  lesson.title = "Anatomy of the network " + shape_name(mlp);
-  lesson.intro =
-      "A handwritten digit is a 28 × 28 grid of grey values. The network reads it as one long list of "
-      "numbers, passes it through its layers, and answers with one probability per digit 0–9. Here is "
-      "how big each part is.";
+  lesson.title = text::tr("lesson.anatomy.title", {{"shape", shape_name(mlp)}});
+  lesson.intro = text::T("lesson.anatomy.intro");
 
   Step image;
   image.kind = StepKind::shape;
   image.layer = -1;
-  image.symbolic = "image (rows × columns) → vector x";
+  image.symbolic = text::T("lesson.anatomy.image.symbolic");
   if (side * side == inputs)
-    image.substituted = std::to_string(side) + " × " + std::to_string(side) + " pixels → x with " +
-                        count(static_cast<size_t>(inputs)) + " entries, pixel (row r, column c) → x[" +
-                        std::to_string(side) + "·r + c]";
-  else image.substituted = "x has " + count(static_cast<size_t>(inputs)) + " entries";
+    image.substituted = text::tr("lesson.anatomy.image.square",
+                                 {{"side", std::to_string(side)}, {"count", count(static_cast<size_t>(inputs))}});
+  else image.substituted = text::tr("lesson.anatomy.image.flat", {{"count", count(static_cast<size_t>(inputs))}});
   image.values = {static_cast<float>(inputs)};
-  image.explanation =
-      "The image is flattened row after row into one vector; each grey value is scaled from 0–255 "
-      "to 0–1 so that all inputs have the same range.";
+  image.explanation = text::T("lesson.anatomy.image.explanation");
   lesson.steps.push_back(std::move(image));
 
   for (int l = 0; l < mlp.layer_count(); ++l) {
@@ -77,21 +74,26 @@ bool anatomy_lesson(const Scenario& s, Lesson* out, std::string* error) {
     s.symbolic = n.vec("z", l) + " = " + n.vec("W", l) + "·" + (l == 0 ? std::string("x") : n.vec("a", l - 1)) + " + " +
                  n.vec("b", l) + ",  " + n.vec("W", l) + ": " + std::to_string(spec.outputs) + " × " +
                  std::to_string(spec.inputs);
-    s.substituted = n.layer_name(l) + ": " + n.vec("W", l) + " " + std::to_string(spec.outputs) + " × " +
-                    std::to_string(spec.inputs) + " = " + count(w) + " weights + " + count(b) +
-                    " biases = " + count(w + b) + " parameters, " + activation_symbol(spec.activation);
+    s.substituted = text::tr("lesson.anatomy.layer.substituted",
+                             {{"layer", n.layer_name(l)},
+                              {"matrix", n.vec("W", l)},
+                              {"rows", std::to_string(spec.outputs)},
+                              {"cols", std::to_string(spec.inputs)},
+                              {"weights", count(w)},
+                              {"biases", count(b)},
+                              {"params", count(w + b)},
+                              {"activation", activation_text(spec.activation).label}});
     s.values = {static_cast<float>(w), static_cast<float>(b), static_cast<float>(w + b)};
-    s.explanation = "Every one of the " + std::to_string(spec.outputs) + " neurons is connected to all " +
-                    std::to_string(spec.inputs) + " inputs of this layer and has its own bias.";
+    s.explanation = text::tr_count(
+        "lesson.anatomy.layer.explanation", spec.outputs,
+        {{"neurons", std::to_string(spec.outputs)}, {"inputs", std::to_string(spec.inputs)}});
     s.highlight.layer = l;
     for (int o = 0; o < spec.outputs; ++o) s.highlight.neurons.push_back({l, o});
     lesson.steps.push_back(std::move(s));
   }
 
   Step total = parameter_count_step(mlp);
-  total.explanation =
-      "All of these numbers together are what training adjusts; the network's size and speed do "
-      "not change while it learns.";
+  total.explanation = text::T("lesson.anatomy.total.explanation");
   lesson.steps.push_back(std::move(total));
 
   if (shape_name(mlp) == "784-16-16-10") {

@@ -4,12 +4,13 @@
 #include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab {
 
 bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error) {
   if (s.mlp.layer_count() != 1) {
-    if (error) *error = "the two-by-two lesson needs a single layer";
+    if (error) *error = text::T("lesson.two_by_two.error");
     return false;
   }
   CoreTrace t;
@@ -18,15 +19,14 @@ bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error) {
 
   Lesson lesson;
   lesson.id = "two-by-two";
-  lesson.title = "Two inputs, two neurons: z = W·x + b";
-  lesson.intro =
-      "A layer of neurons is one matrix multiplication. Row o of W holds the weights of neuron o; "
-      "multiply that row with the column x, add b_o, and you get neuron o's vote z_o.";
+  lesson.title = text::T("lesson.two_by_two.title");
+  lesson.intro = text::T("lesson.two_by_two.intro");
   forward_steps(t, TraceOptions{}, s.input_names, &lesson.steps);
   for (int o = 0; o < O; ++o) {
     Step* sum = find_step(lesson, StepKind::sum, 0, o);
-    sum->explanation = "Row " + std::to_string(o + 1) + " of W times the column x, plus b" + subscript(o + 1) +
-                       ": neuron " + std::to_string(o + 1) + "'s vote is " + num(sum->values[0]) + ".";
+    sum->explanation = text::tr(
+        "lesson.two_by_two.sum",
+        {{"row", std::to_string(o + 1)}, {"bias", "b" + subscript(o + 1)}, {"z", num(sum->values[0])}});
   }
 
   // The whole layer at once, as matrices.
@@ -41,8 +41,7 @@ bool two_by_two_lesson(const Scenario& s, Lesson* out, std::string* error) {
   m.substituted = "z = " + rows + " · " + vector_text(t.x.data(), I) + " + " + vector_text(b.data(), O) + " = " +
                   vector_text(z.data(), O) + ",  a = " + vector_text(a.data(), O);
   m.values.assign(z.begin(), z.end());
-  m.explanation = "The same numbers in one line: each row of W meets the column x once, so a layer of " +
-                  std::to_string(O) + " neurons is one matrix times a vector.";
+  m.explanation = text::tr("lesson.two_by_two.matrix", {{"neurons", std::to_string(O)}});
   m.highlight.layer = 0;
   for (int o = 0; o < O; ++o) {
     m.highlight.neurons.push_back({0, o});

@@ -3,11 +3,14 @@
 #include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
 
 // Where the activation's output means "yes": ReLU, tanh … above 0; sigmoid and step above ½.
+// Every one of them is crossed exactly where z crosses 0, so switching the activation changes
+// the graded output a but never where the decision flips (the decision step says so).
 float decision_threshold(Activation act) { return act == Activation::sigmoid || act == Activation::step ? 0.5f : 0.0f; }
 
 }  // namespace
@@ -15,7 +18,7 @@ float decision_threshold(Activation act) { return act == Activation::sigmoid || 
 bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   if (s.mlp.layer_count() != 1 || s.mlp.output_size() != 1 || s.mlp.input_size() != 2 ||
       s.mlp.layer(0).activation == Activation::softmax) {
-    if (error) *error = "the umbrella lesson needs one neuron with two inputs (not softmax)";
+    if (error) *error = text::T("lesson.umbrella.error");
     return false;
   }
   CoreTrace t;
@@ -24,22 +27,17 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
 
   Lesson lesson;
   lesson.id = "umbrella";
-  lesson.title = "The umbrella neuron";
-  lesson.intro =
-      "One neuron decides whether to take an umbrella. x₁ is today's temperature in °C, x₂ says "
-      "whether it rains (1 = yes). Each weight says how much an input matters and in which direction "
-      "(a negative w₁: the colder, the more you want cover; a large w₂: rain strongly says yes); the "
-      "bias b is the neuron's opinion before it sees anything.";
+  lesson.title = text::T("lesson.umbrella.title");
+  lesson.intro = text::T("lesson.umbrella.intro");
   TraceOptions options;
   options.product_terms = true;
-  forward_steps(t, options, s.input_names, &lesson.steps);
+  forward_steps(t, options, builtin_input_names("umbrella"), &lesson.steps);
 
   Step* sum = find_step(lesson, StepKind::sum, 0, 0);
-  sum->explanation = "Add the two weighted inputs and the bias b = " + num(t.mlp.bias(0)[0]) +
-                     " (its opinion before seeing anything): the neuron's total vote is " + num(sum->values[0]) +
-                     (sum->values[0] > 0   ? " (for an umbrella)."
-                      : sum->values[0] < 0 ? " (against an umbrella)."
-                                           : ".");
+  sum->explanation = text::tr(sum->values[0] > 0   ? "lesson.umbrella.sum.for"
+                              : sum->values[0] < 0 ? "lesson.umbrella.sum.against"
+                                                   : "lesson.umbrella.sum.zero",
+                              {{"b", num(t.mlp.bias(0)[0])}, {"z", num(sum->values[0])}});
 
   const float y_hat = t.ws.a(0)[0], z = t.ws.z(0)[0];
   const float threshold = decision_threshold(act);
@@ -47,16 +45,17 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   Step d;
   d.kind = StepKind::decision;
   d.layer = 0, d.neuron = 0;
-  d.symbolic = "take an umbrella if a > " + num(threshold);
-  d.substituted = "a = " + num(y_hat) + (yes ? " > " : " ≤ ") + num(threshold) + " → " +
-                  (yes ? "take an umbrella" : "no umbrella recommended");
+  const std::string a_text = num(y_hat), t_text = num(threshold), z_text = num(z);
+  d.symbolic = text::tr("lesson.umbrella.decision.symbolic", {{"threshold", t_text}});
+  d.substituted = text::tr(yes ? "lesson.umbrella.decision.yes" : "lesson.umbrella.decision.no",
+                           {{"a", a_text}, {"threshold", t_text}});
   d.values = {y_hat, threshold};  // the output and the threshold it is compared with
-  if (yes) d.explanation = "The vote " + num(z) + " is strong enough: the neuron recommends an umbrella.";
-  else if (act == Activation::relu && z <= 0)
-    d.explanation = "Output 0: the total vote " + num(z) +
-                    " is not positive, so ReLU keeps the neuron silent — "
-                    "no umbrella recommended.";
-  else d.explanation = "The vote " + num(z) + " is not strong enough, so the neuron does not recommend an umbrella.";
+  const char* why = yes                                 ? "lesson.umbrella.why.yes"
+                    : act == Activation::relu && z <= 0 ? "lesson.umbrella.why.relu_off"
+                                                        : "lesson.umbrella.why.no";
+  d.explanation = text::tr("lesson.two_sentences",
+                           {{"first", text::tr(why, {{"z", z_text}})},
+                            {"second", text::tr("lesson.umbrella.boundary", {{"threshold", t_text}})}});
   d.highlight.layer = 0;
   d.highlight.neurons = {{0, 0}};
   lesson.steps.push_back(std::move(d));

@@ -3,20 +3,26 @@
 
 #include "lessons/activation_text.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab {
 
-Notation::Notation(const Mlp& mlp) : mlp_(mlp) {}
+Notation::Notation(const Mlp& mlp, int first_output) : mlp_(mlp), first_output_(first_output == 0 ? 0 : 1) {}
+
+int Notation::number(int l, int o) const { return l == mlp_.layer_count() - 1 ? o + first_output_ : o + 1; }
 
 std::string Notation::sup(int l) const {
   return mlp_.layer_count() > 1 ? "⁽" + superscript(l + 1) + "⁾" : std::string();
 }
 
-std::string Notation::sub(int l, int o) const { return mlp_.layer(l).outputs > 1 ? subscript(o + 1) : std::string(); }
+std::string Notation::sub(int l, int o) const {
+  return mlp_.layer(l).outputs > 1 ? subscript(number(l, o)) : std::string();
+}
 
-std::string Notation::pair(int o, int i) const {
-  if (o + 1 >= 10 || i + 1 >= 10) return subscript(o + 1) + "," + subscript(i + 1);
-  return subscript(o + 1) + subscript(i + 1);
+std::string Notation::pair(int l, int o, int i) const {
+  const int row = number(l, o);
+  if (row >= 10 || i + 1 >= 10) return subscript(row) + "," + subscript(i + 1);
+  return subscript(row) + subscript(i + 1);
 }
 
 std::string Notation::x(int i) const { return mlp_.input_size() > 1 ? "x" + subscript(i + 1) : std::string("x"); }
@@ -30,18 +36,23 @@ std::string Notation::delta(int l, int o) const { return "δ" + sup(l) + sub(l, 
 std::string Notation::w(int l, int o, int i) const {
   const LayerSpec& spec = mlp_.layer(l);
   if (spec.outputs == 1) return "w" + sup(l) + (spec.inputs > 1 ? subscript(i + 1) : std::string());
-  return "W" + sup(l) + pair(o, i);
+  return "W" + sup(l) + pair(l, o, i);
 }
 
-std::string Notation::y_hat(int o) const { return mlp_.output_size() > 1 ? "ŷ" + subscript(o + 1) : std::string("ŷ"); }
+std::string Notation::y_hat(int o) const {
+  return mlp_.output_size() > 1 ? "ŷ" + subscript(number(mlp_.layer_count() - 1, o)) : std::string("ŷ");
+}
 
-std::string Notation::y(int o) const { return mlp_.output_size() > 1 ? "y" + subscript(o + 1) : std::string("y"); }
+std::string Notation::y(int o) const {
+  return mlp_.output_size() > 1 ? "y" + subscript(number(mlp_.layer_count() - 1, o)) : std::string("y");
+}
 
 std::string Notation::vec(const char* base, int l) const { return base + sup(l); }
 
 std::string Notation::layer_name(int l) const {
+  if (mlp_.layer_count() == 1) return text::T("notation.layer.only");  // no superscript, no number
   const bool last = l == mlp_.layer_count() - 1;
-  return "layer " + std::to_string(l + 1) + (last ? " (output)" : " (hidden)");
+  return text::tr(last ? "notation.layer.output" : "notation.layer.hidden", {{"n", std::to_string(l + 1)}});
 }
 
 std::string activation_symbol(Activation act) { return activation_text(act).symbol; }

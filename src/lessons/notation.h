@@ -4,6 +4,10 @@
 //   z⁽¹⁾₂, a⁽¹⁾₂, b⁽¹⁾₂, δ⁽¹⁾₂, W⁽²⁾₁₂ (row 1 = neuron of layer 2, column 2 = input 2), x₁, ŷ, y.
 //   One-layer networks drop the superscript; one-neuron layers drop the neuron subscript and
 //   write their weights as a vector w⁽ˡ⁾ᵢ (the umbrella: z = w₁x₁ + w₂x₂ + b).
+//   Layers and neurons count from 1, except where a network's outputs stand for the classes
+//   0 … C−1 (the MNIST digits, Scenario::first_output = 0): then the last layer's neurons are
+//   numbered from 0 (ŷ₀ … ŷ₉, the same K as nnlab-cli's `--target K`).
+//   Layer names ("layer 1 (hidden)") come from the string tables in the current language.
 #pragma once
 
 #include <string>
@@ -16,7 +20,8 @@ namespace nnlab {
 
 class Notation {
  public:
-  explicit Notation(const Mlp& mlp);
+  // first_output: the number of the last layer's first neuron, 1 (ŷ₁ …) or 0 (classes, ŷ₀ …).
+  explicit Notation(const Mlp& mlp, int first_output = 1);
 
   std::string x(int i) const;                      // "x₁" ("x" for a single input)
   std::string input(int l, int i) const;           // input i of layer l: x_i (l = 0) or a⁽ˡ⁾_i
@@ -28,13 +33,16 @@ class Notation {
   std::string y_hat(int o) const;                  // "ŷ₁" ("ŷ" for a single output)
   std::string y(int o) const;                      // "y₁"
   std::string vec(const char* base, int l) const;  // a whole layer's vector: "z⁽¹⁾", "δ⁽²⁾", "W⁽¹⁾"
-  std::string layer_name(int l) const;             // "layer 1 (hidden)", "layer 2 (output)"
+  std::string layer_name(int l) const;             // "layer 1 (hidden)", "layer 2 (output)";
+                                                   // a one-layer network: "the output layer"
+  int number(int l, int o) const;                  // neuron o's number in texts: o + 1 (or o, see above)
 
  private:
-  std::string sup(int l) const;          // "⁽ˡ⁺¹⁾" or ""
-  std::string sub(int l, int o) const;   // "ₒ₊₁" or "" for a one-neuron layer
-  std::string pair(int o, int i) const;  // "₁₂" or "₁₀,₂" when an index has two digits
+  std::string sup(int l) const;                 // "⁽ˡ⁺¹⁾" or ""
+  std::string sub(int l, int o) const;          // "ₒ₊₁" or "" for a one-neuron layer
+  std::string pair(int l, int o, int i) const;  // "₁₂" or "₁₀,₂" when an index has two digits
   const Mlp& mlp_;
+  int first_output_ = 1;
 };
 
 // "ReLU", "leaky ReLU", "σ", "tanh", "softmax", "step", "identity" (activation_text.h).

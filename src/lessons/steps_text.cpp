@@ -1,6 +1,8 @@
 // steps_text.cpp — plain-text rendering of a lesson (see steps_text.h).
 #include "lessons/steps_text.h"
 
+#include "text/text.h"
+
 namespace nnlab {
 
 std::string step_as_text(const Step& step, int number) {
@@ -8,7 +10,12 @@ std::string step_as_text(const Step& step, int number) {
   if (num.size() < 3) num.insert(0, 3 - num.size(), ' ');
   const std::string indent(num.size() + 2, ' ');
   std::string out = num + ". " + (step.substituted.empty() ? step.symbolic : step.substituted) + "\n";
-  if (!step.substituted.empty() && !step.symbolic.empty()) out += indent + "formula: " + step.symbolic + "\n";
+  // A note's second line is what it is about ("a common slip: z⁽¹⁾₂ = −7"), not a formula.
+  if (!step.substituted.empty() && !step.symbolic.empty())
+    out += indent +
+           (step.kind == StepKind::note ? step.symbolic
+                                        : text::tr("lesson.text.formula", {{"formula", step.symbolic}})) +
+           "\n";
   if (!step.explanation.empty()) out += indent + step.explanation + "\n";
   return out;
 }

@@ -15,6 +15,8 @@
 //    1. z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5
 //       formula: z⁽¹⁾₁ = W⁽¹⁾₁₁x₁ + W⁽¹⁾₁₂x₂ + W⁽¹⁾₁₃x₃ + b⁽¹⁾₁
 //       Neuron 1 of layer 1 (hidden) weighs each input by its connection and adds its bias: …
+// ("formula:" in the current language, like the lesson's own texts; a note step's second line is
+// its symbolic text without the label.)
 #pragma once
 
 #include <string>

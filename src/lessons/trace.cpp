@@ -5,8 +5,10 @@
 #include <cmath>
 
 #include "core/optimizers.h"
+#include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
@@ -30,29 +32,29 @@ bool run_core_trace(const Scenario& s, CoreTrace* out, std::string* error) {
     if (error) *error = std::move(message);
     return false;
   };
+  auto str = [](long long v) { return std::to_string(v); };
   const Mlp& mlp = s.mlp;
   const int layers = mlp.layer_count();
-  if (layers < 1) return fail("the network has no layers");
+  if (layers < 1) return fail(text::T("lesson.error.no_layers"));
   if (layers > kMaxTraceLayers)
-    return fail("the network has " + std::to_string(layers) + " layers; a hand trace shows at most " +
-                std::to_string(kMaxTraceLayers));
+    return fail(text::tr("lesson.error.too_deep", {{"layers", str(layers)}, {"most", str(kMaxTraceLayers)}}));
   for (int l = 0; l < layers; ++l) {
     const LayerSpec& spec = mlp.layer(l);
     if (spec.inputs > kMaxTraceWidth || spec.outputs > kMaxTraceWidth)
-      return fail("layer " + std::to_string(l + 1) + " is " + std::to_string(spec.outputs) + " × " +
-                  std::to_string(spec.inputs) + "; a hand trace shows at most " + std::to_string(kMaxTraceWidth) +
-                  " inputs and neurons per layer");
+      return fail(text::tr("lesson.error.too_wide", {{"layer", str(l + 1)},
+                                                     {"rows", str(spec.outputs)},
+                                                     {"cols", str(spec.inputs)},
+                                                     {"most", str(kMaxTraceWidth)}}));
   }
   if (static_cast<int>(s.x.size()) != mlp.input_size())
-    return fail("the input has " + std::to_string(s.x.size()) + " values but the network expects " +
-                std::to_string(mlp.input_size()));
+    return fail(text::tr("lesson.error.input_size",
+                         {{"got", str(static_cast<long long>(s.x.size()))}, {"want", str(mlp.input_size())}}));
   if (!s.y.empty() && static_cast<int>(s.y.size()) != mlp.output_size())
-    return fail("the target has " + std::to_string(s.y.size()) + " values but the network has " +
-                std::to_string(mlp.output_size()) + " outputs");
-  if (!all_finite(s.x) || !all_finite(s.y)) return fail("the input or target contains NaN or infinity");
-  if (!all_finite(mlp.params())) return fail("a weight or bias is NaN or infinity");
-  if (!std::isfinite(s.learning_rate) || s.learning_rate < 0)
-    return fail("the learning rate must be a finite number ≥ 0");
+    return fail(text::tr("lesson.error.target_size",
+                         {{"got", str(static_cast<long long>(s.y.size()))}, {"want", str(mlp.output_size())}}));
+  if (!all_finite(s.x) || !all_finite(s.y)) return fail(text::T("lesson.error.input_not_finite"));
+  if (!all_finite(mlp.params())) return fail(text::T("lesson.error.params_not_finite"));
+  if (!std::isfinite(s.learning_rate) || s.learning_rate < 0) return fail(text::T("lesson.error.learning_rate"));
 
   CoreTrace& t = *out;
   t.mlp = mlp;
@@ -60,6 +62,7 @@ bool run_core_trace(const Scenario& s, CoreTrace* out, std::string* error) {
   t.y = s.y;
   t.loss = s.loss;
   t.learning_rate = s.y.empty() ? 0.0f : s.learning_rate;
+  t.first_output = s.first_output;
   t.mlp.zero_grad();
   t.ws.resize(t.mlp, 1);
   forward(t.mlp, t.x.data(), 1, t.ws);  // z, a of every layer
@@ -93,15 +96,11 @@ bool build_trace_lesson(const Scenario& scenario, const TraceOptions& options, L
   Lesson lesson;
   lesson.id = "model";
   const std::string shape = shape_text(t.mlp);
-  lesson.title = "Your network " + shape + ", by hand";
-  lesson.intro = "The network " + shape + " has " + format_count(static_cast<long long>(t.mlp.parameter_count())) +
-                 " parameters. Each step below is one piece of the calculation, with the numbers the "
-                 "engine itself computed.";
-  if (t.has_target())
-    lesson.intro +=
-        " With the target, the steps continue backwards: how much each weight is to blame "
-        "for the error, and one step of gradient descent.";
-  forward_steps(t, options, scenario.input_names, &lesson.steps);
+  const std::string count = format_count(static_cast<long long>(t.mlp.parameter_count()));
+  lesson.title = text::tr("lesson.model.title", {{"shape", shape}});
+  lesson.intro = text::tr(t.has_target() ? "lesson.model.intro_target" : "lesson.model.intro",
+                          {{"shape", shape}, {"count", count}});
+  forward_steps(t, options, translated_input_names(scenario.input_names), &lesson.steps);
   if (t.has_target() && options.backprop) backward_steps(t, options, &lesson.steps);
   *out = std::move(lesson);
   return true;
@@ -119,12 +118,11 @@ Step parameter_count_step(const Mlp& mlp) {
              format_count(static_cast<long long>(mlp.bias(l).size()));
     names += sep + n.vec("W", l) + " + " + n.vec("b", l);
   }
-  s.symbolic = "parameters = " + names;
-  s.substituted = "parameters = " + sizes + " = " + format_count(static_cast<long long>(mlp.parameter_count()));
+  s.symbolic = text::tr("lesson.params.symbolic", {{"names", names}});
+  s.substituted = text::tr("lesson.params.substituted",
+                           {{"sizes", sizes}, {"total", format_count(static_cast<long long>(mlp.parameter_count()))}});
   s.values = {static_cast<float>(mlp.parameter_count())};
-  s.explanation =
-      "Every weight and every bias is one number that training can adjust: these are the model's "
-      "parameters.";
+  s.explanation = text::T("lesson.params.explanation");
   for (int l = 0; l < mlp.layer_count(); ++l)
     for (int o = 0; o < mlp.layer(l).outputs; ++o) {
       s.highlight.biases.push_back({l, o});

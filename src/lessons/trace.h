@@ -36,6 +36,7 @@ struct CoreTrace {
   Mlp updated;                  // mlp after one core SGD step (valid if learning_rate > 0)
   Workspace ws_after;           // forward pass of `updated`
   float loss_after = 0;         // L after the step
+  int first_output = 1;         // Scenario::first_output: ŷ₁ … or ŷ₀ … in the texts
   bool has_target() const { return !y.empty(); }
   bool has_update() const { return has_target() && learning_rate > 0; }
 };
@@ -52,7 +53,7 @@ struct TraceOptions {
   bool update = true;          // with a target and η > 0: the gradient-descent step
 };
 
-// Steps appended to `steps`, in reading order.
+// Steps appended to `steps`, in reading order; every text in the current language (text/text.h).
 void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::vector<std::string>& input_names,
                    std::vector<Step>* steps);
 void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector<Step>* steps);

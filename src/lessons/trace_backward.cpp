@@ -9,6 +9,7 @@
 #include "lessons/activation_text.h"
 #include "lessons/notation.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
@@ -19,7 +20,8 @@ std::vector<NeuronRef> whole_layer(int layer, int n) {
   return refs;
 }
 
-// The loss formula and its value with ŷ, y substituted.
+// The loss formula and its value with ŷ, y substituted. ln is the natural logarithm (the losses'
+// own, and PyTorch's log).
 void loss_texts(const CoreTrace& t, const Notation& n, std::string* symbolic, std::string* substituted) {
   const int O = t.mlp.output_size();
   const float* y_hat = t.ws.a(t.mlp.layer_count() - 1).data();
@@ -38,16 +40,16 @@ void loss_texts(const CoreTrace& t, const Notation& n, std::string* symbolic, st
       *substituted = O > 1 ? "L = (1/" + std::to_string(O) + ") [" + terms + "]" : "L = " + terms;
       break;
     case Loss::bce:
-      *symbolic = O > 1 ? "L = −(1/n) Σ [y log ŷ + (1 − y) log(1 − ŷ)]" : "L = −[y log ŷ + (1 − y) log(1 − ŷ)]";
+      *symbolic = O > 1 ? "L = −(1/n) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]" : "L = −[y ln ŷ + (1 − y) ln(1 − ŷ)]";
       for (int k = 0; k < O; ++k)
         join(k,
-             num(y[k]) + " × log " + num(y_hat[k]) + " + (1 − " + operand(y[k]) + ") × log(1 − " + num(y_hat[k]) + ")");
+             num(y[k]) + " × ln " + num(y_hat[k]) + " + (1 − " + operand(y[k]) + ") × ln(1 − " + num(y_hat[k]) + ")");
       *substituted = O > 1 ? "L = −(1/" + std::to_string(O) + ") [" + terms + "]" : "L = −[" + terms + "]";
       break;
     case Loss::cross_entropy:
-      *symbolic = "L = −Σ y log ŷ";
+      *symbolic = "L = −Σ y ln ŷ";
       for (int k = 0; k < O; ++k)
-        if (y[k] != 0) join(static_cast<int>(!terms.empty()), num(y[k]) + " × log " + num(y_hat[k]));
+        if (y[k] != 0) join(static_cast<int>(!terms.empty()), num(y[k]) + " × ln " + num(y_hat[k]));
       *substituted = "L = −(" + (terms.empty() ? std::string("0") : terms) + ")";
       break;
   }
@@ -92,7 +94,7 @@ std::string derivative_text(Activation act, float z, float a, float d) {
     case Activation::leaky_relu: return head + num(d) + (z > 0 ? " (z > 0)" : " (z ≤ 0)");
     case Activation::sigmoid: return head + num(a) + " × (1 − " + num(a) + ") = " + num(d);
     case Activation::tanh: return head + "1 − " + operand(a) + "² = " + num(d);
-    case Activation::step: return head + "0 (flat on both sides of the jump)";
+    case Activation::step: return text::tr("lesson.deriv.step", {{"head", head}});
     case Activation::softmax: break;
   }
   return head + num(d);
@@ -123,10 +125,7 @@ void output_layer_steps(const CoreTrace& t, const Notation& n, std::vector<Step>
                    "),  " + derivative_formula(act);
       s.substituted = "∂" + n.y_hat(k) + "/∂" + n.z(last, k) + " = " + derivative_text(act, z[k], a[k], slope[k]);
       s.values = {slope[k]};
-      s.explanation = act == Activation::step
-                          ? "The step function is flat, so a small change of z changes nothing: no gradient can pass, "
-                            "which is why networks learn with ReLU or sigmoid instead."
-                          : "How strongly the output reacts to a small change of its vote z.";
+      s.explanation = text::T(act == Activation::step ? "lesson.act_grad.step" : "lesson.act_grad.output");
       s.highlight.layer = last;
       s.highlight.neurons = {{last, k}};
       steps->push_back(std::move(s));
@@ -144,23 +143,19 @@ void output_layer_steps(const CoreTrace& t, const Notation& n, std::vector<Step>
                    On;
       s.substituted = d + " = " + num(t.dL_dyhat[k]) + " × " + operand(slope[k]) + " = (" + diff + ")" + On + " = " +
                       num(delta[k]);
-      s.explanation =
-          "With a sigmoid output and cross-entropy the σ′ cancels out: the error is simply prediction "
-          "minus target.";
+      s.explanation = text::T("lesson.delta.sigmoid_bce");
     } else if (fused) {
       s.symbolic = d + " = " + n.y_hat(k) + " − " + n.y(k);
       s.substituted = d + " = " + diff + " = " + num(delta[k]);
-      s.explanation = "Softmax and cross-entropy together give the simplest error signal: prediction minus target.";
+      s.explanation = text::T("lesson.delta.softmax_ce");
     } else if (act == Activation::softmax) {
       s.symbolic = d + " = " + n.y_hat(k) + " (∂L/∂" + n.y_hat(k) + " − Σⱼ ŷⱼ ∂L/∂ŷⱼ)";
       s.substituted = d + " = " + num(delta[k]);
-      s.explanation = "Softmax ties its outputs together, so each neuron's error mixes all of ∂L/∂ŷ.";
+      s.explanation = text::T("lesson.delta.softmax");
     } else {
       s.symbolic = d + " = ∂L/∂" + n.y_hat(k) + " × " + derivative_symbol(act) + "(" + n.z(last, k) + ")";
       s.substituted = d + " = " + num(t.dL_dyhat[k]) + " × " + operand(slope[k]) + " = " + num(delta[k]);
-      s.explanation =
-          "The chain rule: the error at the output neuron's vote z is the loss's slope times the "
-          "activation's slope.";
+      s.explanation = text::T("lesson.delta.output");
     }
     s.values = {delta[k]};
     s.highlight.layer = last;
@@ -187,8 +182,7 @@ void hidden_layer_steps(const CoreTrace& t, const Notation& n, int l, std::vecto
                  derivative_formula(act);
     g.substituted = "∂" + n.a(l, i) + "/∂" + n.z(l, i) + " = " + derivative_text(act, z[i], a[i], slope);
     g.values = {slope};
-    g.explanation = dead ? "This neuron is switched off here (slope 0), so no error can flow back through it."
-                         : "How strongly this neuron's output reacts to a small change of its vote.";
+    g.explanation = text::T(dead ? "lesson.act_grad.off" : "lesson.act_grad.hidden");
     g.highlight.layer = l;
     g.highlight.neurons = {{l, i}};
     steps->push_back(std::move(g));
@@ -204,16 +198,11 @@ void hidden_layer_steps(const CoreTrace& t, const Notation& n, int l, std::vecto
     if (next.outputs > 1) sum = "(" + sum + ")";
     s.substituted = n.delta(l, i) + " = " + sum + " × " + operand(slope) + " = " + num(delta[i]);
     s.values = {delta[i]};
+    // Off for this sample only: "dead" is kept for a ReLU that is off for every input.
     if (dead && act == Activation::relu)
-      s.explanation = "Dead ReLU: " + n.z(l, i) + " = " + num(z[i]) +
-                      " is not positive, so ReLU′ = 0 and δ is exactly 0 — whatever the error above, every weight "
-                      "and the bias of this neuron get a gradient of exactly 0 from this sample.";
-    else if (dead)
-      s.explanation = "The activation is flat here, so δ is exactly 0 and this neuron's weights get no gradient.";
-    else
-      s.explanation =
-          "The error flows back along the connections this neuron feeds, weighted by them, then "
-          "scaled by the neuron's own slope.";
+      s.explanation = text::tr("lesson.delta.relu_inactive", {{"z", n.z(l, i)}, {"value", num(z[i])}});
+    else if (dead) s.explanation = text::T("lesson.delta.flat");
+    else s.explanation = text::T("lesson.delta.hidden");
     s.highlight.layer = l + 1;  // the matrix view shows column i of W⁽ˡ⁺²⁾ (a row of Wᵀ)
     s.highlight.neurons = whole_layer(l + 1, next.outputs);
     s.highlight.neurons.push_back({l, i});
@@ -238,14 +227,9 @@ void gradient_steps(const CoreTrace& t, const Notation& n, int l, std::vector<St
       s.substituted = "∂L/∂" + n.w(l, o, i) + " = " + num(delta[o]) + " × " + operand(in[i]) + " = " +
                       num(dW[o * I + i]);
       s.values = {dW[o * I + i]};
-      if (delta[o] == 0) s.explanation = "Its neuron's error δ is 0, so this weight gets no gradient.";
-      else if (in[i] == 0)
-        s.explanation = "The signal " + n.input(l, i) +
-                        " through this weight was 0, so the weight could not have "
-                        "changed the output: gradient 0.";
-      else
-        s.explanation =
-            "A weight's share of the blame: the error at its neuron times the signal that flowed through it.";
+      if (delta[o] == 0) s.explanation = text::T("lesson.weight_grad.no_error");
+      else if (in[i] == 0) s.explanation = text::tr("lesson.weight_grad.no_signal", {{"input", n.input(l, i)}});
+      else s.explanation = text::T("lesson.weight_grad.blame");
       s.highlight.layer = l;
       s.highlight.neurons = {{l - 1, i}, {l, o}};
       s.highlight.weights = {{l, o, i}};
@@ -257,8 +241,7 @@ void gradient_steps(const CoreTrace& t, const Notation& n, int l, std::vector<St
     s.symbolic = "∂L/∂" + n.b(l, o) + " = " + n.delta(l, o);
     s.substituted = "∂L/∂" + n.b(l, o) + " = " + num(db[o]);
     s.values = {db[o]};
-    s.explanation = delta[o] == 0 ? "The bias learns only from its neuron's error, which is 0 here."
-                                  : "A bias always feeds a 1 into its neuron, so its gradient is just the error δ.";
+    s.explanation = text::T(delta[o] == 0 ? "lesson.bias_grad.no_error" : "lesson.bias_grad.delta");
     s.highlight.layer = l;
     s.highlight.neurons = {{l, o}};
     s.highlight.biases = {{l, o}};
@@ -276,9 +259,8 @@ void update_steps(const CoreTrace& t, const Notation& n, std::vector<Step>* step
     s.symbolic = name + " ← " + name + " − η ∂L/∂" + name;
     s.substituted = name + " ← " + num(old_v) + " − " + eta + " × " + operand(grad) + " = " + num(new_v);
     s.values = {old_v, new_v};
-    s.explanation = grad == 0 ? "Gradient 0: this parameter stays where it is."
-                              : "Gradient descent moves the parameter a small step (η = " + eta +
-                                    ") against its gradient, downhill on the loss.";
+    s.explanation = grad == 0 ? std::string(text::T("lesson.update.zero"))
+                              : text::tr("lesson.update.step", {{"eta", eta}});
     s.highlight.layer = l;
     s.highlight.neurons = {{l, o}};
     if (i >= 0) s.highlight.weights = {{l, o, i}};
@@ -298,15 +280,13 @@ void update_steps(const CoreTrace& t, const Notation& n, std::vector<Step>* step
   Step s;
   s.kind = StepKind::loss_after;
   s.layer = last;
-  s.symbolic = "forward again with the new parameters: ŷ, L";
+  s.symbolic = text::T("lesson.after.symbolic");
   s.substituted = "ŷ: " + vector_text(t.ws.a(last).data(), O) + " → " + vector_text(t.ws_after.a(last).data(), O) +
                   ",  L: " + num(t.loss_value) + " → " + num(t.loss_after);
   s.values = {t.loss_value, t.loss_after};
-  s.explanation = t.loss_after < t.loss_value
-                      ? "The loss went down: one small step downhill moved the answer towards the target."
-                  : t.loss_after > t.loss_value
-                      ? "The loss went up: the step overshot — the learning rate is too large for this spot."
-                      : "The loss did not change: no gradient reached any parameter that matters here.";
+  s.explanation = text::T(t.loss_after < t.loss_value   ? "lesson.after.down"
+                          : t.loss_after > t.loss_value ? "lesson.after.up"
+                                                        : "lesson.after.same");
   s.highlight.layer = last;
   s.highlight.neurons = whole_layer(last, O);
   steps->push_back(std::move(s));
@@ -316,17 +296,17 @@ void update_steps(const CoreTrace& t, const Notation& n, std::vector<Step>* step
 
 void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector<Step>* steps) {
   if (!t.has_target()) return;
-  const Notation n(t.mlp);
+  const Notation n(t.mlp, t.first_output);
   const int last = t.mlp.layer_count() - 1, O = t.mlp.output_size();
+  const std::span<const float> out_delta = t.ws.delta(last);
 
   Step loss;
   loss.kind = StepKind::loss;
   loss.layer = last;
   loss_texts(t, n, &loss.symbolic, &loss.substituted);
   loss.values = {t.loss_value};
-  loss.explanation =
-      "The loss is the exam's marking scheme: it scores how far the answer ŷ is from the target y "
-      "(0 would be perfect).";
+  const bool uses_ln = t.loss == Loss::bce || t.loss == Loss::cross_entropy;
+  loss.explanation = text::T(uses_ln ? "lesson.loss.explanation_ln" : "lesson.loss.explanation");
   loss.highlight.layer = last;
   loss.highlight.neurons = whole_layer(last, O);
   steps->push_back(std::move(loss));
@@ -337,9 +317,13 @@ void backward_steps(const CoreTrace& t, const TraceOptions& options, std::vector
     g.layer = last, g.neuron = k;
     loss_grad_texts(t, n, k, &g.symbolic, &g.substituted);
     g.values = {t.dL_dyhat[k]};
-    g.explanation = t.dL_dyhat[k] < 0   ? "Negative: raising " + n.y_hat(k) + " would lower the loss."
-                    : t.dL_dyhat[k] > 0 ? "Positive: lowering " + n.y_hat(k) + " would lower the loss."
-                                        : "Zero: " + n.y_hat(k) + " is already where the loss wants it.";
+    // Zero here and an error δ ≠ 0 below: cross-entropy reads only the outputs with a target,
+    // yet softmax couples every output to every vote.
+    const char* key = t.dL_dyhat[k] < 0   ? "lesson.loss_grad.negative"
+                      : t.dL_dyhat[k] > 0 ? "lesson.loss_grad.positive"
+                      : out_delta[k] == 0 ? "lesson.loss_grad.zero"
+                                          : "lesson.loss_grad.zero_coupled";
+    g.explanation = text::tr(key, {{"yhat", n.y_hat(k)}, {"delta", n.delta(last, k)}, {"value", num(out_delta[k])}});
     g.highlight.layer = last;
     g.highlight.neurons = {{last, k}};
     steps->push_back(std::move(g));

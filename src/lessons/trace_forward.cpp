@@ -5,6 +5,7 @@
 #include "lessons/activation_text.h"
 #include "lessons/notation.h"
 #include "lessons/trace.h"
+#include "text/text.h"
 
 namespace nnlab {
 namespace {
@@ -28,27 +29,33 @@ std::string activation_substituted(Activation act, float z, float a) {
 
 std::string activation_formula(Activation act) { return activation_text(act).formula; }
 
-std::string activation_explanation(Activation act, float z, float a) {
+// What a = f(z) did, in one sentence. `hidden`: the neuron feeds another layer (its output is an
+// inner signal, not the network's answer).
+std::string activation_explanation(Activation act, float z, float a, bool hidden) {
+  const std::string zs = num(z), as = num(a);
   switch (act) {
-    case Activation::identity: return "No activation: the neuron passes its vote on as it is.";
+    case Activation::identity: return text::T("lesson.act.identity");
     case Activation::relu:
-      return z > 0 ? "ReLU is a switch: a positive vote passes through unchanged (" + num(a) + ")."
-                   : "ReLU is a switch: a vote of " + num(z) +
-                         " is not positive, so the neuron stays off and passes on 0.";
+      return text::tr(z > 0 ? "lesson.act.relu.on" : "lesson.act.relu.off", {{"z", zs}, {"a", as}});
     case Activation::leaky_relu:
-      return z > 0 ? "Leaky ReLU passes a positive vote unchanged (" + num(a) + ")."
-                   : "Leaky ReLU lets only 1 % of a negative vote through: " + num(a) + ".";
+      return text::tr(z > 0 ? "lesson.act.leaky_relu.on" : "lesson.act.leaky_relu.off", {{"z", zs}, {"a", as}});
     case Activation::sigmoid:
-      return "The sigmoid squashes any vote into the range 0 … 1: " + num(z) + " becomes " + num(a) +
-             ", which reads as a probability.";
-    case Activation::tanh:
-      return "tanh squashes any vote into the range −1 … 1: " + num(z) + " becomes " + num(a) + ".";
-    case Activation::step:
-      return z > 0 ? "The step function says yes (1) as soon as the vote is positive."
-                   : "The step function says no (0) because the vote is not positive.";
+      return text::tr(hidden ? "lesson.act.sigmoid.hidden" : "lesson.act.sigmoid.output", {{"z", zs}, {"a", as}});
+    case Activation::tanh: return text::tr("lesson.act.tanh", {{"z", zs}, {"a", as}});
+    case Activation::step: return text::T(z > 0 ? "lesson.act.step.yes" : "lesson.act.step.no");
     case Activation::softmax: break;
   }
   return "";
+}
+
+// One product w·x and what it does to the neuron's z: it raises z, lowers it or leaves it as it
+// is, by the sign of the product (a negative weight times a negative input raises z).
+std::string term_explanation(const std::string& input, float x, float w, float product, const std::string& z) {
+  const char* key = product > 0   ? "lesson.term.raises"
+                    : product < 0 ? "lesson.term.lowers"
+                    : x == 0      ? "lesson.term.zero_input"
+                                  : "lesson.term.zero_weight";
+  return text::tr(key, {{"input", input}, {"x", num(x)}, {"w", num(w)}, {"product", num(product)}, {"z", z}});
 }
 
 std::vector<NeuronRef> whole_layer(int layer, int n) {
@@ -62,7 +69,7 @@ std::vector<NeuronRef> whole_layer(int layer, int n) {
 void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::vector<std::string>& input_names,
                    std::vector<Step>* steps) {
   const Mlp& mlp = t.mlp;
-  const Notation n(mlp);
+  const Notation n(mlp, t.first_output);
   const int layers = mlp.layer_count();
   for (int l = 0; l < layers; ++l) {
     const LayerSpec& spec = mlp.layer(l);
@@ -84,13 +91,10 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
           s.symbolic = n.w(l, o, i) + "·" + n.input(l, i);
           s.substituted = n.w(l, o, i) + n.input(l, i) + " = " + num(w) + " × " + operand(in[i]) + " = " + num(product);
           s.values = {product};
-          const std::string who = l == 0 && i < static_cast<int>(input_names.size())
-                                      ? "Input " + n.x(i) + " (" + input_names[i] + ") = " + num(in[i])
-                                      : "Input " + n.input(l, i) + " = " + num(in[i]);
-          s.explanation = who + " times its weight " + num(w) +
-                          (w > 0   ? ": this input votes for the neuron firing."
-                           : w < 0 ? ": a negative weight, so this input votes against."
-                                   : ": a zero weight, so this input is ignored.");
+          const std::string input = l == 0 && i < static_cast<int>(input_names.size())
+                                        ? text::tr("lesson.input_named", {{"symbol", n.x(i)}, {"name", input_names[i]}})
+                                        : n.input(l, i);
+          s.explanation = term_explanation(input, in[i], w, product, n.z(l, o));
           s.highlight.layer = l;
           s.highlight.neurons = {{l - 1, i}, {l, o}};
           s.highlight.weights = {{l, o, i}};
@@ -121,8 +125,8 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
         s.substituted += " = " + products + (b[o] < 0 ? " − " + negated(b[o]) : " + " + num(b[o]));
       s.substituted += " = " + num(z[o]);
       s.values = {z[o]};
-      s.explanation = "Neuron " + std::to_string(o + 1) + " of " + n.layer_name(l) +
-                      " weighs each input by its connection and adds its bias: its weighted vote is " + num(z[o]) + ".";
+      s.explanation = text::tr("lesson.sum",
+                               {{"n", std::to_string(n.number(l, o))}, {"layer", n.layer_name(l)}, {"z", num(z[o])}});
       s.highlight.layer = l;
       s.highlight.neurons = whole_layer(l - 1, I);
       s.highlight.neurons.push_back({l, o});
@@ -139,7 +143,7 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
                      activation_formula(spec.activation);
       act.substituted = n.a(l, o) + " = " + activation_substituted(spec.activation, z[o], a[o]);
       act.values = {a[o]};
-      act.explanation = activation_explanation(spec.activation, z[o], a[o]);
+      act.explanation = activation_explanation(spec.activation, z[o], a[o], l < layers - 1);
       act.highlight.layer = l;
       act.highlight.neurons = {{l, o}};
       steps->push_back(std::move(act));
@@ -152,9 +156,7 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
       act.symbolic = n.vec("a", l) + " = softmax(" + n.vec("z", l) + "),  " + activation_formula(spec.activation);
       act.substituted = n.vec("a", l) + " = softmax(" + vector_text(z.data(), O) + ") = " + vector_text(a.data(), O);
       act.values.assign(a.begin(), a.end());
-      act.explanation =
-          "Softmax turns the layer's votes into probabilities that add up to 1; the biggest vote "
-          "gets the biggest share.";
+      act.explanation = text::T("lesson.act.softmax");
       act.highlight.layer = l;
       act.highlight.neurons = whole_layer(l, O);
       steps->push_back(std::move(act));
@@ -170,7 +172,7 @@ void forward_steps(const CoreTrace& t, const TraceOptions& options, const std::v
   out.symbolic = (O > 1 ? "ŷ = " : n.y_hat(0) + " = ") + n.vec("a", last);
   out.substituted = "ŷ = " + vector_text(y_hat.data(), O);
   out.values.assign(y_hat.begin(), y_hat.end());
-  out.explanation = "The last layer's activation is the network's answer, ŷ.";
+  out.explanation = text::T("lesson.output");
   out.highlight.layer = last;
   out.highlight.neurons = whole_layer(last, O);
   steps->push_back(std::move(out));

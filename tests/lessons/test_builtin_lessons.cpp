@@ -35,10 +35,10 @@ One neuron decides whether to take an umbrella. x₁ is today's temperature in �
 
   1. w₁x₁ = −0.5 × 10 = −5
      formula: w₁·x₁
-     Input x₁ (temperature, °C) = 10 times its weight −0.5: a negative weight, so this input votes against.
+     Input x₁ (temperature, °C) = 10 times its weight −0.5 gives −5: a negative term, so it lowers z.
   2. w₂x₂ = 2 × 1 = 2
      formula: w₂·x₂
-     Input x₂ (rain, 1 = yes) = 1 times its weight 2: this input votes for the neuron firing.
+     Input x₂ (rain, 1 = yes) = 1 times its weight 2 gives 2: a positive term, so it raises z.
   3. z = (−0.5 × 10) + (2 × 1) + 1 = −5 + 2 + 1 = −2
      formula: z = w₁x₁ + w₂x₂ + b
      Add the two weighted inputs and the bias b = 1 (its opinion before seeing anything): the neuron's total vote is −2 (against an umbrella).
@@ -50,11 +50,11 @@ One neuron decides whether to take an umbrella. x₁ is today's temperature in �
      The last layer's activation is the network's answer, ŷ.
   6. a = 0 ≤ 0 → no umbrella recommended
      formula: take an umbrella if a > 0
-     Output 0: the total vote −2 is not positive, so ReLU keeps the neuron silent — no umbrella recommended.
+     Output 0: the total vote −2 is not positive, so ReLU keeps the neuron silent — no umbrella recommended. Whichever activation you pick, a crosses its threshold exactly where z crosses 0 (here a > 0 means z > 0): another activation changes only the graded output a, not where the decision flips.
 )golden";
 
 const char* const kCoatGolden = R"golden(The coat network 3-2-1
-Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and wind x₃ (1 = yes) — feed two hidden ReLU neurons, and one sigmoid neuron turns their signals into a probability. Hidden neuron 1 stands for “cold, and rain or wind: you may feel cold”; hidden neuron 2 for “very cold: you must wear one”.
+Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and wind x₃ (1 = yes) — feed two hidden ReLU neurons, and one sigmoid neuron turns their signals into a score between 0 and 1, read against the line 0.5. Hidden neuron 1 stands for “cold, and rain or wind: you may feel cold”; hidden neuron 2 for “very cold: you must wear one”.
 
   1. z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5
      formula: z⁽¹⁾₁ = W⁽¹⁾₁₁x₁ + W⁽¹⁾₁₂x₂ + W⁽¹⁾₁₃x₃ + b⁽¹⁾₁
@@ -66,7 +66,7 @@ Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and w
      formula: z⁽¹⁾₂ = W⁽¹⁾₂₁x₁ + W⁽¹⁾₂₂x₂ + W⁽¹⁾₂₃x₃ + b⁽¹⁾₂
      Neuron 2 of layer 1 (hidden) weighs each input by its connection and adds its bias: its weighted vote is −8. This neuron stands for “very cold: you must wear one”.
   4. z⁽¹⁾₂ = −10 + 0.5 + 0.5 + 1 = −8, not −7
-     formula: a common slip: z⁽¹⁾₂ = −7
+     a common slip: z⁽¹⁾₂ = −7
      −7 is a common slip when this sum is worked by hand. Add the four terms one at a time and the running total goes −9.5, then −9, then −8: the answer is −8, exactly what the network computes.
   5. a⁽¹⁾₂ = ReLU(−8) = max(0, −8) = 0
      formula: a⁽¹⁾₂ = ReLU(z⁽¹⁾₂),  ReLU(z) = max(0, z)
@@ -76,13 +76,13 @@ Should you wear a coat? Three inputs — temperature x₁ (°C), rain x₂ and w
      Neuron 1 of layer 2 (output) weighs each input by its connection and adds its bias: its weighted vote is 0.2.
   7. a⁽²⁾ = σ(0.2) = 1 / (1 + e^−0.2) = 0.5498
      formula: a⁽²⁾ = σ(z⁽²⁾),  σ(z) = 1 / (1 + e^−z)
-     The sigmoid squashes any vote into the range 0 … 1: 0.2 becomes 0.5498, which reads as a probability.
+     The sigmoid squashes any vote into the range 0 … 1: 0.2 becomes 0.5498, a score between 0 and 1 (0.5 at a vote of 0).
   8. ŷ = 0.5498
      formula: ŷ = a⁽²⁾
      The last layer's activation is the network's answer, ŷ.
-  9. ŷ = 0.5498 → 55 % wear a coat
-     formula: P(wear a coat) = ŷ
-     Both hidden neurons are silent, so the output rests on its bias alone: σ(0.2) = 0.5498, a coin flip leaning towards the coat.
+  9. ŷ = 0.5498 > 0.5 → wear a coat
+     formula: wear a coat if ŷ > 0.5
+     Both hidden neurons are inactive for this sample, so the output rests on its bias alone: σ(0.2) = 0.5498. That is a score just above the 0.5 line, leaning slightly towards “wear a coat”. The weights here were set by hand, so this score is not a probability; a trained network's output can be read as a probability only if it was trained to be one.
  10. parameters = 6 + 2 + 2 + 1 = 11
      formula: parameters = W⁽¹⁾ + b⁽¹⁾ + W⁽²⁾ + b⁽²⁾
      Every weight and every bias is one number that training can adjust: these are the model's parameters.
@@ -146,7 +146,7 @@ TEST_SUITE("lessons/builtin") {
     CHECK(ws.z(0)[1] == -8.0f);
     CHECK(ws.z(1)[0] == doctest::Approx(0.2));
     CHECK(ws.a(1)[0] == doctest::Approx(0.549834).epsilon(1e-6));
-    CHECK(find_step(lesson, StepKind::decision)->substituted == "ŷ = 0.5498 → 55 % wear a coat");
+    CHECK(find_step(lesson, StepKind::decision)->substituted == "ŷ = 0.5498 > 0.5 → wear a coat");
     const Step* count = find_step(lesson, StepKind::shape);
     REQUIRE(count != nullptr);
     CHECK(count->values[0] == static_cast<float>(s.mlp.parameter_count()));
