@@ -25,10 +25,13 @@ Step comparison_step(const std::vector<LayerSpec>& specs) {
   Step s;
   s.kind = StepKind::shape;
   if (!mlp.build(specs, &s.explanation)) return s;
-  std::string sum;
-  for (int l = 0; l < mlp.layer_count(); ++l)
+  const Notation n(mlp);
+  std::string sum, names;
+  for (int l = 0; l < mlp.layer_count(); ++l) {
     sum += (l ? " + " : "") + count(mlp.weights(l).size()) + " + " + count(mlp.bias(l).size());
-  s.symbolic = shape_name(mlp);
+    names += (l ? " + " : "") + n.vec("W", l) + " + " + n.vec("b", l);
+  }
+  s.symbolic = text::tr("lesson.params.symbolic", {{"names", names}});  // "parameters = W⁽¹⁾ + b⁽¹⁾ + …"
   s.substituted = text::tr("lesson.anatomy.compare.substituted",
                            {{"shape", shape_name(mlp)}, {"sum", sum}, {"total", count(mlp.parameter_count())}});
   s.values = {static_cast<float>(mlp.parameter_count())};

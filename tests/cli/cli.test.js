@@ -1,6 +1,7 @@
 // nnlab-cli end to end, native and WebAssembly (node) builds side by side:
 //   trace: the worked examples' numbers (umbrella, coat, x = [1, 2]), gradients against finite differences
-//          computed here from repeated trace calls, the built-in lessons by name;
+//          computed here from repeated trace calls, the built-in lessons by name, in Chinese
+//          (--lang zh) with the English run's numbers;
 //   train: a real run on Fashion-MNIST (a few thousand images) reaching a stated accuracy, the
 //          same result from both builds for the same seed, a saved model that traces;
 //   usage: bad flags and values exit 2 with one error line + usage on stderr and write nothing.
@@ -129,6 +130,47 @@ for (const runner of runners) {
       }
     });
 
+    // --lang zh: the same steps in Chinese. Every number is the English run's; what is left in Latin
+    // letters is formulas' symbols and the terms kept in Latin.
+    test('--lang zh: the coat trace in Chinese, with the numbers of the English run', () => {
+      const kept = new Set(['ReLU', 'Leaky', 'leaky', 'Sigmoid', 'tanh', 'Softmax', 'softmax', 'step', 'identity', 'max',
+        'argmax', 'Mazur', 'MNIST', 'PyTorch', 'log']);
+      const numbers = (text) => (text.match(/−?[0-9][0-9.,]*/g) || []).map((n) => n.replace(/[.,]+$/, '')).sort();
+      const english = (text) => (text.match(/[A-Za-z]{3,}/g) || []).filter((w) => !kept.has(w));
+      const en = run(runner, ['trace', 'coat']);
+      const zh = run(runner, ['trace', 'coat', '--lang', 'zh']);
+      assert.equal(zh.code, 0, zh.stderr);
+      assert.equal(run(runner, ['trace', 'coat', '--lang', 'en']).stdout, en.stdout);
+      for (const line of ['外套网络 3-2-1',
+        '  1. z⁽¹⁾₁ = (−0.5 × 10) + (1 × 1) + (0.5 × 1) + 0 = −3.5',
+        '     公式：z⁽¹⁾₁ = W⁽¹⁾₁₁x₁ + W⁽¹⁾₁₂x₂ + W⁽¹⁾₁₃x₃ + b⁽¹⁾₁',
+        '     第 1 层（隐藏层）的神经元 1 把每个输入乘以对应的权重再加上偏置：加权求和得 −3.5。',
+        '  4. z⁽¹⁾₂ = −10 + 0.5 + 0.5 + 1 = −8，而不是 −7',
+        '  9. ŷ = 0.5498 > 0.5 → 穿外套']) {
+        assert.ok(zh.stdout.split('\n').some((l) => l.startsWith(line)), `${runner.name}: no line "${line}…" in\n${zh.stdout}`);
+      }
+      assert.deepEqual(english(zh.stdout), []);
+      assert.deepEqual(numbers(zh.stdout), numbers(en.stdout));
+      assert.equal(zh.stdout.split('\n').length, en.stdout.split('\n').length);
+      // --json: the same numbers and steps; the texts in Chinese.
+      for (const id of ['coat', 'backprop-coat']) {
+        const je = runJson(runner, ['trace', id]);
+        const jz = runJson(runner, ['trace', id, '--lang', 'zh']);
+        assert.notEqual(jz.title, je.title);
+        for (const key of ['input', 'layers', 'output', 'target', 'loss', 'grads']) assert.deepEqual(jz[key], je[key], key);
+        assert.equal(jz.steps.length, je.steps.length);
+        jz.steps.forEach((step, k) => {
+          const e = je.steps[k];
+          assert.deepEqual([step.kind, step.layer, step.neuron, step.input, step.values],
+            [e.kind, e.layer, e.neuron, e.input, e.values]);
+          for (const field of ['text', 'symbolic', 'explanation']) {
+            assert.deepEqual(numbers(step[field]), numbers(e[field]), `${id} step ${k + 1} ${field}: ${step[field]}`);
+            assert.deepEqual(english(step[field]), [], `${id} step ${k + 1} ${field}: ${step[field]}`);
+          }
+        });
+      }
+    });
+
     // Central differences of the loss, each from two more trace calls on a perturbed model file.
     for (const [label, out, loss, target] of [
       ['tanh → sigmoid, half-sse', 'sigmoid', 'half-sse', '0.2,0.9'],
@@ -187,6 +229,7 @@ for (const runner of runners) {
         [['trace', '--model', broken, '--input', '1'], 'broken.json: not valid JSON'],
         [['trace', 'no-such-lesson'], 'unknown lesson'],
         [['trace', '--model'], '--model needs a value'],
+        [['trace', 'coat', '--lang', 'fr'], '--lang must be en or zh'],
         [['train', '--lr', '-1', '--save', save], '--lr must be a number > 0'],
         [['train', '--lr', '0', '--save', save], '--lr must be a number > 0'],
         [['train', '--batch', '0', '--save', save], '--batch must be an integer in 1..'],
