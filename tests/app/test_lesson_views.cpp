@@ -202,7 +202,7 @@ TEST_SUITE("app lesson views") {
   TEST_CASE("backprop: gradients and the update from the core; loss falls; BCE and η are choices") {
     LessonSession s = backprop_session();
     nlohmann::json j = state_of(s);
-    // The coat network's hidden ReLUs are dead: every W⁽¹⁾ gradient is exactly 0.
+    // The coat network's hidden ReLUs are inactive for this sample: every W⁽¹⁾ gradient is exactly 0.
     for (const auto& row : j["layers"][0]["dw"])
       for (const auto& g : row) CHECK(g.get<float>() == 0.0f);
     CHECK(j["layers"][1]["db"][0].get<float>() != 0.0f);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/common/widgets.h"
 #include "app/lesson/lesson_session.h"
 #include "app/lesson/lesson_view.h"
 #include "app/views.h"
@@ -29,7 +30,7 @@ const std::set<std::string> kLatin = {"relu", "leaky", "tanh", "sigmoid", "softm
 // The Latin words of 3+ letters in `s` that a Chinese text should not have.
 std::vector<std::string> english_words(const std::string& s) {
   std::vector<std::string> out;
-  static const std::regex word("[A-Za-z][A-Za-z_0-9′]*");
+  static const std::regex word("[A-Za-z][A-Za-z_0-9]*(′)?");  // bytes: ′ outside a bracket
   for (auto it = std::sregex_iterator(s.begin(), s.end(), word); it != std::sregex_iterator(); ++it) {
     std::string w = it->str(), lower = w;
     for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -174,7 +175,7 @@ TEST_SUITE("app views in Chinese") {
   }
 
   TEST_CASE("backprop: the loss note says why the loss did not fall") {
-    LessonSession s({{"backprop-coat", "lessonview.lesson.backprop_coat"}});
+    LessonSession s(std::vector<LessonChoice>{{"backprop-coat", "lessonview.lesson.backprop_coat"}});
     SUBCASE("every gradient 0: nothing learned from this sample (no advice about η)") {
       // the target equal to the output: ∂L/∂ŷ = 0, so every gradient is exactly 0
       REQUIRE(s.set_target(0, s.trace()->ws.a(1)[0]) == "");
@@ -316,5 +317,18 @@ TEST_SUITE("app views in Chinese") {
     check_chinese(view->set("z", "9"));
     CHECK(view->set("z", "9").find("\u22125 … 5") != std::string::npos);
     text::set_language(text::Lang::en);
+  }
+
+  TEST_CASE("wrapping: between words and Chinese characters, never inside a number") {
+    const auto one = [](unsigned) { return 1.0f; };  // every character 1 wide
+    using L = std::vector<std::string_view>;
+    CHECK(wrap_lines("e ≈ 2.718", 6, one) == L{"e ≈", "2.718"});    // not "e ≈ 2." + "718"
+    CHECK(wrap_lines("一二三四五六", 4, one) == L{"一二三四", "五六"});
+    CHECK(wrap_lines("一二三，四", 3, one) == L{"一二", "三，四"});  // ， stays after 三
+    CHECK(wrap_lines("学习率 η = 0.5", 6, one) == L{"学习率 η", "= 0.5"});
+    CHECK(wrap_lines("（一二三", 2, one) == L{"（一", "二三"});  // （ goes with what follows
+    CHECK(wrap_lines("a\nb", 10, one) == L{"a", "b"});
+    CHECK(wrap_lines("abcdef", 3, one) == L{"abc", "def"});  // a word longer than the line is cut
+    CHECK(wrap_lines("", 3, one).empty());
   }
 }

@@ -1,10 +1,13 @@
 #include "app/common/widgets.h"
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
 #include <algorithm>
 #include <cmath>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 namespace nnlab::app {
 
@@ -31,6 +34,86 @@ void section(const char* title) {
 }
 
 std::string with_id(const char* text, const char* id) { return std::string(text) + "###" + id; }
+
+namespace {
+
+// Chinese characters, their punctuation and full-width forms: a line may break beside them.
+bool is_cjk(unsigned c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF00 && c <= 0xFFEF);
+}
+// Closing punctuation stays on the line before it; opening punctuation with what follows it.
+bool no_break_before(unsigned c) {
+  switch (c) {
+    case 0xFF0C: case 0x3002: case 0xFF1A: case 0xFF1B: case 0xFF09: case 0x201D: case 0x2019: case 0x3001:
+    case 0xFF01: case 0xFF1F: case 0x300D: case 0x300F: case 0x3011: case 0x2026: case 0x2014:
+    case ')': case ',': case '.': case ':': case ';': case '!': case '?': return true;
+    default: return false;
+  }
+}
+bool no_break_after(unsigned c) {
+  return c == 0xFF08 || c == 0x201C || c == 0x2018 || c == 0x300C || c == 0x300E || c == 0x3010 || c == '(';
+}
+
+}  // namespace
+
+std::vector<std::string_view> wrap_lines(std::string_view text, float width,
+                                         const std::function<float(unsigned)>& advance) {
+  std::vector<std::string_view> lines;
+  const char* line = text.data();
+  const char* const stop = text.data() + text.size();
+  while (line < stop) {
+    const char *p = line, *end = nullptr, *next = nullptr;
+    const char *brk = nullptr, *brk_next = nullptr;  // the last place this line may end, and the next begin
+    unsigned prev = 0;
+    float w = 0;
+    while (p < stop) {
+      unsigned c = 0;
+      const int n = std::max(1, ImTextCharFromUtf8(&c, p, stop));
+      if (c == '\n') {
+        end = p, next = p + n;
+        break;
+      }
+      if (p > line) {
+        if (c == ' ') brk = p, brk_next = p + 1;
+        else if ((is_cjk(c) || is_cjk(prev)) && prev != ' ' && !no_break_before(c) && !no_break_after(prev))
+          brk = p, brk_next = p;
+      }
+      const float a = advance(c);
+      if (w + a > width && p > line) {
+        if (brk) end = brk, next = brk_next;
+        else end = p, next = p;  // a word longer than the line is cut
+        break;
+      }
+      w += a;
+      prev = c;
+      p += n;
+    }
+    if (!end) end = next = p;
+    lines.emplace_back(line, size_t(end - line));
+    line = next;
+    while (line < stop && *line == ' ') ++line;  // the spaces where the line broke
+  }
+  return lines;
+}
+
+void wrapped_text(std::string_view text, float margin) {
+  const ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  const float width = std::max(ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x - margin);
+  ImGui::BeginGroup();  // lines after the first start where the first did
+  const std::vector<std::string_view> lines =
+      wrap_lines(text, width, [&](unsigned c) { return font->GetCharAdvance(ImWchar(c)) * scale; });
+  if (lines.empty()) ImGui::TextUnformatted("");
+  // the lines of one paragraph as close as TextWrapped sets them; the usual spacing after the last
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (k + 1 == lines.size()) ImGui::PopStyleVar();
+    ImGui::TextUnformatted(lines[k].data(), lines[k].data() + lines[k].size());
+  }
+  if (lines.empty()) ImGui::PopStyleVar();
+  ImGui::EndGroup();
+}
 
 namespace {
 ItemRect g_items[64];

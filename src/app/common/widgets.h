@@ -2,7 +2,10 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace nnlab::app {
 
@@ -14,6 +17,14 @@ void centered_text(ImDrawList* dl, ImVec2 center, ImU32 color, const char* text)
 void section(const char* title);  // spacing, a separator and a bold-ish title
 // A label whose text changes with the language and whose ImGui ID does not: "text###id".
 std::string with_id(const char* text, const char* id);
+// Text wrapped to the space left on each line (less `margin` pixels), in the current text colour:
+// between words, and between Chinese characters (not before ，。：；）” nor after （“), but never inside
+// a word or a number ("0.5" stays whole; ImGui's TextWrapped may break after its point). One group,
+// so IsItemHovered() after it means the whole text.
+void wrapped_text(std::string_view text, float margin = 0);
+// The lines wrapped_text() draws, for a line `width` wide and characters advance(c) wide.
+std::vector<std::string_view> wrap_lines(std::string_view text, float width,
+                                         const std::function<float(unsigned)>& advance);
 
 // The glow colour of the current step (diagram, matrix view, step list) and of chosen items.
 inline constexpr ImU32 kHighlight = IM_COL32(255, 205, 60, 255);

@@ -276,7 +276,7 @@ class ConceptsView : public View {
     const float f = ImGui::GetFontSize();
     ImGui::TextColored(kTitle, "%s", text::T("concepts.activations.title"));
     ImGui::PushStyleColor(ImGuiCol_Text, kText);
-    ImGui::TextWrapped("%s", text::T("concepts.activations.intro"));
+    wrapped_text(text::T("concepts.activations.intro"));
     ImGui::PopStyleColor();
     for (size_t k = 0; k < curves_.size(); ++k) {
       const std::string name(activation_name(curves_[k].activation));
@@ -315,9 +315,10 @@ class ConceptsView : public View {
       for (float x : *v) lo = std::min(lo, x), hi = std::max(hi, x);
     const float span = std::max(1e-3f, hi - lo);
     const float y_min = std::min(-1.2f, lo - 0.08f * span), y_max = std::max(1.2f, hi + 0.08f * span);
+    const float pad = 0.5f * f;  // the marker stays whole at z = ±5
     auto to_screen = [&](float z, float v) {
-      return ImVec2(o.x + (z - kZMin) / (kZMax - kZMin) * size.x,
-                    o.y + (1.0f - (std::clamp(v, y_min, y_max) - y_min) / (y_max - y_min)) * size.y);
+      return ImVec2(o.x + pad + (z - kZMin) / (kZMax - kZMin) * (size.x - 2 * pad),
+                    o.y + pad + (1.0f - (std::clamp(v, y_min, y_max) - y_min) / (y_max - y_min)) * (size.y - 2 * pad));
     };
     dl->AddRectFilled(o, ImVec2(o.x + size.x, o.y + size.y), IM_COL32(20, 22, 28, 255));
     const ImU32 axis = IM_COL32(120, 120, 130, 255), grid = IM_COL32(50, 52, 60, 255);
@@ -329,9 +330,11 @@ class ConceptsView : public View {
     for (int v = first; v <= last; ++v) {
       if (v == 0) continue;
       dl->AddLine(to_screen(kZMin, float(v)), to_screen(kZMax, float(v)), grid);
-      if (v % every == 0)
-        dl->AddText(ImVec2(to_screen(0, float(v)).x + 4, to_screen(0, float(v)).y - f * 0.5f), axis,
-                    num(float(v)).c_str());
+      if (v % every == 0) {  // left of the z = 0 axis, where no curve of these rises above 0
+        const std::string label = num(float(v));
+        const ImVec2 at = to_screen(0, float(v));
+        dl->AddText(ImVec2(at.x - 4 - ImGui::CalcTextSize(label.c_str()).x, at.y - f * 0.5f), axis, label.c_str());
+      }
     }
     dl->AddLine(to_screen(kZMin, 0), to_screen(kZMax, 0), axis, 1.5f);
     dl->AddLine(to_screen(0, y_min), to_screen(0, y_max), axis, 1.5f);
@@ -359,7 +362,7 @@ class ConceptsView : public View {
     const float f = ImGui::GetFontSize();
     section(text::T("concepts.softmax.title"));
     ImGui::PushStyleColor(ImGuiCol_Text, kText);
-    ImGui::TextWrapped("%s", text::T("concepts.softmax.intro"));
+    wrapped_text(text::T("concepts.softmax.intro"));
     ImGui::PopStyleColor();
     const std::vector<float> p = softmax_probabilities(softmax_z_);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -400,9 +403,7 @@ class ConceptsView : public View {
     const Lesson lesson = softmax_lesson(softmax_z_);
     ImGui::PushStyleColor(ImGuiCol_Text, kText);
     for (const Step& s : lesson.steps) {
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(s.substituted.c_str());
-      ImGui::PopTextWrapPos();
+      wrapped_text(s.substituted);
     }
     ImGui::PopStyleColor();
   }
@@ -413,9 +414,9 @@ class ConceptsView : public View {
       const Card& c = cards[k];
       ImGui::PushID(c.id);
       ImGui::Spacing();
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextColored(ImVec4(0.95f, 0.95f, 0.95f, 1), "%s", text::T(c.title));
-      ImGui::PopTextWrapPos();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.95f, 0.95f, 1));
+      wrapped_text(text::T(c.title));
+      ImGui::PopStyleColor();
       for (const char* line = c.formula; *line;) {  // each line of the formula under the title
         const char* end = std::strchr(line, '\n');
         const std::string one = end ? std::string(line, end) : std::string(line);
@@ -425,7 +426,7 @@ class ConceptsView : public View {
         line = end ? end + 1 : line + one.size();
       }
       ImGui::PushStyleColor(ImGuiCol_Text, kText);
-      ImGui::TextWrapped("%s", text::T(c.text));
+      wrapped_text(text::T(c.text));
       ImGui::PopStyleColor();
       ImGui::PopID();
     }
@@ -439,7 +440,7 @@ class ConceptsView : public View {
   void draw_glossary() {
     ImGui::TextColored(kTitle, "%s", text::T("concepts.glossary.title"));
     ImGui::PushStyleColor(ImGuiCol_Text, kText);
-    ImGui::TextWrapped("%s", text::T("concepts.glossary.intro"));
+    wrapped_text(text::T("concepts.glossary.intro"));
     ImGui::PopStyleColor();
     const text::Lang other = other_language();
     for (const Term& t : kGlossary) {
@@ -453,7 +454,7 @@ class ConceptsView : public View {
       }
       ImGui::Indent(f_indent());
       ImGui::PushStyleColor(ImGuiCol_Text, kText);
-      ImGui::TextWrapped("%s", text::T(t.meaning));
+      wrapped_text(text::T(t.meaning));
       ImGui::PopStyleColor();
       ImGui::Unindent(f_indent());
       ImGui::PopID();

@@ -98,10 +98,9 @@ void LessonView::draw_loss_summary() {
   }
   const bool better = t->loss_after < t->loss_value;
   ImGui::SameLine();
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(better ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.55f, 0.45f, 1), "%s",
-                     loss_after_text(*t).c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, better ? ImVec4(0.5f, 0.9f, 0.5f, 1) : ImVec4(1, 0.55f, 0.45f, 1));
+  wrapped_text(loss_after_text(*t));
+  ImGui::PopStyleColor();
 }
 
 // What one step did to the loss, and why: it fell; it grew (the step overshot: a smaller η helps);
@@ -128,10 +127,7 @@ void LessonView::draw_left(float width, float height) {
     focus_editor_ = true;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(
-      text::T(mode_ == Mode::backprop ? "lessonview.legend.backprop" : "lessonview.legend.forward"));
-  ImGui::PopTextWrapPos();
+  wrapped_text(text::T(mode_ == Mode::backprop ? "lessonview.legend.backprop" : "lessonview.legend.forward"));
   ImGui::PopStyleColor();
   draw_selection_editor(session_, &selection_, focus_editor_);
   focus_editor_ = false;
@@ -168,7 +164,7 @@ void LessonView::draw() {
   session_.tick(ImGui::GetIO().DeltaTime);
   draw_picker();
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
-  ImGui::TextWrapped("%s", session_.lesson().intro.c_str());
+  wrapped_text(session_.lesson().intro);
   ImGui::PopStyleColor();
   if (!session_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", session_.error().c_str());
   ImGui::Spacing();
@@ -179,10 +175,9 @@ void LessonView::draw() {
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("lesson right", ImVec2(0, 0), false);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s",
-                     text::tr("lessonview.steps_title", {{"title", session_.lesson().title}}).c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
+  wrapped_text(text::tr("lessonview.steps_title", {{"title", session_.lesson().title}}));
+  ImGui::PopStyleColor();
   draw_step_controls(session_);
   draw_step_list(session_, &stepper_, ImVec2(0, 0));
   ImGui::EndChild();

@@ -237,11 +237,14 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
       if (roomy) {
         std::string below = "z = " + num(t->ws.z(l)[k]);
         if (options.show_delta && t->has_target()) below += "   δ = " + num(t->ws.delta(l)[k]);
-        centered_text(dl, ImVec2(p.x, p.y + r + 0.65f * f), lit ? kHighlight : grey, below.c_str());
+        ImVec2 min, max;  // on a dark badge, so an edge label running under it stays out of the way
+        badge(dl, ImVec2(p.x, p.y + r + 0.65f * f), below, lit ? kHighlight : grey, false, &min, &max);
       }
-      if (inactive)
-        centered_text(dl, ImVec2(p.x, p.y + r + (roomy ? 1.75f : 0.65f) * f), IM_COL32(255, 120, 100, 255),
-                      text::T("lessonview.diagram.relu_off"));
+      if (inactive) {  // on a dark badge: lines pass under it
+        ImVec2 min, max;
+        badge(dl, ImVec2(p.x, p.y + r + (roomy ? 1.8f : 0.7f) * f), text::T("lessonview.diagram.relu_off"),
+              IM_COL32(255, 120, 100, 255), false, &min, &max);
+      }
       if (roomy || highlights_bias(step, l, k)) {
         std::string text = "b = " + num(mlp.bias(l)[k]);
         if (options.edge_label == DiagramOptions::EdgeLabel::gradient && t->has_target())

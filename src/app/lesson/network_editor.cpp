@@ -44,9 +44,9 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   const Mlp& m = s.scenario().mlp;
   if (!valid(m, *sel, s.scenario().x.size())) *sel = {};
   if (sel->kind == Selection::Kind::none) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", text::T("lessonview.edit.hint"));
-    ImGui::PopTextWrapPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped_text(text::T("lessonview.edit.hint"));
+    ImGui::PopStyleColor();
     return;
   }
   const Notation n(m);
@@ -83,9 +83,9 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
     return std::string();
   };
   const float f = ImGui::GetFontSize();
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(ImVec4(0.47f, 0.75f, 1.0f, 1.0f), "%s", text::tr("lessonview.edit.title", {{"what", title}}).c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.47f, 0.75f, 1.0f, 1.0f));
+  wrapped_text(text::tr("lessonview.edit.title", {{"what", title}}));
+  ImGui::PopStyleColor();
   ImGui::TextUnformatted(text::T("lessonview.edit.type"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(7 * f);

@@ -92,9 +92,9 @@ void draw_matrix_view(const LessonSession& s, int l) {
       dl, o, a_title.c_str(), O, 1, [&](int r, int) { return t->ws.a(l)[r]; },
       [&](int r, int) { return highlights_neuron(step, l, r); });
   ImGui::Dummy(ImVec2(0, 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.4f * f));
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("%s", text::tr("lessonview.matrix.caption", {{"w", n.vec("W", l)}, {"x", x_title}}).c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrapped_text(text::tr("lessonview.matrix.caption", {{"w", n.vec("W", l)}, {"x", x_title}}));
+  ImGui::PopStyleColor();
 }
 
 }  // namespace nnlab::app

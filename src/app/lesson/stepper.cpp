@@ -105,11 +105,13 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       dl->ChannelsSetCurrent(1);
       ImGui::BeginGroup();
       ImGui::Spacing();
-      ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 4);
-      ImGui::TextColored(kDim, "%d.  %s", k + 1, step.symbolic.c_str());
-      ImGui::TextColored(kHighlightVec, "%s", step.substituted.c_str());
-      ImGui::TextWrapped("%s", step.explanation.c_str());
-      ImGui::PopTextWrapPos();
+      ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+      wrapped_text(std::to_string(k + 1) + ".  " + step.symbolic, 4);
+      ImGui::PopStyleColor();
+      ImGui::PushStyleColor(ImGuiCol_Text, kHighlightVec);
+      wrapped_text(step.substituted, 4);
+      ImGui::PopStyleColor();
+      wrapped_text(step.explanation, 4);
       draw_terms(s, step);
       ImGui::Spacing();
       ImGui::EndGroup();
@@ -125,9 +127,7 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       }
     } else {
       ImGui::PushStyleColor(ImGuiCol_Text, future ? kFuture : kDim);
-      ImGui::PushTextWrapPos(0);
-      ImGui::Text("%d.  %s", k + 1, step.substituted.c_str());
-      ImGui::PopTextWrapPos();
+      wrapped_text(std::to_string(k + 1) + ".  " + step.substituted);
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s", text::tr("lessonview.step.tip", {{"formula", step.symbolic},

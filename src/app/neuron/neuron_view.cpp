@@ -135,7 +135,7 @@ void NeuronView::append_link(std::string* link) const {
 }
 
 void NeuronView::draw() {
-  ImGui::TextWrapped("%s", text::T("neuron.intro"));
+  wrapped_text(text::T("neuron.intro"));
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
@@ -186,7 +186,7 @@ void NeuronView::draw() {
           "%s", text::tr("neuron.step_tip", {{"formula", step.symbolic}, {"value", format_number_full(step.values[0])}})
                     .c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", step.explanation.c_str());
+    wrapped_text(step.explanation);
     ImGui::PopStyleColor();
   }
   ImGui::EndChild();
@@ -256,7 +256,7 @@ void NeuronView::draw_decision_map(float width, float height) {
     gpu::colormap(map_texture_, grid_out_.data(), kMapW, kMapH, scale, gpu::Colormap::diverging);
     map_dirty_ = false;
   }
-  ImGui::TextWrapped("%s", text::T("neuron.map.title"));
+  wrapped_text(text::T("neuron.map.title"));
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   if (map_texture_.id) {
     ImGui::Image(map_texture_.imgui_id(), ImVec2(width, height));
@@ -269,15 +269,17 @@ void NeuronView::draw_decision_map(float width, float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float u = std::clamp((params_.x1 - kTempMin) / (kTempMax - kTempMin), 0.0f, 1.0f);
   const float v = std::clamp(1.0f - params_.x2, 0.0f, 1.0f);
-  const ImVec2 m(p0.x + u * width, p0.y + v * height);
-  dl->AddCircle(m, 0.45f * ImGui::GetFontSize(), IM_COL32_WHITE, 0, 2.5f);
+  const float r = 0.45f * ImGui::GetFontSize();  // the marker stays inside the map (clear of its caption)
+  const ImVec2 m(std::clamp(p0.x + u * width, p0.x + r, p0.x + width - r),
+                 std::clamp(p0.y + v * height, p0.y + r, p0.y + height - r));
+  dl->AddCircle(m, r, IM_COL32_WHITE, 0, 2.5f);
   ImGui::Text("%s \u00b0C", format_number(kTempMin).c_str());
   ImGui::SameLine(width - 4 * ImGui::GetFontSize());
   ImGui::Text("%s \u00b0C", format_number(kTempMax).c_str());
   // Every activation offered here says "yes" exactly when z > 0 (ReLU and tanh: a > 0; sigmoid and
   // step: a > 0.5), so the boundary never moves with the activation: only the shading does.
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", map_note().c_str());
+  wrapped_text(map_note());
   ImGui::PopStyleColor();
 }
 
@@ -287,7 +289,7 @@ void NeuronView::draw_activation_plot(float width, float height) {
   const ActivationCurve curve = activation_curve(params_.activation, kZMin, kZMax, 201);
   const ActivationPoint point = activation_point(params_.activation, std::clamp(z_, kZMin, kZMax));
   ImGui::Spacing();
-  ImGui::TextWrapped("%s", plot_caption().c_str());
+  wrapped_text(plot_caption());
   float f_min = 0, f_max = 1;
   for (float f : curve.f) f_min = std::min(f_min, f), f_max = std::max(f_max, f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
