@@ -9,13 +9,14 @@
 
 #include "data/host_io.h"
 
+// clang-format off  (JavaScript inside: clang-format would split "===")
 // Inflates into Module.nnlabInflated (taken by js_take); returns the size, −2 when the data is
 // corrupt or truncated, −3 when it inflates to more than `limit` bytes.
 EM_JS(double, js_gunzip, (const std::uint8_t* src, int size, double limit), {
   try {
     Module['nnlabInflated'] = require('zlib').gunzipSync(HEAPU8.subarray(src, src + size), {maxOutputLength : limit});
   } catch (e) {
-    return e.code == = 'ERR_BUFFER_TOO_LARGE' ? -3 : -2;
+    return e.code === 'ERR_BUFFER_TOO_LARGE' ? -3 : -2;
   }
   return Module['nnlabInflated'].length;
 });
@@ -46,6 +47,8 @@ EM_JS(int, js_stderr_is_tty, (), {
     return 0;
   }
 });
+
+// clang-format on
 
 namespace {
 
