@@ -7,7 +7,8 @@
 
 #include "app/common/host.h"
 
-// clang-format off  (JavaScript inside: clang-format would split "=>" and "===")
+// JavaScript inside: clang-format would split "=>" and "===".
+// clang-format off
 EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   const data = HEAPU8.slice(bytes, bytes + size);
   const url = URL.createObjectURL(new Blob([data], {

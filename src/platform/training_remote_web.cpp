@@ -9,7 +9,8 @@
 
 #include "app/common/host.h"
 
-// clang-format off  (JavaScript inside: clang-format would split "=>" and "===")
+// JavaScript inside: clang-format would split "=>" and "===".
+// clang-format off
 EM_JS(void, js_worker_start, (), {
   const state = Module.nnlabTraining = {worker : null, latest : null, failure : ""};
   try {

@@ -9,7 +9,8 @@
 
 #include "data/host_io.h"
 
-// clang-format off  (JavaScript inside: clang-format would split "===")
+// JavaScript inside: clang-format would split "===".
+// clang-format off
 // Inflates into Module.nnlabInflated (taken by js_take); returns the size, −2 when the data is
 // corrupt or truncated, −3 when it inflates to more than `limit` bytes.
 EM_JS(double, js_gunzip, (const std::uint8_t* src, int size, double limit), {
