@@ -1,6 +1,6 @@
 # nnlab's front door: a thin layer over scripts/setup.sh, CMake and the test runners.
 #   make run      set up, build the web app, serve it on http://127.0.0.1:8080 (loopback only)
-#   make test     set up, build native + web (+ sanitizer build), run every test
+#   make test     set up, build native + web (+ sanitizer build with asserts), run every test
 #   make desktop  build and open the native app        make web    build the web app only
 #   make serve    serve the built web app              make bench  training/inference benchmarks
 #   make clean    remove build/ (keeps the fetched Dear ImGui sources and npm packages)
@@ -8,7 +8,6 @@ SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 PORT ?= 8080
 export NODE_PATH := /usr/share/nodejs
-EMTOOLCHAIN := /usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 
 .PHONY: all setup native web asan run serve desktop test test-native test-asan test-web test-browser bench clean
 
@@ -17,20 +16,25 @@ all: native web
 setup:
 	@bash scripts/setup.sh
 
-build/native/CMakeCache.txt: | setup
-	cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-build/asan/CMakeCache.txt: | setup
-	cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNNLAB_SANITIZE=ON -DNNLAB_BUILD_APP=OFF >/dev/null
-build/web/CMakeCache.txt: | setup
-	cmake -S . -B build/web -DCMAKE_TOOLCHAIN_FILE=$(EMTOOLCHAIN) -DCMAKE_BUILD_TYPE=Release \
-	  -DCMAKE_CROSSCOMPILING_EMULATOR=node >/dev/null
+# CMakePresets.json is the truth: one configure, build and test preset per build directory
+# (native-release → build/native, native-asan → build/asan, web → build/web). A build directory is
+# configured when it has no cache yet or when the presets change.
+build/native/CMakeCache.txt: CMakePresets.json | setup
+	cmake --preset native-release >/dev/null
+	@touch $@
+build/asan/CMakeCache.txt: CMakePresets.json | setup
+	cmake --preset native-asan >/dev/null
+	@touch $@
+build/web/CMakeCache.txt: CMakePresets.json | setup
+	cmake --preset web >/dev/null
+	@touch $@
 
 native: setup build/native/CMakeCache.txt
-	cmake --build build/native -j $(JOBS)
+	cmake --build --preset native-release -j $(JOBS)
 asan: setup build/asan/CMakeCache.txt
-	cmake --build build/asan -j $(JOBS) --target nnlab_tests
+	cmake --build --preset native-asan -j $(JOBS)
 web: setup build/web/CMakeCache.txt
-	cmake --build build/web -j $(JOBS)
+	cmake --build --preset web -j $(JOBS)
 
 serve:
 	@test -f build/web/site/index.html || { echo "nothing built yet: run 'make web' (or 'make run')"; exit 1; }
@@ -43,11 +47,11 @@ desktop: native
 	./build/native/nnlab
 
 test-native: native
-	cd build/native && ctest --output-on-failure
+	ctest --preset native-release
 test-asan: asan
-	cd build/asan && ctest --output-on-failure
+	ctest --preset native-asan
 test-web: web
-	cd build/web && ctest --output-on-failure
+	ctest --preset web
 test-browser: web native
 	node --test --test-concurrency=1 tests/e2e/ tests/cli/
 

