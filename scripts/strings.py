@@ -39,7 +39,7 @@ KEPT_IN_LATIN = {
 
 # What the Latin font (DejaVu Sans) already draws: the app's glyph ranges in src/app/app.cpp.
 LATIN_RANGES = [(0x0020, 0x017F), (0x0370, 0x03FF), (0x1D00, 0x1D7F), (0x2000, 0x209F), (0x2190, 0x22FF),
-                (0x2600, 0x26FF)]
+                (0x2600, 0x26FF), (0x2C7C, 0x2C7D)]
 
 KEY = re.compile(r'^[a-z0-9_]+(\.[a-z0-9_]+)*$')
 PLACEHOLDER = re.compile(r'(?<!\{)\{([a-z0-9_]+)\}(?!\})')

@@ -42,10 +42,10 @@ std::optional<ViewId> view_for_lesson(App& app, std::string_view id) {
   return std::nullopt;
 }
 
-// Latin, Greek, sub/superscripts, arrows, maths operators, ☂: what the equations use (DejaVu Sans).
+// Latin, Greek, sub/superscripts, arrows, maths operators, ☂, ⱼ ⱽ: what the equations use (DejaVu Sans).
 // scripts/strings.py keeps the same ranges to know which characters the Chinese font must add.
-const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000,
-                                0x209F, 0x2190, 0x22FF, 0x2600, 0x26FF, 0};
+const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
+                                0x2190, 0x22FF, 0x2600, 0x26FF, 0x2C7C, 0x2C7D, 0};
 const ImWchar kSwitchRanges[] = {0x4E2D, 0x4E2D, 0x6587, 0x6587, 0};  // 中文, on the language switch
 constexpr const char* kCjkFont = "ui-zh.ttf";
 
