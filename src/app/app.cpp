@@ -260,12 +260,13 @@ void App::draw_status_bar(float height) {
 }
 
 void App::notify(const std::string& message, bool error) {
-  notice_ = message;
+  notice_ = to_valid_utf8(message);  // it may quote a file's bytes; it is shown and goes into state()
   notice_is_error_ = error;
   notice_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
 }
 
-std::string App::open_file(const std::string& name, const std::string& bytes) {
+std::string App::open_file(const std::string& file_name, const std::string& bytes) {
+  const std::string name = to_valid_utf8(file_name);  // a file's name is whatever bytes it has
   if (name == kCjkFont) {  // delivered by the page when Chinese is wanted
     if (bytes.size() < 12 || bytes.compare(0, 4, std::string("\0\1\0\0", 4)) != 0) {
       notify(text::T("app.font_broken"), true);
@@ -280,11 +281,10 @@ std::string App::open_file(const std::string& name, const std::string& bytes) {
   for (ViewId v : kAllViews)
     if (!result && v != current_) result = view(v).open_file(name, bytes);
   const bool digits = name == kEmbeddedMnistFile;  // delivered by the page, not chosen by the user
-  const std::string shown = to_valid_utf8(name);   // a file's name is whatever bytes it has
-  const std::string message = !result            ? text::tr("app.file_unknown", {{"name", shown}})
+  const std::string message = !result            ? text::tr("app.file_unknown", {{"name", name}})
                               : !result->empty() ? *result
                               : digits           ? std::string(text::T("app.digits_ready"))
-                                                 : text::tr("app.opened", {{"name", shown}});
+                                                 : text::tr("app.opened", {{"name", name}});
   notify(message, !result || !result->empty());
   return result && result->empty() ? "" : message;
 }
@@ -385,7 +385,9 @@ std::string App::state_json() const {
   j["ui"] = ui;
   input_.state(&j["input"]);
   j["scale"] = scale_;
-  return j.dump();
+  // Every text in it should already be valid UTF-8; should one not be, its bytes become U+FFFD
+  // rather than stopping the app (nlohmann refuses to write invalid UTF-8).
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace nnlab::app

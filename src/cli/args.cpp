@@ -113,7 +113,7 @@ bool Args::get_number(std::string_view name, double lo, double hi, bool lo_open,
 bool Args::get_float(std::string_view name, double lo, double hi, bool lo_open, float* out, std::string* error) const {
   double d = *out;
   if (!get_number(name, lo, hi, lo_open, &d, error)) return false;
-  *out = static_cast<float>(d);
+  if (!double_to_float(d, out)) return fail(error, "--" + std::string(name) + " is too large for a float, got " + quoted(*value(name)));
   return true;
 }
 

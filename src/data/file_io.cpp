@@ -1,9 +1,13 @@
 // Whole-file I/O: read (+ gunzip), atomic write. See file_io.h.
 #include "data/file_io.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -149,29 +153,85 @@ bool read_text_file(const std::string& path, std::string* out, std::string* erro
   return true;
 }
 
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error) {
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) {
+namespace {
+
+// A name for the temporary beside `path` that no other save (of this process or another) uses.
+std::string temporary_name(const std::string& path) {
+  static std::atomic<unsigned> counter{0};
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  return path + "." + std::to_string(getpid()) + "-" + std::to_string(counter++) + "-" +
+         std::to_string(static_cast<unsigned long long>(now) % 1000000007ULL) + ".tmp";
+}
+
+// Creates the temporary exclusively: O_EXCL fails on anything already there, a symbolic link
+// included (O_NOFOLLOW says so once more); a name taken is tried again with the next one.
+int create_temporary(const std::string& path, std::string* tmp) {
+#if defined(__EMSCRIPTEN__)
+  constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL;  // (node's fs takes no O_NOFOLLOW or O_CLOEXEC)
+#else
+  constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+#endif
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    *tmp = temporary_name(path);
+    const int fd = open(tmp->c_str(), kFlags, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t n = write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    content.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool write_file_atomic(const std::string& path, std::string_view content, std::string* error, bool replace) {
+  std::string tmp;
+  const int fd = create_temporary(path, &tmp);
+  if (fd < 0) {
     set_error(error, path, tr("data.file.cannot_write", {{"why", errno_text()}, {"tmp", tmp}}));
     return false;
   }
-  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-  ok = ok && std::fflush(f) == 0;
-  int saved_errno = errno;
+  bool ok = write_all(fd, content);
 #if !defined(__EMSCRIPTEN__)
-  if (ok) fsync(fileno(f));  // best effort: some file systems do not support it
+  // On the disk before it takes the old file's place. File systems that cannot sync (EINVAL)
+  // have nothing to wait for; any other failure means the data may not be there.
+  if (ok && fsync(fd) != 0 && errno != EINVAL) ok = false;
 #endif
-  ok = (std::fclose(f) == 0) && ok;
+  int saved_errno = ok ? 0 : errno;
+  if (close(fd) != 0 && ok) ok = false, saved_errno = errno;
   if (!ok) {
-    errno = saved_errno ? saved_errno : errno;
+    errno = saved_errno;
     set_error(error, path, tr("data.file.write_failed", {{"why", errno_text()}}));
-    std::remove(tmp.c_str());
+    unlink(tmp.c_str());
     return false;
+  }
+  if (!replace) {
+    // link() never replaces: it fails with EEXIST when `path` is there, atomically.
+    const bool linked = link(tmp.c_str(), path.c_str()) == 0;
+    const int link_errno = errno;
+    if (linked || link_errno == EEXIST) {
+      unlink(tmp.c_str());
+      if (!linked) set_error(error, path, text::T("reliability.file.exists"));
+      return linked;
+    }
+    // (file systems without hard links: look, then rename)
+    struct stat st {};
+    if (lstat(path.c_str(), &st) == 0) {
+      unlink(tmp.c_str());
+      set_error(error, path, text::T("reliability.file.exists"));
+      return false;
+    }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     set_error(error, path, tr("data.file.cannot_replace", {{"why", errno_text()}}));
-    std::remove(tmp.c_str());
+    unlink(tmp.c_str());
     return false;
   }
   return true;

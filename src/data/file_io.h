@@ -27,8 +27,11 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
 bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error, bool inflate_gz = false);
 bool read_text_file(const std::string& path, std::string* out, std::string* error);
 
-// Writes `path.tmp`, flushes it to disk where possible, then renames it over `path`: an
-// interrupted or failed write leaves the previous `path` untouched (the temporary is removed).
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error);
+// Writes a temporary file beside `path` with a name of its own ("path.<pid>-<n>.tmp", created
+// exclusively: never an existing file, nor a symbolic link planted under that name), flushes it
+// to disk (a failed fsync fails the save), then renames it over `path`: an interrupted or failed
+// write leaves the previous `path` untouched (the temporary is removed). With replace = false an
+// existing `path` is never replaced: the save fails saying it exists.
+bool write_file_atomic(const std::string& path, std::string_view content, std::string* error, bool replace = true);
 
 }  // namespace nnlab

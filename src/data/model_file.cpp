@@ -12,6 +12,7 @@
 
 #include "data/file_io.h"
 #include "data/float_text.h"
+#include "data/number_text.h"
 #include "text/text.h"
 
 namespace nnlab {
@@ -112,9 +113,8 @@ bool read_size(Ctx& c, const json& layer, const char* key, const std::string& wh
 // One finite number that fits a float.
 bool read_float(Ctx& c, const json& v, const std::string& where, float* out) {
   if (!v.is_number()) return c.fail(where, tr("data.model.not_number", {{"type", type_name(v)}}));
-  const double d = v.get<double>();
-  const float f = static_cast<float>(d);
-  if (!std::isfinite(d) || !std::isfinite(f)) return c.fail(where, text::T("data.model.not_finite_float"));
+  float f;
+  if (!double_to_float(v.get<double>(), &f)) return c.fail(where, text::T("data.model.not_finite_float"));
   *out = f;
   return true;
 }

@@ -36,10 +36,17 @@ bool parse_integer(std::string_view text, long long lo, long long hi, long long*
   return true;
 }
 
+bool double_to_float(double d, float* out) {
+  // FLT_MAX = 2^128 − 2^104; doubles below 2^128 − 2^103 (half an ulp above it) round to it.
+  if (!(std::fabs(d) < 0x1.ffffffp127)) return false;  // (NaN too)
+  *out = static_cast<float>(d);
+  return true;
+}
+
 bool parse_float(std::string_view text, float* out) {
   double v;
-  if (!parse_real(text, &v) || std::fabs(v) > double(std::numeric_limits<float>::max())) return false;
-  const float f = static_cast<float>(v);
+  float f;
+  if (!parse_real(text, &v) || !double_to_float(v, &f)) return false;
   if (v != 0 && std::fabs(f) < std::numeric_limits<float>::min()) return false;  // 0 or subnormal in float
   *out = f;
   return true;

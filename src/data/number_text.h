@@ -18,6 +18,10 @@ bool parse_integer(std::string_view text, long long lo, long long hi, long long*
 // A float the way a person means it: finite, nonzero values must not round to 0 or overflow in
 // float (1e-62 is refused, not stored as 0). No range limit.
 bool parse_float(std::string_view text, float* out);
+// The float nearest a double when it is a finite float (|d| below FLT_MAX's rounding boundary:
+// "3.4028235e38", FLT_MAX's shortest text, reads as FLT_MAX); false for anything larger, where
+// the conversion itself would be undefined.
+bool double_to_float(double d, float* out);
 
 // A value for a lesson or a view: a float with |v| ≤ kMaxTypedValue; false + a readable message.
 bool parse_number(std::string_view text, float* out, std::string* error);

@@ -1,6 +1,8 @@
 // Keyed messages (see message.h).
 #include "lab/message.h"
 
+#include "text/utf8.h"
+
 #include <cstring>
 #include <string_view>
 
@@ -37,7 +39,8 @@ std::string message_text_in(text::Lang lang, const Message& m) {
         for (const MessageValue& v : m.values)
           if (v.name == name) value = &v;
         if (value) {
-          out += value->inner.empty() ? value->text : message_text_in(lang, value->inner.front());
+          // (the wire refuses invalid UTF-8; a message made here may quote anything)
+          out += value->inner.empty() ? to_valid_utf8(value->text) : message_text_in(lang, value->inner.front());
           p = close;
           continue;
         }

@@ -287,6 +287,29 @@ void settings_to_json(const Settings& s, DataShape shape, nlohmann::json* out) {
   }
 }
 
+namespace {
+
+// A stored architecture is the whole network (settings_to_json writes every layer) of the data it
+// was chosen for, "400-16-16-10" for 20 × 20 images; its hidden layers are the learner's choice,
+// kept whatever the data is at the next start: the ends become this data's inputs and classes.
+std::string stored_arch(std::string_view value, DataShape shape) {
+  std::vector<std::string_view> parts;
+  for (std::string_view rest = value; !rest.empty();) {
+    const size_t dash = rest.find('-');
+    parts.push_back(rest.substr(0, dash));
+    rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
+  }
+  long long v;
+  if (parts.size() < 2) return std::string(value);
+  for (std::string_view p : parts)
+    if (!parse_integer(p, 1, 1'000'000, &v)) return std::string(value);
+  std::string arch = std::to_string(shape.inputs);
+  for (size_t i = 1; i + 1 < parts.size(); ++i) arch.append("-").append(parts[i]);
+  return arch + "-" + std::to_string(shape.classes);
+}
+
+}  // namespace
+
 bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std::string* error) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
@@ -303,6 +326,7 @@ bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std
       *error = text::tr("lab.stored.wrong_type", {{"key", it.key()}});
       return false;
     }
+    if (it.key() == "arch") value = stored_arch(value, shape);
     bool live;
     const Message e = check_setting(&t, it.key(), value, shape, &live);
     if (!e.empty()) {

@@ -16,10 +16,10 @@ namespace nnlab::host {
 namespace {
 
 // Temporary file + rename (the data layer's write_file_atomic): an interrupted save never
-// destroys the old file.
-std::string write_atomically(const std::string& path, const std::string& contents) {
+// destroys the old file, and without `replace` an existing one is never replaced.
+std::string write_atomically(const std::string& path, const std::string& contents, bool replace = true) {
   std::string error;
-  return write_file_atomic(path, contents, &error) ? "" : error;
+  return write_file_atomic(path, contents, &error, replace) ? "" : error;
 }
 
 std::string config_dir() {
@@ -49,13 +49,18 @@ nlohmann::json load_settings_file() {
 
 }  // namespace
 
-std::string save_file(const std::string& file_name, const std::string& contents, std::string* where) {
-  const std::string error = write_atomically(file_name, contents);
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where, bool replace) {
+  const std::string error = write_atomically(file_name, contents, replace);
   if (error.empty() && where) {
     char cwd[4096];
     *where = (getcwd(cwd, sizeof cwd) ? std::string(cwd) + "/" : std::string()) + file_name;
   }
   return error;
+}
+
+bool file_exists(const std::string& file_name) {
+  struct stat st {};
+  return lstat(file_name.c_str(), &st) == 0;
 }
 
 bool pick_files(const char*, bool) { return false; }
@@ -74,7 +79,7 @@ std::string load_setting(const std::string& key) {
 void store_setting(const std::string& key, const std::string& value) {
   nlohmann::json j = load_settings_file();
   j[key] = value;
-  const std::string error = write_atomically(settings_path(), j.dump(2));
+  const std::string error = write_atomically(settings_path(), j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
   if (!error.empty()) std::fprintf(stderr, "nnlab: %s\n", error.c_str());
 }
 

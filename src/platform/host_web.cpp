@@ -69,11 +69,13 @@ void cjk_font(std::string* bytes) {
   js_cjk_font_take(bytes->data());
 }
 
-std::string save_file(const std::string& file_name, const std::string& contents, std::string* where) {
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where, bool) {
   js_download(file_name.c_str(), contents.data(), int(contents.size()));
   if (where) *where = file_name + " (your browser's downloads)";
   return "";
 }
+
+bool file_exists(const std::string&) { return false; }  // each download is a new file
 
 bool pick_files(const char* accept, bool multiple) { return js_pick_files(accept, multiple) != 0; }
 

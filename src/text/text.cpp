@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "text/table.h"
+#include "text/utf8.h"
 
 namespace nnlab::text {
 namespace {
@@ -40,7 +41,10 @@ std::string fill(const char* text, std::initializer_list<Arg> args) {
         const std::string_view name(p + 1, size_t(close - p - 1));
         const Arg* arg = std::find_if(args.begin(), args.end(), [&](const Arg& a) { return name == a.name; });
         if (arg != args.end()) {
-          out += arg->value;
+          // Values quote what came from outside (a typed value, a file's name or bytes): the
+          // text is shown and goes into JSON, so stray bytes become U+FFFD.
+          if (valid_utf8(arg->value)) out += arg->value;
+          else out += to_valid_utf8(arg->value);
           p = close;
           continue;
         }

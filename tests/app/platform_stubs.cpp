@@ -17,9 +17,10 @@ const std::string& last_error() {
 
 namespace nnlab::host {
 
-std::string save_file(const std::string& file_name, const std::string&, std::string*) {
+std::string save_file(const std::string& file_name, const std::string&, std::string*, bool) {
   return "no host to save " + file_name + " in the unit tests";
 }
+bool file_exists(const std::string&) { return false; }
 bool pick_files(const char*, bool) { return false; }
 std::string read_file(const std::string& path, std::string*) {
   return "no host to read " + path + " in the unit tests";

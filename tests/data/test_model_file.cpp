@@ -1,7 +1,12 @@
 // Model files: bit-exact round trips, every kind of bad file, atomic saves.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -11,10 +16,27 @@
 
 #include "core/rng.h"
 #include "data/float_text.h"
+#include "data/file_io.h"
 #include "data/model_file.h"
 #include "temp_dir.h"
 
 using nnlab::test::TempDir;
+
+namespace {
+// Whether `dir` holds exactly one entry, `name` (no temporary left beside it).
+bool only_file_is(const std::string& dir, const std::string& name) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) return false;
+  int others = 0, found = 0;
+  while (dirent* e = readdir(d)) {
+    const std::string n = e->d_name;
+    if (n == "." || n == "..") continue;
+    (n == name ? found : others)++;
+  }
+  closedir(d);
+  return found == 1 && others == 0;
+}
+}  // namespace
 
 namespace {
 
@@ -281,16 +303,44 @@ TEST_SUITE("model_file") {
     CHECK(same_bits(m.params(), coat().params()));
     const std::string saved = TempDir::read(path);
     CHECK(saved.find("[-0.5, 1, 0.5]") != std::string::npos);
-    CHECK(TempDir::read(path + ".tmp").empty());  // renamed away
+    CHECK(only_file_is(dir.path(), "coat.json"));  // the temporary was renamed away
 
     SUBCASE("a failed write keeps the previous file") {
-      // path.tmp cannot be created (a directory is in the way; works even as root).
-      REQUIRE(mkdir((path + ".tmp").c_str(), 0755) == 0);
+      // A file size limit makes the write itself fail (EFBIG; works even as root).
+      rlimit old{};
+      REQUIRE(getrlimit(RLIMIT_FSIZE, &old) == 0);
+      rlimit small = old;
+      small.rlim_cur = 64;
+      void (*previous)(int) = std::signal(SIGXFSZ, SIG_IGN);
+      REQUIRE(setrlimit(RLIMIT_FSIZE, &small) == 0);
       nnlab::Mlp other = coat();
       other.params()[0] = 123.0f;
-      CHECK_FALSE(nnlab::save_model(path, other, nullptr, &err));
-      CHECK_MESSAGE(err.rfind(path + ": cannot write", 0) == 0, err);
+      const bool saved_other = nnlab::save_model(path, other, nullptr, &err);
+      setrlimit(RLIMIT_FSIZE, &old);
+      std::signal(SIGXFSZ, previous);
+      CHECK_FALSE(saved_other);
+      CHECK_MESSAGE(err.rfind(path + ": write failed", 0) == 0, err);
       CHECK(TempDir::read(path) == saved);
+      CHECK(only_file_is(dir.path(), "coat.json"));  // no temporary left behind
+    }
+    SUBCASE("a symbolic link planted where the temporary used to go is never followed") {
+      const std::string target = dir.file("victim.txt");
+      REQUIRE(TempDir::write(target, "keep me"));
+      REQUIRE(symlink(target.c_str(), (path + ".tmp").c_str()) == 0);
+      nnlab::Mlp other = coat();
+      other.params()[0] = 123.0f;
+      REQUIRE_MESSAGE(nnlab::save_model(path, other, nullptr, &err), err);
+      CHECK(TempDir::read(target) == "keep me");
+      CHECK(TempDir::read(path) != saved);
+    }
+    SUBCASE("without replace, an existing file is never replaced") {
+      CHECK_FALSE(nnlab::write_file_atomic(path, "new", &err, /*replace=*/false));
+      CHECK(err == path + ": already exists; nothing was replaced");
+      CHECK(TempDir::read(path) == saved);
+      CHECK(only_file_is(dir.path(), "coat.json"));
+      const std::string fresh = dir.file("fresh.json");
+      REQUIRE_MESSAGE(nnlab::write_file_atomic(fresh, "new", &err, /*replace=*/false), err);
+      CHECK(TempDir::read(fresh) == "new");
     }
     SUBCASE("a model with NaN is refused and the previous file kept") {
       nnlab::Mlp bad = coat();

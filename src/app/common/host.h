@@ -9,9 +9,15 @@
 namespace nnlab::host {
 
 // Offers `contents` to the user as a file: the browser downloads it; the desktop writes it
-// atomically (temporary file + rename) into the working directory. Returns "" or an error.
-// On success *where says where it went (the file name, or the desktop path).
-std::string save_file(const std::string& file_name, const std::string& contents, std::string* where);
+// atomically (a temporary file of its own, then a rename) into the working directory, over an
+// existing file only when `replace` is true (else it fails saying the file exists: ask first,
+// file_exists). Returns "" or an error. On success *where says where it went (the file name, or
+// the desktop path).
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where,
+                      bool replace = false);
+// Whether save_file would meet an existing file of that name (the desktop; never in the browser,
+// whose downloads name themselves).
+bool file_exists(const std::string& file_name);
 
 // Asks the user for files: the browser opens a file picker (`accept` like ".json" or
 // ".gz,.idx3-ubyte"); the desktop has no dialog and returns false (use drag-and-drop or a path).

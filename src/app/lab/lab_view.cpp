@@ -276,7 +276,7 @@ std::string LabView::save_model() {
   save_pending_ = false;
   std::string text, where;
   std::string error = lab::model_file_text(lab_, settings_, &text);
-  if (error.empty()) error = host::save_file("nnlab-model.json", text, &where);
+  if (error.empty()) error = host::save_file("nnlab-model.json", text, &where, true);
   if (error.empty()) say(lab::Message("lab.saved", {{"where", where}}), false);
   return error;
 }

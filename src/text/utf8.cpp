@@ -1,5 +1,5 @@
 // UTF-8 validation (see utf8.h).
-#include "data/utf8.h"
+#include "text/utf8.h"
 
 #include <cstdint>
 

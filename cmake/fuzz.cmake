@@ -1,0 +1,87 @@
+# Fuzz targets (tests/fuzz/): libFuzzer from Debian's clang, with AddressSanitizer and
+# UndefinedBehaviorSanitizer, in a build of their own (the `fuzz` preset: clang-14, build/fuzz) —
+# never part of the unit tests. Each target is one executable, fuzz_<name>, over one parser or
+# one way in.
+#
+#   tests/fuzz/fuzz_<name>.cpp        the target (LLVMFuzzerTestOneInput)
+#   tests/fuzz/corpus/<name>/         small real inputs it starts from, and every fault's reproducer
+#   tests/fuzz/dict/<name>.dict       the words of its format, where they help (libFuzzer -dict=)
+#
+# CTest runs each target over its corpus (fuzz-<name>-corpus) and then fuzzes it briefly
+# (fuzz-<name>-run, NNLAB_FUZZ_TEST_SECONDS each; new inputs go to build/fuzz/found/<name>, never
+# into the committed corpus). `make fuzz` (scripts/fuzz.sh) runs each for FUZZ_SECONDS.
+if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  message(FATAL_ERROR "the fuzz targets need clang's libFuzzer: configure with the `fuzz` preset (clang++-14)")
+endif()
+if(NOT NNLAB_SANITIZE)
+  message(FATAL_ERROR "the fuzz targets are built with ASan + UBSan: configure with NNLAB_SANITIZE=ON (the `fuzz` preset)")
+endif()
+# Coverage guides the fuzzer through the code that reads input: everything but the core's
+# kernels (arithmetic on already checked shapes, where the counters only slow each run down) and
+# Dear ImGui. All of it runs under the sanitizers.
+foreach(lib nnlab_text nnlab_data nnlab_lessons nnlab_lab nnlab_app)
+  if(TARGET ${lib})
+    target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
+endforeach()
+
+set(NNLAB_FUZZ_TEST_SECONDS 15 CACHE STRING "seconds of fuzzing per target in the tests (after the corpus)")
+set(NNLAB_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
+
+# nnlab_fuzz_target(<name> LIBS <libraries> [APP] [MAX_LEN <bytes>])
+#   APP: the target runs the whole app without a window (tests/fuzz/app_host.cpp as its host).
+function(nnlab_fuzz_target name)
+  cmake_parse_arguments(F "APP" "MAX_LEN" "LIBS" ${ARGN})
+  set(sources ${NNLAB_FUZZ_DIR}/fuzz_${name}.cpp)
+  if(F_APP)
+    list(APPEND sources ${NNLAB_FUZZ_DIR}/app_host.cpp)
+  endif()
+  add_executable(fuzz_${name} ${sources})
+  target_link_libraries(fuzz_${name} PRIVATE ${F_LIBS})
+  target_include_directories(fuzz_${name} PRIVATE ${NNLAB_FUZZ_DIR})
+  target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer-no-link)
+  target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+  set(options -print_final_stats=1)
+  if(F_MAX_LEN)
+    list(APPEND options -max_len=${F_MAX_LEN})
+  endif()
+  if(EXISTS ${NNLAB_FUZZ_DIR}/dict/${name}.dict)
+    list(APPEND options -dict=${NNLAB_FUZZ_DIR}/dict/${name}.dict)
+  endif()
+  set(corpus ${NNLAB_FUZZ_DIR}/corpus/${name})
+  set(found ${CMAKE_BINARY_DIR}/found/${name})
+  file(MAKE_DIRECTORY ${found})
+  # What scripts/fuzz.sh needs to run it: its options, one per line.
+  string(REPLACE ";" "\n" lines "${options}")
+  file(WRITE ${CMAKE_BINARY_DIR}/fuzz_${name}.options "${lines}\n")
+  add_test(NAME fuzz-${name}-corpus COMMAND fuzz_${name} ${options} -runs=0 ${corpus})
+  add_test(NAME fuzz-${name}-run
+    COMMAND fuzz_${name} ${options} -max_total_time=${NNLAB_FUZZ_TEST_SECONDS} -timeout=25 ${found} ${corpus})
+  set_tests_properties(fuzz-${name}-corpus fuzz-${name}-run PROPERTIES LABELS fuzz WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  set_tests_properties(fuzz-${name}-run PROPERTIES DEPENDS fuzz-${name}-corpus)
+  set_property(GLOBAL APPEND PROPERTY NNLAB_FUZZ_TARGETS fuzz_${name})
+endfunction()
+
+nnlab_fuzz_target(model_file LIBS nnlab_lab MAX_LEN 16384)
+nnlab_fuzz_target(idx LIBS nnlab_data MAX_LEN 16384)
+nnlab_fuzz_target(mnist_pack LIBS nnlab_data MAX_LEN 16384)
+nnlab_fuzz_target(number_text LIBS nnlab_data MAX_LEN 256)
+nnlab_fuzz_target(settings LIBS nnlab_lab MAX_LEN 2048)
+nnlab_fuzz_target(wire_worker LIBS nnlab_lab MAX_LEN 16384)
+nnlab_fuzz_target(wire_page LIBS nnlab_lab MAX_LEN 16384)
+if(NNLAB_BUILD_APP)
+  nnlab_fuzz_target(link APP LIBS nnlab_app MAX_LEN 4096)
+  nnlab_fuzz_target(command APP LIBS nnlab_app MAX_LEN 4096)
+  nnlab_fuzz_target(open_file APP LIBS nnlab_app MAX_LEN 65536)
+  nnlab_fuzz_target(lab_view APP LIBS nnlab_app MAX_LEN 16384)
+endif()
+
+# The starting inputs of every corpus, written from the real code (tests/fuzz/make_corpus.cpp):
+# `cmake --build build/fuzz --target fuzz_corpus` rewrites them (the reproducers stay as they are).
+add_executable(fuzz_make_corpus ${NNLAB_FUZZ_DIR}/make_corpus.cpp)
+target_link_libraries(fuzz_make_corpus PRIVATE nnlab_lab)
+target_include_directories(fuzz_make_corpus PRIVATE ${NNLAB_FUZZ_DIR})
+add_custom_target(fuzz_corpus COMMAND fuzz_make_corpus ${NNLAB_FUZZ_DIR}/corpus VERBATIM)
+
+get_property(targets GLOBAL PROPERTY NNLAB_FUZZ_TARGETS)
+add_custom_target(fuzz_all DEPENDS ${targets})
