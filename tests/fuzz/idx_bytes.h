@@ -1,4 +1,4 @@
-// IDX files as bytes (the format of data/idx.h), for targets and seeds that need a dataset on disk
+// IDX files as bytes (the format of data/idx.h), for targets and corpus inputs that need a dataset on disk
 // or in a message: images of side × side pixels and their labels.
 #pragma once
 #include <cstdint>

@@ -137,6 +137,20 @@ std::string LabView::use_data(lab::Message title, std::shared_ptr<const IdxDatas
                               std::vector<const char*> class_keys) {
   // The session (and the worker, and saved model files) name the data in English: one name
   // whatever the language; the view shows data_title_ in the current one.
+  // Data the settings cannot build a network for is refused before anything changes: the lab
+  // keeps its data, its network and what it has learned.
+  if (data && data->train.images.count > 0) {
+    const int pixels = data->train.images.pixels_per_image();
+    if (pixels > kMaxLayerSize)
+      return text::tr("reliability.data.too_many_pixels",
+                      {{"rows", std::to_string(data->train.images.rows)},
+                       {"cols", std::to_string(data->train.images.cols)},
+                       {"pixels", std::to_string(pixels)}, {"max", std::to_string(kMaxLayerSize)}});
+    Mlp probe;
+    lab::Message why;
+    if (!lab::build_network(settings_, {data->train.images.rows * data->train.images.cols, kMnistClasses}, &probe, &why))
+      return lab::message_text(why);
+  }
   lab_.set_data(lab::message_text_in(text::Lang::en, title), std::move(data), kMnistClasses);
   data_title_ = std::move(title);
   class_keys_ = std::move(class_keys);

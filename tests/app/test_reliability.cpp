@@ -1,0 +1,80 @@
+// Hostile input through the whole app, as the fuzz targets (tests/fuzz) found it: whatever a
+// learner opens, the app says why in their language, state() stays JSON, and the lab keeps its
+// data and network.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/app.h"
+#include "data/utf8.h"
+#include "text/text.h"
+#include "../fuzz/idx_bytes.h"
+
+using namespace nnlab;
+
+namespace {
+
+struct HeadlessApp {
+  HeadlessApp() {
+    ImGui::CreateContext();
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+    app.init({"native", 1.0f, "en"});
+  }
+  ~HeadlessApp() {
+    text::set_language(text::Lang::en);
+    ImGui::DestroyContext();
+  }
+  nlohmann::json state() const {
+    const std::string s = app.state_json();
+    REQUIRE(valid_utf8(s));
+    return nlohmann::json::parse(s);
+  }
+  app::App app;
+};
+
+}  // namespace
+
+TEST_SUITE("reliability") {
+  TEST_CASE("a model file of the single byte 0xFE: a message, and state() stays valid JSON") {
+    HeadlessApp h;
+    REQUIRE(h.app.command("view mnist") == "");
+    const std::string answer = h.app.open_file("model.json", "\xfe");
+    CHECK(!answer.empty());
+    CHECK(valid_utf8(answer));
+    const nlohmann::json j = h.state();  // threw (invalid UTF-8) before
+    CHECK(j.is_object());
+    const std::string name_answer = h.app.open_file("bad\xff name.json", "{");
+    CHECK(valid_utf8(name_answer));
+    CHECK(h.state().is_object());
+  }
+
+  TEST_CASE("four good IDX files of 65 × 65 images are refused and the lab keeps its data and network") {
+    for (text::Lang lang : text::kLangs) {
+      CAPTURE(int(lang));
+      HeadlessApp h;
+      REQUIRE(h.app.command("view mnist") == "");
+      // A dataset the lab can use first: 28 × 28 images.
+      CHECK(h.app.open_file("train-images-idx3-ubyte", fuzz::idx_images(20, 28)) == "");
+      CHECK(h.app.open_file("train-labels-idx1-ubyte", fuzz::idx_labels(20, 10)) == "");
+      CHECK(h.app.open_file("t10k-images-idx3-ubyte", fuzz::idx_images(10, 28)) == "");
+      CHECK(h.app.open_file("t10k-labels-idx1-ubyte", fuzz::idx_labels(10, 10)) == "");
+      REQUIRE(h.app.command("train step") == "");
+      const nlohmann::json before = h.state()["mnist"];
+      REQUIRE(before["data"]["inputs"] == 784);
+      if (lang == text::Lang::zh) REQUIRE(h.app.command("lang zh") == "");
+      CHECK(h.app.open_file("train-images-idx3-ubyte", fuzz::idx_images(1, 65)) == "");
+      CHECK(h.app.open_file("train-labels-idx1-ubyte", fuzz::idx_labels(1, 10)) == "");
+      CHECK(h.app.open_file("t10k-images-idx3-ubyte", fuzz::idx_images(1, 65)) == "");
+      const std::string answer = h.app.open_file("t10k-labels-idx1-ubyte", fuzz::idx_labels(1, 10));
+      CHECK(answer == text::tr("reliability.data.too_many_pixels",
+                               {{"rows", "65"}, {"cols", "65"}, {"pixels", "4225"}, {"max", "4096"}}));
+      if (lang == text::Lang::zh) CHECK(answer.find("4225 个像素") != std::string::npos);
+      const nlohmann::json after = h.state()["mnist"];
+      for (const char* key : {"inputs", "train_count", "test_count", "ready"}) CHECK(after["data"][key] == before["data"][key]);
+      CHECK(after["architecture"] == before["architecture"]);
+      CHECK(after["training"]["step"] == before["training"]["step"]);
+    }
+  }
+}
