@@ -7,9 +7,11 @@
 #   tests/fuzz/corpus/<name>/         small real inputs it starts from, and every fault's reproducer
 #   tests/fuzz/dict/<name>.dict       the words of its format, where they help (libFuzzer -dict=)
 #
-# CTest runs each target over its corpus (fuzz-<name>-corpus) and then fuzzes it briefly
-# (fuzz-<name>-run, NNLAB_FUZZ_TEST_SECONDS each; new inputs go to build/fuzz/found/<name>, never
-# into the committed corpus). `make fuzz` (scripts/fuzz.sh) runs each for FUZZ_SECONDS.
+# CTest (`make test-fuzz`, part of `make test`) runs each target over its corpus, every fault's
+# reproducer included (fuzz-<name>-corpus), then fuzzes it briefly (fuzz-<name>-run: a fixed
+# number of new inputs, NNLAB_FUZZ_TEST_RUNS, a second or so each; what they find goes to
+# build/fuzz/found/<name>, never into the committed corpus). `make fuzz` (scripts/fuzz.sh) runs
+# each for FUZZ_SECONDS (default 600) and reports executions and coverage.
 if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
   message(FATAL_ERROR "the fuzz targets need clang's libFuzzer: configure with the `fuzz` preset (clang++-14)")
 endif()
@@ -25,7 +27,7 @@ foreach(lib nnlab_text nnlab_data nnlab_lessons nnlab_lab nnlab_app)
   endif()
 endforeach()
 
-set(NNLAB_FUZZ_TEST_SECONDS 15 CACHE STRING "seconds of fuzzing per target in the tests (after the corpus)")
+set(NNLAB_FUZZ_TEST_RUNS 300 CACHE STRING "new inputs each target tries in the tests (after its corpus)")
 set(NNLAB_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 
 # nnlab_fuzz_target(<name> LIBS <libraries> [APP] [MAX_LEN <bytes>])
@@ -54,9 +56,10 @@ function(nnlab_fuzz_target name)
   # What scripts/fuzz.sh needs to run it: its options, one per line.
   string(REPLACE ";" "\n" lines "${options}")
   file(WRITE ${CMAKE_BINARY_DIR}/fuzz_${name}.options "${lines}\n")
-  add_test(NAME fuzz-${name}-corpus COMMAND fuzz_${name} ${options} -runs=0 ${corpus})
-  add_test(NAME fuzz-${name}-run
-    COMMAND fuzz_${name} ${options} -max_total_time=${NNLAB_FUZZ_TEST_SECONDS} -timeout=25 ${found} ${corpus})
+  file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/artifacts)
+  set(keep -artifact_prefix=${CMAKE_BINARY_DIR}/artifacts/${name}- -timeout=25 -rss_limit_mb=2560)
+  add_test(NAME fuzz-${name}-corpus COMMAND fuzz_${name} ${options} ${keep} -runs=0 ${corpus})
+  add_test(NAME fuzz-${name}-run COMMAND fuzz_${name} ${options} ${keep} -runs=${NNLAB_FUZZ_TEST_RUNS} ${found} ${corpus})
   set_tests_properties(fuzz-${name}-corpus fuzz-${name}-run PROPERTIES LABELS fuzz WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
   set_tests_properties(fuzz-${name}-run PROPERTIES DEPENDS fuzz-${name}-corpus)
   set_property(GLOBAL APPEND PROPERTY NNLAB_FUZZ_TARGETS fuzz_${name})

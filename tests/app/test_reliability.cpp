@@ -77,4 +77,19 @@ TEST_SUITE("reliability") {
       CHECK(after["training"]["step"] == before["training"]["step"]);
     }
   }
+
+  TEST_CASE("links with exponents read back: 1e+06 is one number, not \"1e 06\"") {
+    HeadlessApp h;
+    std::vector<std::string> warnings;
+    h.app.apply_link("#view=network&lesson=coat&w1=1e+06,1,0.5,-1,0.5,0.5", &warnings);
+    CHECK_MESSAGE(warnings.empty(), (warnings.empty() ? "" : warnings[0]));
+    const nlohmann::json j = h.state();
+    CHECK(j["network"]["layers"][0]["w"][0][0].get<float>() == 1e6f);
+    // The link the app writes reads back as itself.
+    const std::string link = h.app.link();
+    warnings.clear();
+    h.app.apply_link(link, &warnings);
+    CHECK_MESSAGE(warnings.empty(), link);
+    CHECK(h.app.link() == link);
+  }
 }

@@ -19,7 +19,7 @@ std::string percent_decode(std::string_view s) {
       out += char(hex_digit(s[i + 1]) * 16 + hex_digit(s[i + 2]));
       i += 2;
     } else {
-      out += s[i] == '+' ? ' ' : s[i];
+      out += s[i];  // a link's hash is no form: '+' is a plus ("1e+06"), never a space
     }
   }
   return out;

@@ -289,7 +289,7 @@ class ConceptsView : public View {
       remember_item(stable_name("act " + name));
     }
     ImGui::SetNextItemWidth(-8 * f);
-    ImGui::SliderFloat(with_id(text::T("concepts.z_slider"), "z").c_str(), &z_, kZMin, kZMax, "z = %.2f");
+    ImGui::SliderFloat(with_id(text::T("concepts.z_slider"), "z").c_str(), &z_, kZMin, kZMax, "z = %.2f", ImGuiSliderFlags_AlwaysClamp);
     remember_item("z");
     const ActivationCurve& c = curves_[current_];
     const ActivationPoint p = activation_point(c.activation, z_);
@@ -373,7 +373,7 @@ class ConceptsView : public View {
       const float need = 4.5f * f + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
       if (i) ImGui::SameLine();
       if (i && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
-      ImGui::DragFloat(label.c_str(), &softmax_z_[i], 0.05f, -50, 50, "%.3g");
+      ImGui::DragFloat(label.c_str(), &softmax_z_[i], 0.05f, -50, 50, "%.3g", ImGuiSliderFlags_AlwaysClamp);
       remember_item(stable_name("softmax z" + std::to_string(i + 1)));
       ImGui::PopID();
     }

@@ -101,7 +101,7 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   ImGui::SetNextItemWidth(9 * f);
   float dragged = value;
   const float speed = std::max(0.005f, std::fabs(value) * 0.01f);
-  const bool drag_changed = ImGui::DragFloat("##drag", &dragged, speed, -1e6f, 1e6f, "%.4g");
+  const bool drag_changed = ImGui::DragFloat("##drag", &dragged, speed, -1e6f, 1e6f, "%.4g", ImGuiSliderFlags_AlwaysClamp);
   remember_item("edit drag");
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (drag_changed && dragged != value) commit(dragged, false);
@@ -128,7 +128,7 @@ void draw_input_editors(LessonSession& s) {
     if (i && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
     float v = s.scenario().x[i];
     ImGui::PushID(i);
-    const bool changed = ImGui::DragFloat(with_id(label.c_str(), "x").c_str(), &v, 0.05f, -1e6f, 1e6f, "%.4g");
+    const bool changed = ImGui::DragFloat(with_id(label.c_str(), "x").c_str(), &v, 0.05f, -1e6f, 1e6f, "%.4g", ImGuiSliderFlags_AlwaysClamp);
     remember_item(stable_name("input " + std::to_string(i + 1)));
     if (ImGui::IsItemActivated()) s.begin_edit();
     if (changed) s.set_input(i, v, false);
@@ -148,7 +148,7 @@ void draw_target_editors(LessonSession& s) {
     ImGui::SameLine();
     float v = sc.y[k];
     ImGui::PushID(k);
-    const bool changed = ImGui::SliderFloat((n.y(k) + "##y").c_str(), &v, 0.0f, 1.0f, "%.3g");
+    const bool changed = ImGui::SliderFloat((n.y(k) + "##y").c_str(), &v, 0.0f, 1.0f, "%.3g", ImGuiSliderFlags_AlwaysClamp);
     remember_item(stable_name("target " + std::to_string(k + 1)));
     if (ImGui::IsItemActivated()) s.begin_edit();
     if (changed) s.set_target(k, v, false);
@@ -170,7 +170,7 @@ void draw_target_editors(LessonSession& s) {
   float lr = sc.learning_rate;
   ImGui::SetNextItemWidth(10 * f);
   const bool changed = ImGui::SliderFloat(with_id(text::T("lessonview.learning_rate"), "lr").c_str(), &lr, 0.001f,
-                                          10.0f, "%.3g", ImGuiSliderFlags_Logarithmic);
+                                          10.0f, "%.3g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
   remember_item("learning rate");
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (changed) s.set_learning_rate(lr, false);

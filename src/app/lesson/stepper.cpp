@@ -80,7 +80,8 @@ void draw_step_controls(LessonSession& s) {
   remember_item("step play");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(7 * f);
-  ImGui::SliderFloat("##speed", &s.speed, 0.25f, 4.0f, text::T("lessonview.step.speed_format"));
+  ImGui::SliderFloat("##speed", &s.speed, 0.25f, 4.0f, text::T("lessonview.step.speed_format"),
+                     ImGuiSliderFlags_AlwaysClamp);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.speed_tip"));
   ImGui::SameLine();
   ImGui::Checkbox(with_id(text::T("lessonview.step.show_all"), "all").c_str(), &s.show_all);

@@ -145,15 +145,15 @@ void NeuronView::draw() {
   bool changed = false;
   ImGui::PushItemWidth(-8 * ImGui::GetFontSize());
   // Labels change with the language; "###name" keeps each widget's ID.
-  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.x1"), "x1").c_str(), &p.x1, kTempMin, kTempMax, "%.1f \u00b0C");
+  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.x1"), "x1").c_str(), &p.x1, kTempMin, kTempMax, "%.1f \u00b0C", ImGuiSliderFlags_AlwaysClamp);
   remember_item("x1");
-  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.x2"), "x2").c_str(), &p.x2, 0, 1, "%.2f");
+  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.x2"), "x2").c_str(), &p.x2, 0, 1, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   remember_item("x2");
-  changed |= ImGui::SliderFloat("w\u2081", &p.w1, -3, 3, "%.2f");
+  changed |= ImGui::SliderFloat("w\u2081", &p.w1, -3, 3, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   remember_item("w1");
-  changed |= ImGui::SliderFloat("w\u2082", &p.w2, -3, 3, "%.2f");
+  changed |= ImGui::SliderFloat("w\u2082", &p.w2, -3, 3, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   remember_item("w2");
-  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.b"), "b").c_str(), &p.b, -10, 10, "%.2f");
+  changed |= ImGui::SliderFloat(with_id(text::T("neuron.slider.b"), "b").c_str(), &p.b, -10, 10, "%.2f", ImGuiSliderFlags_AlwaysClamp);
   remember_item("b");
   int act_index = int(std::find(std::begin(kChoices), std::end(kChoices), p.activation) - std::begin(kChoices));
   if (ImGui::BeginCombo(with_id(text::T("neuron.activation"), "act").c_str(), activation_text(p.activation).label)) {
