@@ -77,7 +77,12 @@ bool Evaluator::step(int max_rows) {
       correct_ += p == t;
       const size_t i = static_cast<size_t>(next_ + r);
       if (!predicted_.empty()) predicted_[i] = p;
-      if (!confidence_.empty()) confidence_[i] = O == 1 ? std::max(yhat[0], 1.0f - yhat[0]) : yhat[p];
+      if (!confidence_.empty()) {
+        // A probability, 0 … 1; outputs that are not numbers (weights so large the sums overflow)
+        // give no confidence at all rather than NaN.
+        const float c = O == 1 ? std::max(yhat[0], 1.0f - yhat[0]) : yhat[p];
+        confidence_[i] = c >= 0.0f && c <= 1.0f ? c : c > 1.0f ? 1.0f : 0.0f;
+      }
     }
     next_ += rows;
     left -= rows;

@@ -191,4 +191,19 @@ TEST_SUITE("lab wire") {
     CHECK(v.empty());
     CHECK(r.done());
   }
+
+  TEST_CASE("a network adopted with weights so large its outputs overflow: every snapshot still fits the page") {
+    Worker w;
+    Mlp huge;
+    const LayerSpec layers[] = {{16, 8, Activation::relu}, {8, 4, Activation::softmax}};
+    REQUIRE(huge.build(layers, nullptr));
+    for (float& p : huge.params()) p = 3e38f;
+    REQUIRE(apply_message(w.engine, adopt_message(huge, w.s, w.engine.shape())) == "");
+    w.engine.update(1e9);
+    Snapshot s = w.snapshot();
+    for (float c : s.test_confidence) CHECK((c >= 0.0f && c <= 1.0f));
+    Snapshot back;
+    std::string error;
+    CHECK_MESSAGE(read_snapshot(snapshot_message(s), w.fit(), &back, &error), error);
+  }
 }
