@@ -92,4 +92,20 @@ TEST_SUITE("reliability") {
     CHECK_MESSAGE(warnings.empty(), link);
     CHECK(h.app.link() == link);
   }
+
+  TEST_CASE("a link with stray bytes: every warning is valid UTF-8, in the learner's language") {
+    HeadlessApp h;
+    for (const char* link : {"j\x83", ";\x85@", "\xc6", "#view=neuron&\xd4\xd4\xd4\x8c&b=\xff"}) {
+      CAPTURE(link);
+      std::vector<std::string> warnings;
+      h.app.apply_link(link, &warnings);
+      CHECK_FALSE(warnings.empty());
+      for (const std::string& w : warnings) CHECK(valid_utf8(w));
+      CHECK(h.state().is_object());
+    }
+    std::vector<std::string> warnings;
+    h.app.apply_link("#lang=zh&oops", &warnings);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "已忽略“oops”：链接的每一部分都应写成 key=value");
+  }
 }

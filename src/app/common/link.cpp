@@ -1,5 +1,7 @@
 #include "app/common/link.h"
 
+#include "text/text.h"
+
 #include "data/float_text.h"
 
 namespace nnlab::app {
@@ -37,7 +39,7 @@ std::vector<std::pair<std::string, std::string>> parse_link(std::string_view lin
     if (part.empty()) continue;
     const size_t eq = part.find('=');
     if (eq == std::string_view::npos || eq == 0) {
-      if (bad) bad->push_back("ignored '" + std::string(part) + "': expected key=value");
+      if (bad) bad->push_back(text::tr("reliability.link.no_value", {{"part", std::string(part)}}));
       continue;
     }
     pairs.emplace_back(percent_decode(part.substr(0, eq)), percent_decode(part.substr(eq + 1)));
