@@ -352,6 +352,60 @@ test('history: each view opened is a history entry; Back and Forward move betwee
   await context.close();
 });
 
+// ---- canvas resolution on high-density screens ---------------------------------------------------
+
+// Frame intervals (ms) of `frames` animation frames; `perFrame` runs in each (before the app's).
+async function frameIntervals(page, ms, perFrame) {
+  return page.evaluate(([ms, body]) => new Promise((resolve) => {
+    const step = body ? new Function('i', body) : () => {};
+    const times = [];
+    const frame = (now) => {
+      times.push(now);
+      step(times.length);
+      if (now - times[0] < ms) requestAnimationFrame(frame);
+      else resolve(times.slice(1).map((t, i) => t - times[i]));
+    };
+    requestAnimationFrame(frame);
+  }), [ms, perFrame]);
+}
+const stats = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const r = (x) => Math.round(x * 10) / 10;
+  return { median: r(s[s.length >> 1]), mean: r(s.reduce((a, b) => a + b, 0) / s.length), p90: r(s[Math.floor(s.length * 0.9)]) };
+};
+
+test('a phone\'s devicePixelRatio 3 draws the canvas at 2 framebuffer pixels per CSS pixel, the UI scale following', async () => {
+  const { context, page, state } = await open({ ...TABLET, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 }, '#view=neuron');
+  const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+  assert.deepEqual(size, [780, 1688]);
+  const s = await state();
+  assert.equal(s.scale, 2);
+  // Touch still lands where the finger is (CSS → framebuffer at 2, not 3).
+  const finger = await touchscreen(context, page, 2);
+  await finger.tap(...centre(s.ui['nav concepts']));
+  await page.waitForFunction(() => window.nnlab.state().view === 'concepts', null, { timeout: 5000 });
+  await context.close();
+});
+
+// Measurements for docs/benchmarks.md ("Touch screens: canvas resolution"); opt-in, slow:
+//   NNLAB_BENCH=1 node --test --test-name-pattern='frame times' tests/e2e/input.test.js
+test('frame times: idle and a Neuron slider drag at devicePixelRatio 1, 2 and 3', { skip: !process.env.NNLAB_BENCH && 'NNLAB_BENCH=1 runs it', timeout: 600000 }, async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 820, height: 1180 }]) {
+    for (const dpr of [1, 2, 3]) {
+      const { context, page, state } = await open({ ...TABLET, viewport, deviceScaleFactor: dpr }, '#view=neuron');
+      await pause(1500);
+      const canvas = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+      const idle = stats(await frameIntervals(page, 2000));
+      // A drag as the app sees it: w1 changes every frame, so every frame draws a new picture.
+      const drag = stats(await frameIntervals(page, 4000, "window.nnlab.command('set w1 ' + (2 * Math.sin(i / 8)).toFixed(3))"));
+      const s = await state();
+      console.log(JSON.stringify({ css: [viewport.width, viewport.height], dpr, canvas, mpx: +(canvas[0] * canvas[1] / 1e6).toFixed(2),
+        scale: s.scale, idle_ms: idle, drag_ms: drag, drag_cpu_ms: +s.cpu_ms.toFixed(2) }));
+      await context.close();
+    }
+  }
+});
+
 // ---- the desktop app -----------------------------------------------------------------------------
 
 // Types X key events into the nnlab window (XTest, through libX11/libXtst with Python's ctypes:
