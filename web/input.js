@@ -157,13 +157,15 @@
     showField(x0, y0, x1, y1, text, numeric, same) {
       const [l, t] = toCss(x0, y0), [r, b] = toCss(x1, y1);
       place(l, t, r - l, b - t);
+      const typed = prefocused && field.value !== '';  // typed before the app placed it: kept
       if (!same || !fieldShown) {
-        field.value = text;
+        if (!typed) field.value = text;
         field.inputMode = numeric ? 'decimal' : 'text';
       }
       field.hidden = false;
       fieldShown = true;
       prefocused = false;
+      if (typed) textField(0, field.value);
       if (document.activeElement !== field) {
         field.focus({ preventScroll: true });
         field.setSelectionRange(field.value.length, field.value.length);

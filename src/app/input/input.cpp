@@ -61,8 +61,11 @@ void Input::begin_frame(double now) {
   io.KeyShift = state_.mods & kModShift;
   io.KeyAlt = state_.mods & kModAlt;
   io.KeySuper = state_.mods & kModSuper;
-  // A fingertip is wider than a mouse's hot spot: items take touches a little outside their frame.
-  ImGui::GetStyle().TouchExtraPadding = touch_mode() ? ImVec2(4.0f * scale_, 4.0f * scale_) : ImVec2(0, 0);
+  // A fingertip is wider than a mouse's hot spot: items take touches a little outside their frame,
+  // and tooltips keep clear of it (ImGui places them beside a "cursor" of MouseCursorScale).
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.TouchExtraPadding = touch_mode() ? ImVec2(4.0f * scale_, 4.0f * scale_) : ImVec2(0, 0);
+  style.MouseCursorScale = (touch_mode() ? 2.0f : 1.0f) * scale_;
 }
 
 bool Input::apply(const Event& e) {
