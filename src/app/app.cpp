@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -140,7 +141,9 @@ bool App::set_content_scale(float scale) {
   else if (latin && sw)
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sw->bytes), int(sw->size), size, &merge,
                                    always_ranges_.Data);
+  const auto t0 = std::chrono::steady_clock::now();
   io.Fonts->Build();
+  atlas_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
   style.WindowRounding = 0;
@@ -385,6 +388,9 @@ std::string App::state_json() const {
   j["ui"] = ui;
   input_.state(&j["input"]);
   j["scale"] = scale_;
+  if (ImGui::GetCurrentContext())  // the font atlas: its size and how long building it took
+    j["font_atlas"] = {{"width", ImGui::GetIO().Fonts->TexWidth}, {"height", ImGui::GetIO().Fonts->TexHeight},
+                       {"build_ms", atlas_ms_}, {"chinese", text::language() == text::Lang::zh}};
   return j.dump();
 }
 
