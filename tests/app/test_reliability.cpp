@@ -104,8 +104,9 @@ TEST_SUITE("reliability") {
       CHECK(h.state().is_object());
     }
     std::vector<std::string> warnings;
-    h.app.apply_link("#lang=zh&oops", &warnings);
+    REQUIRE(h.app.command("lang zh") == "");
+    h.app.apply_link("#view=neuron&oops", &warnings);
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0] == "已忽略“oops”：链接的每一部分都应写成 key=value");
+    CHECK(warnings[0] == "已忽略“oops”：链接的每一部分都应写成“名称=值”的形式");
   }
 }
