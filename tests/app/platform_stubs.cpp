@@ -3,6 +3,14 @@
 #include "app/common/gpu.h"
 #include "app/common/host.h"
 #include "lab/remote.h"
+#include "platform_stubs.h"
+
+namespace nnlab::test {
+std::map<std::string, std::string>& saved_files() {
+  static std::map<std::string, std::string> files;
+  return files;
+}
+}  // namespace nnlab::test
 
 namespace nnlab::gpu {
 
@@ -17,10 +25,16 @@ const std::string& last_error() {
 
 namespace nnlab::host {
 
-std::string save_file(const std::string& file_name, const std::string&, std::string*, bool) {
-  return "no host to save " + file_name + " in the unit tests";
+// Saved files are kept in memory (platform_stubs.h), and an existing one is replaced only when
+// asked, as on the desktop.
+std::string save_file(const std::string& file_name, const std::string& contents, std::string* where, bool replace) {
+  auto& files = nnlab::test::saved_files();
+  if (!replace && files.count(file_name)) return file_name + ": already exists; nothing was replaced";
+  files[file_name] = contents;
+  if (where) *where = "memory/" + file_name;
+  return "";
 }
-bool file_exists(const std::string&) { return false; }
+bool file_exists(const std::string& file_name) { return nnlab::test::saved_files().count(file_name) > 0; }
 bool pick_files(const char*, bool) { return false; }
 std::string read_file(const std::string& path, std::string*) {
   return "no host to read " + path + " in the unit tests";

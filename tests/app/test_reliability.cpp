@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "data/utf8.h"
+#include "platform_stubs.h"
 #include "text/text.h"
 #include "../fuzz/idx_bytes.h"
 
@@ -108,5 +109,34 @@ TEST_SUITE("reliability") {
     h.app.apply_link("#view=neuron&oops", &warnings);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0] == "已忽略“oops”：链接的每一部分都应写成“名称=值”的形式");
+  }
+
+  TEST_CASE("Save never replaces an earlier file without asking: the first Save asks, the next replaces") {
+    for (text::Lang lang : text::kLangs) {
+      CAPTURE(int(lang));
+      test::saved_files().clear();
+      HeadlessApp h;
+      if (lang == text::Lang::zh) REQUIRE(h.app.command("lang zh") == "");
+      REQUIRE(h.app.command("view mnist") == "");
+      CHECK(h.app.open_file("train-images-idx3-ubyte", fuzz::idx_images(20, 28)) == "");
+      CHECK(h.app.open_file("train-labels-idx1-ubyte", fuzz::idx_labels(20, 10)) == "");
+      CHECK(h.app.open_file("t10k-images-idx3-ubyte", fuzz::idx_images(10, 28)) == "");
+      CHECK(h.app.open_file("t10k-labels-idx1-ubyte", fuzz::idx_labels(10, 10)) == "");
+      REQUIRE(h.app.command("save") == "");
+      REQUIRE(test::saved_files().count("nnlab-model.json") == 1);
+      const std::string first = test::saved_files()["nnlab-model.json"];
+      REQUIRE(h.app.command("train step") == "");
+      REQUIRE(h.app.command("save") == "");  // asks
+      CHECK(test::saved_files()["nnlab-model.json"] == first);
+      const std::string asked = h.state()["mnist"]["message"].get<std::string>();
+      CHECK(asked == text::tr("reliability.save.exists", {{"name", "nnlab-model.json"}, {"command", "save replace"}}));
+      REQUIRE(h.app.command("save") == "");  // replaces
+      CHECK(test::saved_files()["nnlab-model.json"] != first);
+      const std::string second = test::saved_files()["nnlab-model.json"];
+      REQUIRE(h.app.command("train step") == "");
+      REQUIRE(h.app.command("save replace") == "");  // says so at once
+      CHECK(test::saved_files()["nnlab-model.json"] != second);
+    }
+    test::saved_files().clear();
   }
 }

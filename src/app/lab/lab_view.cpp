@@ -177,7 +177,11 @@ void LabView::append_link(std::string* link) const { lab::append_settings_link(s
 std::optional<std::string> LabView::command(std::string_view verb, std::string_view args) {
   if (verb == "train") return train(args);
   if (verb == "draw") return draw_command(args);
-  if (verb == "save") return save_model();
+  if (verb == "save") {
+    if (args == "replace") return save_model(true);
+    if (!args.empty()) return tr("app.usage", {{"command", "save | save replace"}});
+    return save_model();
+  }
   if (verb == "open") {
     if (!host::pick_files(".json,.gz,.idx3-ubyte,.idx1-ubyte,.ubyte", true)) return std::string(T("lab.open.no_dialog"));
     return std::string();
@@ -280,17 +284,27 @@ std::string LabView::draw_command(std::string_view args) {
   return tr("lab.draw_usage", {{"command", "draw clear | draw line X0 Y0 X1 Y1"}});
 }
 
-std::string LabView::save_model() {
+std::string LabView::save_model(bool replace) {
   // Right after Pause (or Step) the page's copy of the weights is a snapshot behind the worker's:
   // save once the worker has answered, so the file holds the weights on screen after it.
   if (!lab_.in_sync()) {
     save_pending_ = true;
+    save_replace_ = save_replace_ || replace;
     return "";
   }
-  save_pending_ = false;
+  replace = replace || save_replace_;
+  save_pending_ = save_replace_ = false;
+  // A file saved before is replaced only when the learner says so: the first Save asks, the
+  // next one (the button now says Replace, or "save replace") replaces it.
+  if (!replace && !replace_asked_ && host::file_exists(kModelFileName)) {
+    replace_asked_ = true;
+    say(lab::Message("reliability.save.exists", {{"name", kModelFileName}, {"command", "save replace"}}), false);
+    return "";
+  }
   std::string text, where;
   std::string error = lab::model_file_text(lab_, settings_, &text);
-  if (error.empty()) error = host::save_file("nnlab-model.json", text, &where, true);
+  if (error.empty()) error = host::save_file(kModelFileName, text, &where, replace || replace_asked_);
+  replace_asked_ = false;
   if (error.empty()) say(lab::Message("lab.saved", {{"where", where}}), false);
   return error;
 }

@@ -57,7 +57,7 @@ class LabView : public View {
                        std::vector<const char*> class_keys = {});
   std::string train(std::string_view what);
   std::string draw_command(std::string_view args);
-  std::string save_model();
+  std::string save_model(bool replace = false);  // replace: over a file saved before, without asking
   void update_prediction(bool force);
   void say(std::string message, bool error);   // a text made elsewhere (an error the data layer wrote)
   void say(lab::Message message, bool error);  // the lab's own: shown in whatever language is current
@@ -85,6 +85,9 @@ class LabView : public View {
   std::vector<const char*> class_keys_;    // e.g. Fashion-MNIST's class names' keys; empty for digits
   std::vector<std::string> class_names_;   // … their texts in the current language
   bool save_pending_ = false;             // a save waiting for the training worker's snapshot
+  bool save_replace_ = false;             // … and it may replace the file
+  bool replace_asked_ = false;            // the file exists: the next Save replaces it
+  static constexpr const char* kModelFileName = "nnlab-model.json";
   LabPictures pictures_;
   lab::DrawPad pad_;
   lab::IdxCollector idx_;

@@ -273,7 +273,7 @@ void LabView::draw_training_status(float width) {
   if (ImGui::Button(label_id("lab.button.reset", "reset").c_str(), button)) (void)train("reset");
   remember_item("mnist.reset");
   tip("lab.tip.reset");
-  if (layout::small_button(label_id("lab.button.save", "save").c_str())) {
+  if (layout::small_button(label_id(replace_asked_ ? "reliability.button.replace" : "lab.button.save", "save").c_str())) {
     const std::string error = save_model();
     if (!error.empty()) say(error, true);
   }
