@@ -151,7 +151,19 @@
       resolveReady(window.nnlab);
       deliverData();
     },
-    onAbort: (what) => showError(say('shell.stopped').replace('{what}', what)),
+    // The app stopped after it had started (out of memory, a fault): say so in plain words and
+    // offer to reload; the settings it stored as they changed and the link come back with it.
+    onAbort: (what) => {
+      showError(say('shell.stopped').replace('{what}', what));
+      if (!started) return;
+      $('error-title').textContent = say('shell.stopped_title');
+      $('error-hint').textContent = say('shell.stopped_hint');
+      const reload = $('error-reload');
+      reload.textContent = say('shell.reload');
+      reload.hidden = false;
+      reload.onclick = () => location.reload();
+      reload.focus();
+    },
     nnlabLanguage: lang,
     nnlabInput: window.nnlabInput,
     fetchCjkFont,

@@ -4,6 +4,8 @@
 // [SECTION] Writing                          [SECTION] Files
 #include "data/model_file.h"
 
+#include <sys/stat.h>
+
 #include <climits>
 #include <cstdio>
 #include <cmath>
@@ -143,6 +145,8 @@ bool model_from_json(std::string_view text, std::string_view name, Mlp* model, T
                      std::string* error) {
   Ctx c{name, error};
   if (text.empty()) return c.fail("", tr("data.model.empty", {{"format", kFormat}}));
+  if (text.size() > kMaxModelFileBytes)
+    return c.fail("", tr("reliability.model.too_big", {{"mb", std::to_string(text.size() >> 20)}, {"max", "64"}}));
   const json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded()) return c.fail("", json_syntax_error(text));
   if (!root.is_object()) return c.fail("", tr("data.model.top", {{"type", type_name(root)}}));
@@ -388,6 +392,11 @@ bool save_model(const std::string& path, const Mlp& model, const TrainingInfo* t
 }
 
 bool load_model(const std::string& path, Mlp* model, TrainingInfo* training, std::string* error) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && std::size_t(st.st_size) > kMaxModelFileBytes) {
+    Ctx c{path, error};
+    return c.fail("", tr("reliability.model.too_big", {{"mb", std::to_string(std::size_t(st.st_size) >> 20)}, {"max", "64"}}));
+  }
   std::string text;
   if (!read_text_file(path, &text, error)) return false;
   return model_from_json(text, path, model, training, error);

@@ -11,6 +11,7 @@
 // chaining, activation names, finite values) and reports the first problem with the file's name;
 // it never throws (the web build compiles nlohmann::json with JSON_NOEXCEPTION) and never crashes.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,10 @@ namespace nnlab {
 
 inline constexpr int kModelFormatVersion = 1;
 inline constexpr int kMaxModelLayers = 64;
+// The largest model file read: 64 MiB of text (about five million parameters as the app writes
+// them, a 784-4096-1024-10 network). Larger text is refused before it is parsed, so a huge file
+// never costs more memory than this bound allows (parsing takes about 10 × the text at most).
+inline constexpr std::size_t kMaxModelFileBytes = std::size_t(64) << 20;
 
 // The optional "training" object: how the model was (or should be) trained, and how it did.
 // Absent fields stay empty; `present` is false when the file has no "training" object at all.
