@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -48,9 +49,10 @@ constexpr const char* kGiB = "1 GiB";
 
 bool is_gzip(std::span<const std::uint8_t> bytes) { return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b; }
 
-bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector<std::uint8_t>* out,
-            std::string* error) {
+bool gunzip_prefix(std::span<const std::uint8_t> gz, std::string_view name, std::size_t max_bytes,
+                   std::vector<std::uint8_t>* out, bool* more, std::string* error) {
   std::string who(name);
+  if (more) *more = false;
 #if defined(NNLAB_HAVE_ZLIB)
   out->clear();
   z_stream zs{};
@@ -64,18 +66,26 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
   std::size_t produced = 0;
   int rc = Z_OK;
   while (rc != Z_STREAM_END) {
-    if (out->size() - produced < 65536) {
-      if (out->size() >= kMaxFileBytes) {
+    if (produced == max_bytes) {  // full: one byte more says whether the stream goes on
+      std::uint8_t probe;
+      zs.next_out = &probe;
+      zs.avail_out = 1;
+      rc = inflate(&zs, Z_NO_FLUSH);
+      if (zs.avail_out == 0) {
+        if (more) *more = true;
         inflateEnd(&zs);
-        set_error(error, who, tr("data.gzip.too_big", {{"limit", kGiB}}));
-        return false;
+        out->resize(produced);
+        return true;
       }
-      out->resize(out->size() < 65536 ? 262144 : out->size() * 2);
+    } else {
+      if (out->size() - produced < 65536 && out->size() < max_bytes)
+        out->resize(std::min(max_bytes, out->size() < 65536 ? std::size_t(262144) : out->size() * 2));
+      zs.next_out = out->data() + produced;
+      zs.avail_out = static_cast<uInt>(std::min<std::size_t>(out->size() - produced, 1u << 30));
+      const uInt before = zs.avail_out;
+      rc = inflate(&zs, Z_NO_FLUSH);
+      produced += before - zs.avail_out;
     }
-    zs.next_out = out->data() + produced;
-    zs.avail_out = static_cast<uInt>(out->size() - produced);
-    rc = inflate(&zs, Z_NO_FLUSH);
-    produced = out->size() - zs.avail_out;
     if (rc == Z_STREAM_END) break;
     if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
       inflateEnd(&zs);
@@ -94,15 +104,34 @@ bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector
   return true;
 #else
   if (host_io().gunzip) {
+    // (node's zlib inflates whole streams, up to 1 GiB; the prefix is cut from that)
     std::string why;
-    if (host_io().gunzip(gz, kMaxFileBytes, out, &why)) return true;
-    set_error(error, who, why);
-    return false;
+    if (!host_io().gunzip(gz, kMaxFileBytes, out, &why)) {
+      set_error(error, who, why);
+      return false;
+    }
+    if (out->size() > max_bytes) {
+      if (more) *more = true;
+      out->resize(max_bytes);
+    }
+    return true;
   }
   (void)out;
+  (void)max_bytes;
   set_error(error, who, tr("data.gzip.no_zlib", {{"format", "gzip"}, {"library", "zlib"}, {"tool", "gunzip"}}));
   return false;
 #endif
+}
+
+bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector<std::uint8_t>* out,
+            std::string* error) {
+  bool more = false;
+  if (!gunzip_prefix(gz, name, kMaxFileBytes, out, &more, error)) return false;
+  if (!more) return true;
+  out->clear();
+  out->shrink_to_fit();
+  set_error(error, std::string(name), tr("data.gzip.too_big", {{"limit", kGiB}}));
+  return false;
 }
 
 bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error, bool inflate_gz) {

@@ -22,6 +22,12 @@ bool is_gzip(std::span<const std::uint8_t> bytes);
 // Without zlib and outside node it fails with a message saying so.
 bool gunzip(std::span<const std::uint8_t> gz, std::string_view name, std::vector<std::uint8_t>* out,
             std::string* error);
+// Inflates at most `max_bytes` of one gzip stream into *out: a stream that inflates to more stops
+// there without an error (*out holds its first max_bytes; the caller's parser then sees what the
+// header announced and what follows it), so a small file can never inflate into more memory than
+// its reader allows. *more is set to whether the stream had more than max_bytes.
+bool gunzip_prefix(std::span<const std::uint8_t> gz, std::string_view name, std::size_t max_bytes,
+                   std::vector<std::uint8_t>* out, bool* more, std::string* error);
 
 // Reads a whole file; with inflate_gz = true, gzip content (by magic, not by name) is inflated.
 bool read_file(const std::string& path, std::vector<std::uint8_t>* out, std::string* error, bool inflate_gz = false);

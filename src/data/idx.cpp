@@ -34,11 +34,26 @@ bool fail(std::string* error, std::string_view name, const std::string& what) {
 
 std::string n(std::uint64_t v) { return std::to_string(v); }
 
-// Inflates gzip input into `storage` and points `bytes` at it; plain input passes through.
+// Inflates gzip input into `storage` and points `bytes` at it; plain input passes through. Never
+// more than the header announces (header_bytes, then what announced() makes of them) plus one
+// byte, so the parser can say "more than announced" and a small file never inflates far.
+template <class Announced>
 bool maybe_inflate(std::span<const std::uint8_t>& bytes, std::string_view name, std::vector<std::uint8_t>& storage,
-                   std::string* error) {
+                   std::size_t header_bytes, Announced&& announced, std::string* error) {
   if (!is_gzip(bytes)) return true;
-  if (!gunzip(bytes, name, &storage, error)) return false;
+  bool more = false;
+  if (!gunzip_prefix(bytes, name, header_bytes, &storage, &more, error)) return false;
+  if (more) {
+    const std::uint64_t body = announced(storage.data());  // 0: the header is refused anyway
+    if (body > 0) {
+      if (!gunzip_prefix(bytes, name, std::size_t(header_bytes + body), &storage, &more, error)) return false;
+      if (more) {
+        storage.clear();
+        storage.shrink_to_fit();
+        return fail(error, name, tr("reliability.gzip.beyond_header", {{"bytes", n(header_bytes + body)}}));
+      }
+    }
+  }
   bytes = storage;
   return true;
 }
@@ -52,7 +67,14 @@ bool file_exists(const std::string& path) {
 
 bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name, IdxImages* out, std::string* error) {
   std::vector<std::uint8_t> inflated;
-  if (!maybe_inflate(bytes, name, inflated, error)) return false;
+  const auto announced = [](const std::uint8_t* h) -> std::uint64_t {
+    if (be32(h) != kMagicImages || be32(h + 4) > std::uint32_t(kIdxMaxCount) || be32(h + 8) > std::uint32_t(kIdxMaxSide) ||
+        be32(h + 12) > std::uint32_t(kIdxMaxSide))
+      return 0;
+    const std::uint64_t want = std::uint64_t(be32(h + 4)) * be32(h + 8) * be32(h + 12);
+    return want <= kIdxMaxImageBytes ? want : 0;
+  };
+  if (!maybe_inflate(bytes, name, inflated, 16, announced, error)) return false;
   if (bytes.size() < 16)
     return fail(error, name, tr("data.idx.header_images", {{"bytes", n(bytes.size())}, {"need", "16"}}));
   const std::uint32_t magic = be32(bytes.data());
@@ -66,13 +88,15 @@ bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name
   if (rows == 0 || cols == 0 || rows > std::uint32_t(kIdxMaxSide) || cols > std::uint32_t(kIdxMaxSide))
     return fail(error, name, tr("data.image_size", {{"rows", n(rows)}, {"cols", n(cols)}, {"max", n(kIdxMaxSide)}}));
   const std::uint64_t want = std::uint64_t(count) * rows * cols;
+  if (want > kIdxMaxImageBytes)
+    return fail(error, name, tr("reliability.idx.too_big", {{"count", n(count)}, {"rows", n(rows)}, {"cols", n(cols)},
+                                                             {"mb", n(want >> 20)}, {"max", n(kIdxMaxImageBytes >> 20)}}));
   const std::uint64_t have = bytes.size() - 16;
   if (have < want)
     return fail(error, name,
                 tr("data.idx.truncated_images",
                    {{"count", n(count)}, {"rows", n(rows)}, {"cols", n(cols)}, {"want", n(want)}, {"have", n(have)}}));
   if (have > want) return fail(error, name, tr("data.idx.trailing_images", {{"extra", n(have - want)}}));
-  if (want > kMaxFileBytes) return fail(error, name, tr("data.idx.too_big", {{"limit", "1 GiB"}}));
   out->count = int(count);
   out->rows = int(rows);
   out->cols = int(cols);
@@ -83,7 +107,10 @@ bool parse_idx_images(std::span<const std::uint8_t> bytes, std::string_view name
 bool parse_idx_labels(std::span<const std::uint8_t> bytes, std::string_view name, int num_classes, IdxLabels* out,
                       std::string* error) {
   std::vector<std::uint8_t> inflated;
-  if (!maybe_inflate(bytes, name, inflated, error)) return false;
+  const auto announced = [](const std::uint8_t* h) -> std::uint64_t {
+    return be32(h) == kMagicLabels && be32(h + 4) <= std::uint32_t(kIdxMaxCount) ? be32(h + 4) : 0;
+  };
+  if (!maybe_inflate(bytes, name, inflated, 8, announced, error)) return false;
   if (bytes.size() < 8)
     return fail(error, name, tr("data.idx.header_labels", {{"bytes", n(bytes.size())}, {"need", "8"}}));
   const std::uint32_t magic = be32(bytes.data());

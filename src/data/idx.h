@@ -16,6 +16,10 @@ namespace nnlab {
 
 inline constexpr int kIdxMaxSide = 4096;         // rows, cols each at most this
 inline constexpr int kIdxMaxCount = 10'000'000;  // images / labels per file at most this
+// The pixels of one images file at most: 256 MiB (about 342,000 images of 28 × 28, 5.7 × MNIST's
+// training set; the lab keeps them as floats, 1 GiB). A header announcing more is refused before
+// anything is inflated or allocated; gzip input is never inflated past what its header announces.
+inline constexpr std::uint64_t kIdxMaxImageBytes = std::uint64_t(256) << 20;
 
 struct IdxImages {
   int count = 0, rows = 0, cols = 0;

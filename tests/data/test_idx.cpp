@@ -125,9 +125,13 @@ TEST_SUITE("idx") {
       CHECK(err.rfind("some-file: ", 0) == 0);
       CHECK_MESSAGE(err.find(b.expect) != std::string::npos, err);
     }
-    // A huge announced count with few bytes is reported as truncation, never allocated.
+    // A huge announced count with few bytes is refused from the header, never allocated.
     std::string huge = images_bytes(1, 28, 28);
     huge[4] = char(0x00), huge[5] = char(0x98), huge[6] = char(0x96), huge[7] = char(0x7f);  // 9,999,999
+    CHECK_FALSE(nnlab::parse_idx_images(as_bytes(huge), "f", &images, &err));
+    CHECK_MESSAGE(err.find("at most 256 MB of pixels") != std::string::npos, err);
+    // A count within the limit with too few bytes is reported as truncation.
+    huge[4] = char(0x00), huge[5] = char(0x00), huge[6] = char(0x01), huge[7] = char(0x00);  // 256
     CHECK_FALSE(nnlab::parse_idx_images(as_bytes(huge), "f", &images, &err));
     CHECK(err.find("truncated") != std::string::npos);
     CHECK(nnlab::parse_idx_labels(as_bytes(labels_bytes(3)), "f", 2, &labels, &err) == false);  // label 2 ≥ 2 classes
