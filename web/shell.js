@@ -197,9 +197,48 @@
   }
   // Files from the picker or dropped on the page: gzip is inflated here (DecompressionStream), so
   // the C++ side never needs zlib in the browser; then each file goes to nnlab_open_file.
+  // Never more than the reader allows (as the desktop's data/idx.cpp): an IDX file's header says
+  // how many bytes follow it, and inflation stops one byte past that (the app then refuses the file
+  // as longer than announced); anything else stops past 256 MiB. A small gzip bomb costs no more.
+  const kMaxInflated = 256 * 1048576;
+  const be32 = (b, i) => ((b[i] << 24) >>> 0) + (b[i + 1] << 16) + (b[i + 2] << 8) + b[i + 3];
+  function announcedBytes(head) {  // header + body of an IDX file, or 0 when it is none
+    if (head.length >= 16 && be32(head, 0) === 0x803) return 16 + be32(head, 4) * be32(head, 8) * be32(head, 12);
+    if (head.length >= 8 && be32(head, 0) === 0x801) return 8 + be32(head, 4);
+    return 0;
+  }
+  async function gunzipBounded(bytes) {
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    const chunks = [];
+    let total = 0, limit = kMaxInflated + 1;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.length;
+      if (chunks.length === 1 || total - value.length < 16) {
+        const head = chunks.length === 1 ? value : concat(chunks, Math.min(total, 16));
+        const announced = announcedBytes(head);
+        if (announced) limit = Math.min(limit, announced + 1);
+      }
+      if (total >= limit) { reader.cancel(); break; }
+    }
+    return concat(chunks, Math.min(total, limit));
+  }
+  function concat(chunks, length) {
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const c of chunks) {
+      if (at >= length) break;
+      const part = c.subarray(0, Math.min(c.length, length - at));
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  }
   async function inflateIfGzip(name, bytes) {
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || typeof DecompressionStream === 'undefined') return [name, bytes];
-    return [name.replace(/\.gz$/i, ''), await gunzip(bytes)];
+    return [name.replace(/\.gz$/i, ''), await gunzipBounded(bytes)];
   }
   // Hands one file's bytes to the app; returns '' or its message.
   function deliverBytes(name, bytes) {
