@@ -310,32 +310,41 @@ std::string stored_arch(std::string_view value, DataShape shape) {
 
 }  // namespace
 
-bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std::string* error) {
+bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std::string* error, bool* kept_others) {
+  if (kept_others) *kept_others = false;
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     *error = text::T("lab.stored.not_object");
     return false;
   }
   Settings t = *s;
+  std::string first_error;
+  bool any_good = false;
   for (auto it = j.begin(); it != j.end(); ++it) {
     std::string value;
     if (it->is_string()) value = it->get<std::string>();
     else if (it->is_number_integer() || it->is_number_unsigned()) value = it->dump();
     else if (it->is_number_float()) value = it->dump();  // shortest double text: reads back as the same float
     else {
-      *error = text::tr("lab.stored.wrong_type", {{"key", it.key()}});
-      return false;
+      if (first_error.empty()) first_error = text::tr("lab.stored.wrong_type", {{"key", it.key()}});
+      continue;
     }
     if (it.key() == "arch") value = stored_arch(value, shape);
     bool live;
-    const Message e = check_setting(&t, it.key(), value, shape, &live);
+    Settings next = t;
+    const Message e = check_setting(&next, it.key(), value, shape, &live);
     if (!e.empty()) {
-      *error = text::tr("lab.stored.bad", {{"error", message_text(e)}});
-      return false;
+      if (first_error.empty()) first_error = text::tr("lab.stored.bad", {{"error", message_text(e)}});
+      continue;
     }
+    t = std::move(next);
+    any_good = true;
   }
   *s = std::move(t);
-  return true;
+  if (first_error.empty()) return true;
+  *error = first_error;
+  if (kept_others) *kept_others = any_good;
+  return false;
 }
 
 }  // namespace nnlab::lab

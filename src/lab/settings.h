@@ -89,8 +89,11 @@ bool settings_from_link(std::string_view link, DataShape shape, Settings* s, Mes
 bool settings_from_link(std::string_view link, DataShape shape, Settings* s, std::string* error);
 // The settings as a JSON object (state() and the stored settings).
 void settings_to_json(const Settings& s, DataShape shape, nlohmann::json* out);
-// The stored settings text → *s, key by key through apply_setting. Malformed JSON or any bad
-// value: returns false with a message and leaves *s untouched.
-bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std::string* error);
+// The stored settings text → *s, key by key through apply_setting. Malformed JSON: returns false
+// with a message and leaves *s untouched. A bad value (of a version before, or edited by hand):
+// returns false with a message naming it, and *s has every other stored setting (one bad value
+// never costs the learner all the rest); *kept_others (if given) says so.
+bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std::string* error,
+                        bool* kept_others = nullptr);
 
 }  // namespace nnlab::lab

@@ -104,6 +104,20 @@ TEST_SUITE("mnist lab") {
     CHECK_FALSE(settings_from_text("{\"lr\": -5}", {784, 10}, &untouched, &error));
     CHECK_FALSE(settings_from_text("[1, 2]", {784, 10}, &untouched, &error));
     CHECK(untouched == Settings{});
+    // One bad value (lr 1e-62 rounds to 0 in a float) costs only itself: the others are kept.
+    Settings kept;
+    bool kept_others = false;
+    CHECK_FALSE(settings_from_text(R"({"arch": "784-30-10", "lr": 1e-62, "batch": 32, "opt": "sgd"})", {784, 10}, &kept,
+                                   &error, &kept_others));
+    CHECK(kept_others);
+    CHECK_MESSAGE(error.find("1e-62") != std::string::npos, error);
+    CHECK(kept.hidden == std::vector<int>{30});
+    CHECK(kept.batch == 32);
+    CHECK(kept.lr == Settings{}.lr);
+    // Stored with 20 × 20 images: the hidden layers are kept for MNIST's 784 inputs.
+    Settings wider;
+    REQUIRE_MESSAGE(settings_from_text(R"({"arch": "400-64-10"})", {784, 10}, &wider, &error), error);
+    CHECK(wider.hidden == std::vector<int>{64});
   }
 
   TEST_CASE("draw pad: MNIST preprocessing fits a 20-pixel box and centres the mass") {

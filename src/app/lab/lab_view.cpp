@@ -50,8 +50,9 @@ LabView::LabView() : lab_(host::training_remote()) {  // the page's Web Worker; 
   const std::string stored = host::load_setting("mnist");
   if (!stored.empty()) {
     std::string error;
-    if (!lab::settings_from_text(stored, {784, kMnistClasses}, &settings_, &error))
-      say(tr("lab.stored.ignored", {{"error", error}}), true);
+    bool kept = false;
+    if (!lab::settings_from_text(stored, {784, kMnistClasses}, &settings_, &error, &kept))
+      say(tr(kept ? "reliability.stored.kept_others" : "lab.stored.ignored", {{"error", error}}), true);
   }
   auto digits = std::make_shared<IdxDataset>();
   std::string error;
