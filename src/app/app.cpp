@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <new>
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -396,9 +397,14 @@ std::string App::open_file(const std::string& file_name, const std::string& byte
     notify("", false);
     return "";
   }
-  std::optional<std::string> result = view(current_).open_file(name, bytes);
-  for (ViewId v : kAllViews)
-    if (!result && v != current_) result = view(v).open_file(name, bytes);
+  std::optional<std::string> result;
+  try {  // a file too large for the memory there is: a message, never the end of the app
+    result = view(current_).open_file(name, bytes);
+    for (ViewId v : kAllViews)
+      if (!result && v != current_) result = view(v).open_file(name, bytes);
+  } catch (const std::bad_alloc&) {
+    result = text::tr("reliability.out_of_memory", {{"name", name}, {"mb", std::to_string(bytes.size() >> 20)}});
+  }
   const bool digits = name == kEmbeddedMnistFile;  // delivered by the page, not chosen by the user
   const std::string message = !result            ? text::tr("app.file_unknown", {{"name", name}})
                               : !result->empty() ? *result
