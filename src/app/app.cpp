@@ -385,10 +385,45 @@ void App::notify(const std::string& message, bool error) {
   notice_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
 }
 
+namespace {
+
+// Whether `bytes` is a whole TrueType font: the table directory within the file, every table
+// within it, the tables the font builder reads present, and every table's checksum right. The
+// font builder (stb_truetype) trusts a font's offsets, so anything less is refused before it
+// reads (a file merely named like the font and starting like one read out of bounds).
+bool whole_truetype_font(const std::string& bytes) {
+  const auto u8 = [&](size_t i) { return uint32_t(uint8_t(bytes[i])); };
+  const auto u16 = [&](size_t i) { return u8(i) << 8 | u8(i + 1); };
+  const auto u32 = [&](size_t i) { return u8(i) << 24 | u8(i + 1) << 16 | u8(i + 2) << 8 | u8(i + 3); };
+  if (bytes.size() < 12 || bytes.size() > (size_t(64) << 20) || u32(0) != 0x00010000) return false;
+  const size_t tables = u16(4);
+  if (tables == 0 || 12 + 16 * tables > bytes.size()) return false;
+  int required = 0;
+  for (size_t t = 0; t < tables; ++t) {
+    const size_t at = 12 + 16 * t;
+    const uint32_t tag = u32(at), checksum = u32(at + 4), offset = u32(at + 8), length = u32(at + 12);
+    if (offset > bytes.size() || length > bytes.size() - offset) return false;
+    for (uint32_t want : {0x636d6170u /*cmap*/, 0x68656164u /*head*/, 0x68686561u /*hhea*/, 0x686d7478u /*hmtx*/,
+                          0x6c6f6361u /*loca*/, 0x676c7966u /*glyf*/, 0x6d617870u /*maxp*/})
+      if (tag == want) ++required;
+    if (tag == 0x68656164u) continue;  // head's checksum leaves out its own checkSumAdjustment
+    uint32_t sum = 0;
+    for (size_t i = 0; i < length; i += 4) {
+      uint32_t word = 0;
+      for (size_t k = 0; k < 4; ++k) word = word << 8 | (i + k < length ? u8(offset + i + k) : 0);
+      sum += word;
+    }
+    if (sum != checksum) return false;
+  }
+  return required == 7;
+}
+
+}  // namespace
+
 std::string App::open_file(const std::string& file_name, const std::string& bytes) {
   const std::string name = to_valid_utf8(file_name);  // a file's name is whatever bytes it has
   if (name == kCjkFont) {  // delivered by the page when Chinese is wanted
-    if (bytes.size() < 12 || bytes.compare(0, 4, std::string("\0\1\0\0", 4)) != 0) {
+    if (!whole_truetype_font(bytes)) {
       notify(text::T("app.font_broken"), true);
       return text::T("app.font_broken");
     }

@@ -139,4 +139,13 @@ TEST_SUITE("reliability") {
     }
     test::saved_files().clear();
   }
+
+  TEST_CASE("a file named like the Chinese font but holding something else is refused before the font builder reads it") {
+    HeadlessApp h;
+    for (const std::string& bytes : {std::string("\0\1\0\0", 4) + std::string(64, 'x'), std::string("\0\1\0\0\0\x10", 6),
+                                     std::string("\xfe")}) {
+      CHECK(h.app.open_file("ui-zh.ttf", bytes) == text::T("app.font_broken"));
+      CHECK(h.state().is_object());
+    }
+  }
 }
