@@ -9,7 +9,7 @@
 #
 # CTest (`make test-fuzz`, part of `make test`) runs each target over its corpus, every fault's
 # reproducer included (fuzz-<name>-corpus), then fuzzes it briefly (fuzz-<name>-run: a fixed
-# number of new inputs, NNLAB_FUZZ_TEST_RUNS, a second or so each; what they find goes to
+# number of new inputs, NNLAB_FUZZ_TEST_RUNS or NNLAB_FUZZ_TEST_APP_RUNS, a few seconds each; what they find goes to
 # build/fuzz/found/<name>, never into the committed corpus). `make fuzz` (scripts/fuzz.sh) runs
 # each for FUZZ_SECONDS (default 600) and reports executions and coverage.
 if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
@@ -28,6 +28,7 @@ foreach(lib nnlab_text nnlab_data nnlab_lessons nnlab_lab nnlab_app)
 endforeach()
 
 set(NNLAB_FUZZ_TEST_RUNS 300 CACHE STRING "new inputs each target tries in the tests (after its corpus)")
+set(NNLAB_FUZZ_TEST_APP_RUNS 20 CACHE STRING "… for the targets that draw the whole app (some 10 inputs a second)")
 set(NNLAB_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 
 # nnlab_fuzz_target(<name> LIBS <libraries> [APP] [MAX_LEN <bytes>])
@@ -59,8 +60,16 @@ function(nnlab_fuzz_target name)
   file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/artifacts)
   set(keep -artifact_prefix=${CMAKE_BINARY_DIR}/artifacts/${name}- -timeout=25 -rss_limit_mb=2560)
   add_test(NAME fuzz-${name}-corpus COMMAND fuzz_${name} ${options} ${keep} -runs=0 ${corpus})
-  add_test(NAME fuzz-${name}-run COMMAND fuzz_${name} ${options} ${keep} -runs=${NNLAB_FUZZ_TEST_RUNS} ${found} ${corpus})
-  set_tests_properties(fuzz-${name}-corpus fuzz-${name}-run PROPERTIES LABELS fuzz WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  set(runs ${NNLAB_FUZZ_TEST_RUNS})
+  if(F_APP)
+    set(runs ${NNLAB_FUZZ_TEST_APP_RUNS})
+  endif()
+  add_test(NAME fuzz-${name}-run COMMAND fuzz_${name} ${options} ${keep} -runs=${runs} ${found} ${corpus})
+  # (the directories are made again before each run: a cleaned build/fuzz/found is no failure)
+  add_test(NAME fuzz-${name}-dirs COMMAND ${CMAKE_COMMAND} -E make_directory ${found} ${CMAKE_BINARY_DIR}/artifacts)
+  set_tests_properties(fuzz-${name}-dirs PROPERTIES FIXTURES_SETUP fuzz-${name}-dirs LABELS fuzz)
+  set_tests_properties(fuzz-${name}-corpus fuzz-${name}-run PROPERTIES LABELS fuzz WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
+                       FIXTURES_REQUIRED fuzz-${name}-dirs)
   set_tests_properties(fuzz-${name}-run PROPERTIES DEPENDS fuzz-${name}-corpus)
   set_property(GLOBAL APPEND PROPERTY NNLAB_FUZZ_TARGETS fuzz_${name})
 endfunction()
