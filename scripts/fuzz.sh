@@ -7,7 +7,7 @@
 # checks (the input is kept in build/fuzz/artifacts/). A table of executions, coverage and
 # findings per target is written to build/fuzz/report.md.
 #   FUZZ_SECONDS=60 make fuzz            a shorter run
-#   FUZZ_TARGETS="idx model_file" make fuzz   only some targets
+#   FUZZ_TARGETS="idx model_file" make fuzz   only some targets (FUZZ_REPORT=… writes the table elsewhere)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-600}
@@ -16,7 +16,7 @@ build=build/fuzz
 cmake --build --preset fuzz -j "${JOBS:-1}" || exit 1
 targets=${FUZZ_TARGETS:-$(cd $build && ls fuzz_*.options | sed 's/^fuzz_//; s/\.options$//')}
 mkdir -p $build/artifacts $build/logs
-report=$build/report.md
+report=${FUZZ_REPORT:-$build/report.md}
 {
   echo "| target | seconds | executions | exec/s | coverage (edges) | features | corpus | result |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
