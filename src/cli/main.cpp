@@ -1,6 +1,7 @@
 // nnlab-cli: trace a network by hand, train on MNIST-format data, benchmark the core.
 // Runs natively and, from the same sources, as nnlab-cli.js under node (the web build).
 #include <cstdio>
+#include <new>
 #include <cstring>
 #include <string>
 
@@ -36,7 +37,23 @@ void print_json(const nlohmann::ordered_json& j) {
 
 }  // namespace nnlab::cli
 
+namespace {
+int run(int argc, char** argv);
+}  // namespace
+
+// Memory running out (a file too large for this machine) is a message and an exit code, never an
+// uncaught std::bad_alloc.
 int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "nnlab-cli: error: out of memory (the input is too large for the memory there is)\n");
+    return nnlab::cli::kExitFailed;
+  }
+}
+
+namespace {
+int run(int argc, char** argv) {
   using namespace nnlab::cli;
   const char* const* args = argv;
   if (argc < 2) {
@@ -59,3 +76,4 @@ int main(int argc, char** argv) {
   std::fprintf(stderr, "nnlab-cli: error: unknown command \"%s\"\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }
+}  // namespace
