@@ -31,7 +31,7 @@ for t in $targets; do
      -artifact_prefix=artifacts/$t- found/$t ../../tests/fuzz/corpus/$t) > $log 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' $log | tail -1 | grep -o '[0-9]*$')
-  rate=$(grep -o 'stat::average_exec_per_sec: [0-9]*' $log | tail -1 | grep -o '[0-9]*$')
+  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' $log | tail -1 | grep -o '[0-9]*$')
   last=$(grep -E '^#[0-9]+' $log | tail -1)
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<< "$last")
   ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<< "$last")
