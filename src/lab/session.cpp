@@ -107,6 +107,7 @@ std::string Session::apply_live(const Settings& s) {
   }
   settings_.lr = s.lr;
   settings_.batch = s.batch;
+  settings_.update = s.update;
   settings_.epochs = s.epochs;
   sync_local();
   return "";
