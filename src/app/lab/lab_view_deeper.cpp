@@ -186,16 +186,19 @@ void LabView::draw_timeline(float width) {
   }
   const int n = int(t.marks.size());
   if (n < 2) return;
-  int pos = t.shown < 0 ? n : t.shown;  // n: the present
+  // The present at the right end: the newest moment when nothing was trained since, else one more.
+  const bool newest_is_now = t.marks.back().step == lab_.steps() || t.shown >= 0;
+  const int last = newest_is_now ? n - 1 : n;
+  int pos = t.shown < 0 ? last : t.shown;
   const std::string now = t.shown < 0 ? tr("lab.timeline.now", {{"moment", mark_text(t.marks.back().epoch)}})
                                       : tr("lab.timeline.then", {{"moment", mark_text(t.marks[size_t(t.shown)].epoch)}});
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(T("lab.timeline.title"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::max(6 * f, width - ImGui::GetCursorPosX() - 0.5f * f));
-  if (ImGui::SliderInt("##timeline", &pos, 0, n, now.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
+  if (ImGui::SliderInt("##timeline", &pos, 0, last, now.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
     continue_question_ = false;
-    if (const std::string e = lab_.view_mark(pos >= n ? -1 : pos); !e.empty()) say(e, true);
+    if (const std::string e = lab_.view_mark(pos >= last ? -1 : pos); !e.empty()) say(e, true);
   }
   remember_item("mnist.timeline");
   tip("lab.timeline.tip");
