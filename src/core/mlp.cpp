@@ -196,6 +196,14 @@ std::span<const float> Workspace::z(int l) const {
   NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
   return {buf_.data() + z_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
 }
+std::span<const float> Workspace::xhat(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()) && shape_[l].batchnorm);
+  return {buf_.data() + xhat_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
+}
+std::span<const float> Workspace::norm_stats(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()) && shape_[l].batchnorm);
+  return {buf_.data() + stat_off_[l], 2 * static_cast<size_t>(shape_[l].outputs)};
+}
 std::span<const float> Workspace::a(int l) const {
   NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
   return {buf_.data() + a_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};

@@ -127,6 +127,10 @@ class Workspace {
   std::span<const float> z(int l) const;      // (B, O_l) pre-activations
   std::span<const float> a(int l) const;      // (B, O_l) activations (after dropout, if any)
   std::span<const float> delta(int l) const;  // (B, O_l) ∂L/∂z⁽ˡ⁾ after backward() (batch norm: ∂L/∂h)
+  // Batch norm (layer l has it): the last forward's x̂ (B, O_l), and its μ and 1/√(σ² + ε)
+  // (2, O_l): the batch's in training, the running averages' in inference.
+  std::span<const float> xhat(int l) const;
+  std::span<const float> norm_stats(int l) const;
 
  private:
   struct Access;  // the forward pass's view of the buffers (defined in mlp.cpp only)

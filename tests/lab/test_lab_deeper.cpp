@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/mlp.h"
+#include "core/rng.h"
 #include "lab/compare.h"
 #include "lab/engine.h"
 #include "lab/search.h"
@@ -368,6 +370,40 @@ TEST_SUITE("mnist lab deeper") {
     CHECK(marks.size() == 201u);
     CHECK(marks.front().epoch == 0);
     CHECK(marks.back().epoch == 200);
+  }
+
+  TEST_CASE("batch norm by hand: the workspace's μ, 1/√(σ²+ε) and x̂ are those of the batch's weighted sums") {
+    Mlp bn, plain;
+    const LayerSpec with[] = {{3, 2, Activation::relu, true}, {2, 2, Activation::softmax}};
+    const LayerSpec without[] = {{3, 2, Activation::identity, false}};
+    REQUIRE(bn.build(with, nullptr));
+    REQUIRE(plain.build(without, nullptr));
+    bn.init_params(5);
+    std::copy(bn.weights(0).begin(), bn.weights(0).end(), plain.weights(0).begin());
+    std::copy(bn.bias(0).begin(), bn.bias(0).end(), plain.bias(0).begin());
+    const float x[4 * 3] = {1, 0, 2, -1, 0.5f, 0, 3, 1, -2, 0, 0, 1};
+    Workspace wp, wt;
+    wp.resize(plain, 4);
+    wt.resize(bn, 4);
+    forward(plain, x, 4, wp);
+    Rng rng(1);
+    forward_train(bn, x, 4, wt, 0.0f, rng);
+    for (int o = 0; o < 2; ++o) {
+      double mean = 0, var = 0;
+      for (int b = 0; b < 4; ++b) mean += wp.z(0)[size_t(b * 2 + o)] / 4.0;
+      for (int b = 0; b < 4; ++b) var += std::pow(wp.z(0)[size_t(b * 2 + o)] - mean, 2) / 4.0;
+      CHECK(wt.norm_stats(0)[size_t(o)] == doctest::Approx(mean).epsilon(1e-5));
+      CHECK(wt.norm_stats(0)[size_t(2 + o)] == doctest::Approx(1 / std::sqrt(var + kBatchNormEps)).epsilon(1e-4));
+      for (int b = 0; b < 4; ++b)
+        CHECK(wt.xhat(0)[size_t(b * 2 + o)] ==
+              doctest::Approx((wp.z(0)[size_t(b * 2 + o)] - mean) / std::sqrt(var + kBatchNormEps)).epsilon(1e-4));
+    }
+    // inference normalises with the running averages: the stats are those, not the batch's
+    Workspace wi;
+    wi.resize(bn, 4);
+    forward(bn, x, 4, wi);
+    CHECK(wi.norm_stats(0)[0] == bn.running_mean(0)[0]);
+    CHECK(wi.norm_stats(0)[2] == doctest::Approx(1 / std::sqrt(bn.running_var(0)[0] + kBatchNormEps)));
   }
 
   TEST_CASE("a run that ends worse than it started says it diverged and suggests a smaller learning rate") {

@@ -86,6 +86,8 @@ class LabView : public View {
   void draw_update_settings(float width);  // Online / Mini-batch / Full batch, batch norm
   void draw_timeline(float width);         // the slider under the curves
   void draw_reset_question(float width);
+  void draw_batchnorm_by_hand(float width);  // μ, σ², x̂, γ, β of one neuron over four digits
+  bool compute_batchnorm_by_hand();
   void draw_diverged_note();
   void draw_search(float width);  // the Search tab
   void draw_search_runs(float width);
@@ -106,6 +108,12 @@ class LabView : public View {
   bool reset_question_ = false;     // Reset would throw a trained network away: asked first
   bool continue_question_ = false;  // "continue from here" drops the later history: asked first
   double compare_budget_s_ = 3;
+  struct ByHand {  // batch norm of hidden neuron 1 over the first four test digits, from the core
+    int weights_version = -1;
+    bool ok = false;
+    float h[4], xhat[4], z[4], z_inference[4];
+    float mean, inv_std, gamma, beta, running_mean, running_var;
+  } by_hand_;
 
   lab::Settings settings_;
   lab::Session lab_;

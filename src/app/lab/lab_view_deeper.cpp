@@ -14,6 +14,7 @@
 #include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lab/lab_view.h"
+#include "core/rng.h"
 #include "data/float_text.h"
 #include "data/number_text.h"
 #include "lessons/number_format.h"
@@ -42,10 +43,10 @@ std::string fixed(double v, int decimals) {
 
 std::string percent(float v) { return v < 0 ? std::string("–") : fixed(double(v) * 100, 1) + " %"; }
 
-// The timeline's moment as text: "epoch 3", "⅛ of epoch 1".
+// The timeline's moment as text: "epoch 3", "1/8 of epoch 1".
 std::string mark_text(float epoch) {
   if (epoch > 0 && epoch < 1) {
-    const char* part = epoch <= 0.125f ? "⅛" : epoch <= 0.25f ? "¼" : "½";
+    const char* part = epoch <= 0.125f ? "1/8" : epoch <= 0.25f ? "1/4" : "1/2";
     return tr("lab.timeline.part", {{"part", part}});
   }
   return tr("lab.timeline.epoch", {{"epoch", std::to_string(int(epoch))}});
@@ -133,6 +134,79 @@ void LabView::draw_update_settings(float width) {
   if (ImGui::Checkbox(label_id("lab.batchnorm.option", "batchnorm").c_str(), &bn)) apply("batchnorm", bn ? "on" : "off");
   remember_item("mnist.batchnorm");
   tip("lab.batchnorm.tip");
+  draw_batchnorm_by_hand(width);
+}
+
+// Batch norm by hand: hidden neuron 1 of the first layer over four digits (the first four test
+// digits: a batch to show, never trained on). Every number is the core's: h from the same layer
+// without batch norm, μ, 1/√(σ²+ε), x̂ and z from a training forward of a copy of the network (the
+// lab's running averages stay untouched), and z in inference from the network's own forward.
+bool LabView::compute_batchnorm_by_hand() {
+  ByHand& b = by_hand_;
+  if (b.weights_version == lab_.weights_version()) return b.ok;
+  b.weights_version = lab_.weights_version();
+  b.ok = false;
+  const Mlp& m = lab_.model();
+  if (m.layer_count() < 2 || !m.layer(0).batchnorm || lab_.test_count() < 4) return false;
+  constexpr int B = 4;
+  const int D = lab_.inputs(), O = m.layer(0).outputs;
+  std::vector<float> x(size_t(B) * D);
+  for (int i = 0; i < B; ++i) lab_.test_input(i, x.data() + size_t(i) * D);
+  Mlp plain;  // the first layer's weighted sum h = W·x + b, without batch norm
+  const LayerSpec first[] = {{D, O, Activation::identity, false}};
+  if (!plain.build(first, nullptr)) return false;
+  std::copy(m.weights(0).begin(), m.weights(0).end(), plain.weights(0).begin());
+  std::copy(m.bias(0).begin(), m.bias(0).end(), plain.bias(0).begin());
+  Workspace ws;
+  ws.resize(plain, B);
+  forward(plain, x.data(), B, ws);
+  for (int i = 0; i < B; ++i) b.h[i] = ws.z(0)[size_t(i) * O];
+  Mlp copy = m;  // training normalises with the batch (and would move the running averages)
+  Workspace wt;
+  wt.resize(copy, B);
+  Rng rng(1);
+  forward_train(copy, x.data(), B, wt, 0.0f, rng);
+  b.mean = wt.norm_stats(0)[0];
+  b.inv_std = wt.norm_stats(0)[size_t(O)];
+  for (int i = 0; i < B; ++i) b.xhat[i] = wt.xhat(0)[size_t(i) * O], b.z[i] = wt.z(0)[size_t(i) * O];
+  Workspace wi;  // inference: the running averages
+  wi.resize(m, B);
+  forward(m, x.data(), B, wi);
+  for (int i = 0; i < B; ++i) b.z_inference[i] = wi.z(0)[size_t(i) * O];
+  b.gamma = m.gamma(0)[0], b.beta = m.beta(0)[0];
+  b.running_mean = m.running_mean(0)[0], b.running_var = m.running_var(0)[0];
+  b.ok = true;
+  return true;
+}
+
+void LabView::draw_batchnorm_by_hand(float width) {
+  if (!settings_.batchnorm || !compute_batchnorm_by_hand()) return;
+  const bool open = ImGui::CollapsingHeader(label_id("lab.bn.title", "bn_by_hand").c_str());
+  remember_item("mnist.batchnorm_by_hand");
+  if (!open) return;
+  const ByHand& b = by_hand_;
+  auto four = [](const float* v) {
+    std::string t;
+    for (int i = 0; i < 4; ++i) t += (i ? ", " : "") + format_number(v[i]);
+    return t;
+  };
+  // σ² as the core used it: 1/√(σ²+ε) read back (the one piece of arithmetic here is for display)
+  const double var = 1.0 / (double(b.inv_std) * double(b.inv_std)) - double(kBatchNormEps);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextWrapped("%s", T("lab.bn.intro"));
+  ImGui::TextWrapped("%s", tr("lab.bn.h", {{"h", four(b.h)}}).c_str());
+  ImGui::TextWrapped("%s", tr("lab.bn.mean", {{"mu", format_number(b.mean)}}).c_str());
+  ImGui::TextWrapped("%s", tr("lab.bn.var", {{"var", format_number(var)}}).c_str());
+  ImGui::TextWrapped("%s", tr("lab.bn.xhat", {{"xhat", four(b.xhat)}}).c_str());
+  ImGui::TextWrapped("%s", tr("lab.bn.z", {{"gamma", format_number(b.gamma)}, {"beta", format_number(b.beta)},
+                                           {"z", four(b.z)}})
+                               .c_str());
+  ImGui::TextWrapped("%s", tr("lab.bn.inference", {{"rmu", format_number(b.running_mean)},
+                                                   {"rvar", format_number(b.running_var)},
+                                                   {"z", four(b.z_inference)}})
+                               .c_str());
+  ImGui::TextDisabled("%s", T("lab.bn.why"));
+  ImGui::PopTextWrapPos();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,8 +439,8 @@ void LabView::draw_search(float width) {
             : tr("lab.search.progress", {{"percent", fixed(double(v.progress) * 100, 0)}, {"elapsed", fixed(v.elapsed_s, 1)}});
     ImGui::ProgressBar(v.progress, ImVec2(width, 0), overlay.c_str());
     if (v.state == lab::SearchState::cancelled) ImGui::TextDisabled("%s", T("lab.search.cancelled"));
-    draw_search_curves(width);
     draw_search_runs(width);
+    draw_search_curves(width);
   }
 }
 
@@ -677,6 +751,19 @@ void LabView::deeper_state(nlohmann::json* out) const {
                        {"progress", c.progress},
                        {"curves", curves}};
   (*out)["updates_per_epoch"] = lab::updates_per_epoch(settings_, lab_.train_count());
+  if (const_cast<LabView*>(this)->compute_batchnorm_by_hand()) {  // (a cache of the core's numbers)
+    const ByHand& b = by_hand_;
+    (*out)["batchnorm_by_hand"] = {{"h", std::vector<float>(b.h, b.h + 4)},
+                                   {"mean", b.mean},
+                                   {"inv_std", b.inv_std},
+                                   {"xhat", std::vector<float>(b.xhat, b.xhat + 4)},
+                                   {"gamma", b.gamma},
+                                   {"beta", b.beta},
+                                   {"z", std::vector<float>(b.z, b.z + 4)},
+                                   {"running_mean", b.running_mean},
+                                   {"running_var", b.running_var},
+                                   {"z_inference", std::vector<float>(b.z_inference, b.z_inference + 4)}};
+  }
   (*out)["reset_question"] = reset_question_;
   const lab::Message note = lab::ended_worse_message(lab_.shown(), settings_.lr);
   (*out)["training"]["diverged_note"] = note.empty() ? std::string() : lab::message_text(note);
