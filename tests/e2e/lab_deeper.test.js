@@ -7,7 +7,10 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { root, startServer, launchBrowser, openPage, waitFrames, touchscreen } = require('./harness');
+const { spawnSync } = require('node:child_process');
+const { root, startServer, launchBrowser, openPage, waitFrames, touchscreen, decodePng, pixelStats } = require('./harness');
+const { desktopEnv } = require('./desktop_env');
+const desktopApp = process.env.NNLAB_DESKTOP || path.join(root, 'build', 'native', 'nnlab');
 
 const shots = path.join(root, 'build', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
@@ -191,4 +194,31 @@ test('phone: the Search and Updates tabs fit and take a finger; Reset asks befor
     await page.close();
   }
   await context.close();
+});
+
+test('desktop: a search, batch norm by hand and the timeline under Xvfb, in Chinese', { skip: !fs.existsSync(desktopApp) && 'no desktop build' }, () => {
+  const file = path.join(shots, 'desktop-lab-search-zh.png');
+  fs.rmSync(file, { force: true });
+  const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link',
+    '#view=mnist&arch=784-16-16-10&subset=1k&epochs=2&batchnorm=on&lang=zh',
+    '--command', 'search runs 3', '--command', 'search epochs 1', '--command', 'search start', '--command', 'tab search',
+    '--frames', '240', '--screenshot', file, '--state'], { encoding: 'utf8', timeout: 120000, env: desktopEnv() });
+  assert.equal(r.status, 0, r.stderr);
+  const m = JSON.parse(r.stdout.trim().split('\n').pop()).mnist;
+  assert.equal(m.search.state, 'done');
+  assert.equal(m.search.runs.length, 3);
+  assert.ok(m.search.runs.every((x) => x.settings.batchnorm === 'on' && x.status === 'done'));
+  assert.equal(m.search.validation_count, 200);
+  // batch norm by hand: x̂ = (h − μ)·1/√(σ²+ε), z = γ·x̂ + β, all as the core computed them
+  const b = m.batchnorm_by_hand;
+  assert.ok(b, 'batch norm by hand is there with batch norm on');
+  const mean = b.h.reduce((s, v) => s + v, 0) / 4;
+  assert.ok(Math.abs(mean - b.mean) < 1e-5, `μ ${b.mean} vs ${mean}`);
+  for (let i = 0; i < 4; i++) {
+    assert.ok(Math.abs((b.h[i] - b.mean) * b.inv_std - b.xhat[i]) < 1e-4);
+    assert.ok(Math.abs(b.gamma * b.xhat[i] + b.beta - b.z[i]) < 1e-4);
+  }
+  assert.deepEqual(m.timeline.epochs, [0]);
+  const stats = pixelStats(decodePng(fs.readFileSync(file)));
+  assert.ok(stats.colours > 60 && stats.stddev > 8, `screenshot looks blank: ${JSON.stringify(stats)}`);
 });
