@@ -152,7 +152,8 @@ test('browser: online, mini-batch and full batch compared for the same time, fro
   assert.deepEqual(c.curves.map((k) => k.updates_per_epoch), [7996, 125, 1]);
   assert.deepEqual(c.curves.map((k) => k.batch), [1, 64, 7996]);
   for (const k of c.curves) {
-    assert.ok(k.points.length >= 10, `${k.batch}: ${k.points.length} points`);
+    // (a full-batch update of 7,996 digits takes a few hundred ms in wasm here: few points)
+    assert.ok(k.points.length >= (k.batch === 7996 ? 3 : 10), `${k.batch}: ${k.points.length} points`);
     assert.equal(k.points[0][2], c.curves[0].points[0][2], 'the same start');
     assert.ok(k.points.at(-1)[1] >= 1.8, 'two seconds of training each');
   }
@@ -171,9 +172,15 @@ test('phone: the Search and Updates tabs fit and take a finger; Reset asks befor
     assert.equal(await command(page, 'train step'), '');
     await page.waitForFunction(() => window.nnlab.state().mnist.training.step === 1);
     await waitFrames(page, 2);
-    await finger.tap(...centre((await state(page)).ui['mnist.reset']));
-    await page.waitForFunction(() => window.nnlab.state().ui['mnist.reset_no'] !== undefined, null, { timeout: 5000 })
-      .catch(() => assert.fail('Reset asks first'));
+    // (a tap the busy page took for the start of a scroll is tapped again, as a person would)
+    for (let tries = 0; ; tries++) {
+      await finger.tap(...centre((await state(page)).ui['mnist.reset']));
+      const asked = await page.waitForFunction(() => window.nnlab.state().ui['mnist.reset_no'] !== undefined, null,
+        { timeout: 4000 }).then(() => true, () => false);
+      if (asked) break;
+      assert.ok(tries < 2, 'Reset asks first');
+    }
+    assert.equal((await state(page)).mnist.training.step, 1, 'asked, not reset');
     await finger.tap(...centre((await state(page)).ui['mnist.reset_no']));
     await waitFrames(page, 3);
     assert.equal((await state(page)).mnist.training.step, 1, 'kept');
