@@ -453,7 +453,9 @@ void Engine::mark(float epoch) {
   Moment m;
   m.mark = {epoch, s_.steps};
   trainer_.save(&m.trainer);
-  if (m.bytes() > kTimelineBytes / 4) {  // this network is too big to keep moments of
+  // The moments always kept (epoch 0, 1/8, 1/4, 1/2, 1 and the newest) must fit the bound with room
+  // to spare: a network whose one moment takes more than an eighth of it keeps no timeline.
+  if (m.bytes() > kTimelineBytes / 8) {
     timeline_.clear();
     s_.timeline.too_big = true;
     refresh_views();

@@ -37,8 +37,8 @@ Message step_refusal(const Snapshot& s, const Settings& settings, bool has_model
 // epoch 0, after ⅛, ¼ and ½ of the first epoch and after every epoch, within kTimelineBytes.
 // Over the bound, whole epochs go first, odd ones before even ones (3, 5, 7 …, then 2, 6, 10 …,
 // then 4, 12 …; the oldest first among equals); epoch 0, the first epoch's moments and the newest
-// are always kept. A network whose one checkpoint takes more than a quarter of the bound has no
-// timeline (TimelineView::too_big).
+// are always kept. A network whose one checkpoint takes more than an eighth of the bound has no
+// timeline (TimelineView::too_big), so those six always fit.
 inline constexpr size_t kTimelineBytes = size_t(64) << 20;
 
 class Engine {

@@ -370,6 +370,28 @@ TEST_SUITE("mnist lab deeper") {
     CHECK(marks.size() == 201u);
     CHECK(marks.front().epoch == 0);
     CHECK(marks.back().epoch == 200);
+
+    // 16-512-512-4 with Adam: ≈ 3.3 MB a moment, about 19 of them within 64 MB
+    Engine big;
+    big.set_data(tiny_dataset(16), 4);
+    Settings b = tiny_settings({{"arch", "16-512-512-4"}, {"batch", "8"}, {"epochs", "40"}, {"opt", "adam"}});
+    REQUIRE(big.rebuild(b).empty());
+    REQUIRE(big.start().empty());
+    run_engine(big);
+    REQUIRE(big.state().epochs_done == 40);
+    const TimelineView& t = big.state().timeline;
+    CHECK_FALSE(t.too_big);
+    CHECK(t.bytes <= kTimelineBytes);
+    CHECK(t.marks.size() < 30u);
+    std::vector<float> kept;
+    for (const TimelineMark& m : t.marks) kept.push_back(m.epoch);
+    CAPTURE(kept);
+    REQUIRE(kept.size() >= 6u);
+    CHECK(std::vector<float>(kept.begin(), kept.begin() + 5) == std::vector<float>{0, 0.125f, 0.25f, 0.5f, 1});
+    CHECK(kept.back() == 40);
+    for (float e : kept)
+      if (e >= 2 && e < 40) CHECK(int(e) % 2 == 0);  // the odd epochs went first
+    CHECK(std::find(kept.begin(), kept.end(), 32.0f) != kept.end());  // the most factors of two stay longest
   }
 
   TEST_CASE("batch norm by hand: the workspace's μ, 1/√(σ²+ε) and x̂ are those of the batch's weighted sums") {
