@@ -12,16 +12,17 @@
 namespace nnlab::cli {
 
 const char* const kBenchUsage =
-    "usage: nnlab-cli bench [--json] [--quick] [--layers 784,128,10] [--batch 64]\n"
+    "usage: nnlab-cli bench [--json] [--quick] [--layers 784,128,10] [--batch 64] [--batchnorm]\n"
     "\n"
     "  --json     {\"train\": [{\"layers\", \"batch\", \"optimizer\", \"samples_per_s\"}...],\n"
     "              \"inference\": [{\"layers\", \"samples_per_s\"}...], \"gemm_gflops\", \"simd\"}\n"
     "  --quick    one short repetition each (a smoke test, not a measurement)\n"
     "  --layers   benchmark only this architecture (default: 784-128-10 and 784-16-16-10)\n"
-    "  --batch    minibatch size (default 64)\n";
+    "  --batch    minibatch size (default 64)\n"
+    "  --batchnorm  batch norm after each hidden layer (its cost: compare with a run without)\n";
 
 namespace {
-constexpr FlagSpec kFlags[] = {{"json", false}, {"quick", false}, {"layers", true}, {"batch", true}};
+constexpr FlagSpec kFlags[] = {{"json", false}, {"quick", false}, {"layers", true}, {"batch", true}, {"batchnorm", false}};
 }  // namespace
 
 int run_bench(int argc, const char* const* argv) {
@@ -46,6 +47,7 @@ int run_bench(int argc, const char* const* argv) {
     BenchSpec spec;
     spec.sizes = arch;
     spec.batch = batch;
+    spec.batchnorm = args.has("batchnorm");
     if (quick) {
       spec.repetitions = 1;
       spec.seconds_per_repetition = 0.05;
@@ -64,6 +66,7 @@ int run_bench(int argc, const char* const* argv) {
       train.push_back({{"layers", r.layers},
                        {"batch", r.batch},
                        {"optimizer", std::string(optimizer_name(r.optimizer))},
+                       {"batchnorm", r.batchnorm},
                        {"samples_per_s", static_cast<long long>(r.train_samples_per_s + 0.5)}});
       inference.push_back({{"layers", r.layers},
                            {"batch", r.batch},

@@ -18,6 +18,7 @@ const char* const kUsage =
     "  trace   a forward pass (and with --target, backprop) with every intermediate value\n"
     "  train   train a network on MNIST-format data\n"
     "  bench   training / inference samples per second and GEMM GFLOP/s\n"
+    "  search  hyper-parameter search (grid, random, successive halving), scored on validation\n"
     "  help    this text; `nnlab-cli help <command>` for a command's flags\n";
 
 }  // namespace
@@ -64,11 +65,13 @@ int run(int argc, char** argv) {
   if (command == "trace") return run_trace(argc, args);
   if (command == "train") return run_train(argc, args);
   if (command == "bench") return run_bench(argc, args);
+  if (command == "search") return run_search(argc, args);
   if (command == "help" || command == "--help" || command == "-h") {
     const std::string topic = argc > 2 ? argv[2] : "";
     const char* text = topic == "trace"   ? kTraceUsage
                        : topic == "train" ? kTrainUsage
                        : topic == "bench" ? kBenchUsage
+                       : topic == "search" ? kSearchUsage
                                           : kUsage;
     std::fputs(text, stdout);
     return kExitOk;

@@ -48,7 +48,7 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
   std::vector<LayerSpec> layers;
   for (size_t l = 1; l < spec.sizes.size(); ++l) {
     const bool last = l + 1 == spec.sizes.size();
-    layers.push_back({spec.sizes[l - 1], spec.sizes[l], last ? Activation::softmax : spec.hidden});
+    layers.push_back({spec.sizes[l - 1], spec.sizes[l], last ? Activation::softmax : spec.hidden, spec.batchnorm && !last});
   }
   Mlp model;
   if (!model.build(layers, error)) return false;
@@ -98,6 +98,7 @@ bool run_benchmark(const BenchSpec& spec, BenchResult* result, std::string* erro
     infer_runs.push_back(rate(infer, spec.batch, spec.seconds_per_repetition / 2));
 
   result->layers = shape_text(spec.sizes);
+  result->batchnorm = spec.batchnorm;
   result->batch = spec.batch;
   result->optimizer = spec.optimizer;
   result->train_samples_per_s = median(result->train_runs);

@@ -17,6 +17,7 @@ struct BenchSpec {
   Activation hidden = Activation::relu;     // hidden layers; the output is softmax + cross-entropy
   OptimizerKind optimizer = OptimizerKind::adam;
   int batch = 64;
+  bool batchnorm = false;  // batch norm after each hidden layer's weighted sum
   int repetitions = 5;  // median of these
   double seconds_per_repetition = 0.25;
   uint64_t seed = 1;
@@ -26,6 +27,7 @@ struct BenchResult {
   std::string layers;  // "784-128-10"
   int batch = 0;
   OptimizerKind optimizer = OptimizerKind::adam;
+  bool batchnorm = false;
   double train_samples_per_s = 0.0;      // forward + loss + backward + optimizer step (Trainer)
   double inference_samples_per_s = 0.0;  // forward only, same batch size
   std::vector<double> train_runs;        // samples/s of each repetition

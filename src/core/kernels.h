@@ -57,6 +57,16 @@ struct AdamStep {
   void momentum_step(size_t n, float* w, const float* g, float* v, float lr, float mu, float l2);                 \
   /* Adam with bias correction; moments below 1e-30 are flushed to 0 (no slow denormals). */                      \
   void adam_step(size_t n, float* w, const float* g, float* m, float* v, const AdamStep& s);                      \
+  /* Batch norm over the rows (the batch) of H (M, N), ld = N. mean(N), var(N) := column mean and */            \
+  /* biased variance (1/M)Σ(h − μ)². */                                                                           \
+  void bn_stats(int M, int N, const float* H, float* mean, float* var);                                           \
+  /* X(M, N) := (X − μ)·inv_std (x̂, in place); Z(M, N) = γ ⊙ x̂ + β. */                                       \
+  void bn_normalize(int M, int N, float* X, const float* mean, const float* inv_std, const float* gamma,          \
+                    const float* beta, float* Z);                                                                 \
+  /* dγ += Σ_m dZ ⊙ x̂; dβ += Σ_m dZ; D(M, N) := dH = γ·inv_std/M·(M·dZ − Σ_m dZ − x̂ ⊙ Σ_m dZ ⊙ x̂), */         \
+  /* D holds dZ on entry (in place); sums (2N) is scratch. */                                                     \
+  void bn_backward(int M, int N, float* D, const float* xhat, const float* gamma, const float* inv_std,           \
+                   float* dgamma, float* dbeta, float* sums);                                                     \
   /* true if every value is finite (no NaN, no ±Inf). */                                                         \
   bool all_finite(size_t n, const float* p);                                                                      \
   /* The forward GEMM on W (N, K) in the set's packed layout, equal to                          */                \
@@ -96,6 +106,9 @@ struct Kernels {
   decltype(&ref::sgd_step) sgd_step;
   decltype(&ref::momentum_step) momentum_step;
   decltype(&ref::adam_step) adam_step;
+  decltype(&ref::bn_stats) bn_stats;
+  decltype(&ref::bn_normalize) bn_normalize;
+  decltype(&ref::bn_backward) bn_backward;
   decltype(&ref::all_finite) all_finite;
   decltype(&ref::packed_weights_size) packed_weights_size;
   decltype(&ref::pack_weights) pack_weights;

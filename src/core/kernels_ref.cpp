@@ -82,6 +82,57 @@ void adam_step(size_t n, float* w, const float* g, float* m, float* v, const Ada
   }
 }
 
+// μ = (1/M) Σ_m h;  σ² = (1/M) Σ_m (h − μ)²   (two passes, in double: the reference)
+void bn_stats(int M, int N, const float* H, float* mean, float* var) {
+  for (int n = 0; n < N; ++n) {
+    double s = 0.0;
+    for (int m = 0; m < M; ++m) s += H[static_cast<size_t>(m) * N + n];
+    const double mu = s / M;
+    double q = 0.0;
+    for (int m = 0; m < M; ++m) {
+      const double d = H[static_cast<size_t>(m) * N + n] - mu;
+      q += d * d;
+    }
+    mean[n] = static_cast<float>(mu);
+    var[n] = static_cast<float>(q / M);
+  }
+}
+
+// x̂ = (h − μ)·inv_std;  z = γ ⊙ x̂ + β
+void bn_normalize(int M, int N, float* X, const float* mean, const float* inv_std, const float* gamma,
+                  const float* beta, float* Z) {
+  for (int m = 0; m < M; ++m)
+    for (int n = 0; n < N; ++n) {
+      const size_t i = static_cast<size_t>(m) * N + n;
+      X[i] = (X[i] - mean[n]) * inv_std[n];
+      Z[i] = gamma[n] * X[i] + beta[n];
+    }
+}
+
+// dγ += Σ dz⊙x̂;  dβ += Σ dz;  dh = γ·inv_std/M · (M·dz − Σ dz − x̂ ⊙ Σ dz⊙x̂)
+void bn_backward(int M, int N, float* D, const float* xhat, const float* gamma, const float* inv_std, float* dgamma,
+                 float* dbeta, float* sums) {
+  float* sum_d = sums;       // (N) Σ_m dz
+  float* sum_dx = sums + N;  // (N) Σ_m dz ⊙ x̂
+  for (int n = 0; n < N; ++n) sum_d[n] = sum_dx[n] = 0.0f;
+  for (int m = 0; m < M; ++m)
+    for (int n = 0; n < N; ++n) {
+      const size_t i = static_cast<size_t>(m) * N + n;
+      sum_d[n] += D[i];
+      sum_dx[n] += D[i] * xhat[i];
+    }
+  for (int n = 0; n < N; ++n) {
+    dgamma[n] += sum_dx[n];
+    dbeta[n] += sum_d[n];
+  }
+  const float inv_m = 1.0f / static_cast<float>(M);
+  for (int m = 0; m < M; ++m)
+    for (int n = 0; n < N; ++n) {
+      const size_t i = static_cast<size_t>(m) * N + n;
+      D[i] = gamma[n] * inv_std[n] * inv_m * (static_cast<float>(M) * D[i] - sum_d[n] - xhat[i] * sum_dx[n]);
+    }
+}
+
 bool all_finite(size_t n, const float* p) {
   for (size_t i = 0; i < n; ++i)
     if (!std::isfinite(p[i])) return false;

@@ -81,6 +81,75 @@ void adam_step(size_t n, float* w, const float* g, float* m, float* v, const Ada
 
 // x − x is 0 for every finite x and NaN for ±Inf and NaN; NaN survives the sum. Four
 // independent sums so the adds are not one long dependency chain.
+// Batch norm: columns W at a time (a vector holds W neurons), the rows (the batch) in a loop;
+// a column tail uses masked loads/stores.
+namespace {
+template <class F>
+void by_columns(int N, F&& f) {  // f(n0, width)
+  int n = 0;
+  for (; n + W <= N; n += W) f(n, W);
+  if (n < N) f(n, N - n);
+}
+inline V load(const float* p, int w) { return w == W ? vload(p) : vload_n(p, w); }
+inline void store(float* p, V v, int w) {
+  if (w == W) vstore(p, v);
+  else vstore_n(p, v, w);
+}
+}  // namespace
+
+void bn_stats(int M, int N, const float* H, float* mean, float* var) {
+  const V inv_m = vset1(1.0f / static_cast<float>(M));
+  by_columns(N, [&](int n, int w) {
+    V s = vzero();
+    for (int m = 0; m < M; ++m) s = vadd(s, load(H + static_cast<ptrdiff_t>(m) * N + n, w));
+    const V mu = vmul(s, inv_m);
+    V q = vzero();
+    for (int m = 0; m < M; ++m) {
+      const V d = vsub(load(H + static_cast<ptrdiff_t>(m) * N + n, w), mu);
+      q = vfma(d, d, q);
+    }
+    store(mean + n, mu, w);
+    store(var + n, vmul(q, inv_m), w);
+  });
+}
+
+void bn_normalize(int M, int N, float* X, const float* mean, const float* inv_std, const float* gamma,
+                  const float* beta, float* Z) {
+  by_columns(N, [&](int n, int w) {
+    const V mu = load(mean + n, w), is = load(inv_std + n, w), g = load(gamma + n, w), b = load(beta + n, w);
+    for (int m = 0; m < M; ++m) {
+      float* x = X + static_cast<ptrdiff_t>(m) * N + n;
+      const V xh = vmul(vsub(load(x, w), mu), is);  // x̂ = (h − μ)·inv_std
+      store(x, xh, w);
+      store(Z + static_cast<ptrdiff_t>(m) * N + n, vfma(g, xh, b), w);  // z = γx̂ + β
+    }
+  });
+}
+
+void bn_backward(int M, int N, float* D, const float* xhat, const float* gamma, const float* inv_std, float* dgamma,
+                 float* dbeta, float* sums) {
+  (void)sums;  // the column sums stay in registers here
+  const V vm = vset1(static_cast<float>(M)), inv_m = vset1(1.0f / static_cast<float>(M));
+  by_columns(N, [&](int n, int w) {
+    V sd = vzero(), sdx = vzero();
+    for (int m = 0; m < M; ++m) {
+      const ptrdiff_t i = static_cast<ptrdiff_t>(m) * N + n;
+      const V d = load(D + i, w);
+      sd = vadd(sd, d);
+      sdx = vfma(d, load(xhat + i, w), sdx);
+    }
+    store(dgamma + n, vadd(load(dgamma + n, w), sdx), w);
+    store(dbeta + n, vadd(load(dbeta + n, w), sd), w);
+    const V k = vmul(vmul(load(gamma + n, w), load(inv_std + n, w)), inv_m);  // γ·inv_std/M
+    for (int m = 0; m < M; ++m) {
+      const ptrdiff_t i = static_cast<ptrdiff_t>(m) * N + n;
+      const V d = load(D + i, w);
+      // dh = k·(M·dz − Σdz − x̂·Σ dz⊙x̂)
+      store(D + i, vmul(k, vsub(vsub(vmul(vm, d), sd), vmul(load(xhat + i, w), sdx))), w);
+    }
+  });
+}
+
 bool all_finite(size_t n, const float* p) {
   V acc[4] = {vzero(), vzero(), vzero(), vzero()};
   size_t i = 0;

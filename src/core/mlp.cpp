@@ -33,13 +33,25 @@ bool Mlp::build(std::span<const LayerSpec> layers, std::string* error) {
   }
   layers_.assign(layers.begin(), layers.end());
   offsets_.resize(layers_.size());
-  size_t total = 0;
+  run_off_.assign(layers_.size(), 0);
+  size_t total = 0, running = 0;
   for (size_t l = 0; l < layers_.size(); ++l) {
     offsets_[l] = total;
-    total += static_cast<size_t>(layers_[l].outputs) * (layers_[l].inputs + 1);
+    const size_t O = static_cast<size_t>(layers_[l].outputs);
+    total += O * (layers_[l].inputs + 1) + (layers_[l].batchnorm ? 2 * O : 0);  // W, b (, γ, β)
+    if (layers_[l].batchnorm) {
+      run_off_[l] = running;
+      running += 2 * O;  // r_μ, r_σ²
+    }
   }
   params_.assign(total, 0.0f);
   grads_.assign(total, 0.0f);
+  running_.assign(running, 0.0f);
+  for (size_t l = 0; l < layers_.size(); ++l)
+    if (layers_[l].batchnorm) {
+      for (float& g : gamma(static_cast<int>(l))) g = 1.0f;
+      for (float& v : running_var(static_cast<int>(l))) v = 1.0f;
+    }
   return true;
 }
 
@@ -56,6 +68,37 @@ size_t Mlp::weights_offset(int l) const {
 }
 size_t Mlp::bias_offset(int l) const {
   return weights_offset(l) + static_cast<size_t>(layers_[l].outputs) * layers_[l].inputs;
+}
+
+size_t Mlp::gamma_offset(int l) const {
+  NNLAB_ASSERT(layer(l).batchnorm);
+  return bias_offset(l) + static_cast<size_t>(layers_[l].outputs);
+}
+size_t Mlp::running_offset(int l) const {
+  NNLAB_ASSERT(layer(l).batchnorm);
+  return run_off_[l];
+}
+std::span<float> Mlp::gamma(int l) { return {params_.data() + gamma_offset(l), size_t(layers_[l].outputs)}; }
+std::span<const float> Mlp::gamma(int l) const { return {params_.data() + gamma_offset(l), size_t(layers_[l].outputs)}; }
+std::span<float> Mlp::beta(int l) {
+  return {params_.data() + gamma_offset(l) + layers_[l].outputs, size_t(layers_[l].outputs)};
+}
+std::span<const float> Mlp::beta(int l) const {
+  return {params_.data() + gamma_offset(l) + layers_[l].outputs, size_t(layers_[l].outputs)};
+}
+std::span<float> Mlp::dgamma(int l) { return {grads_.data() + gamma_offset(l), size_t(layers_[l].outputs)}; }
+std::span<float> Mlp::dbeta(int l) {
+  return {grads_.data() + gamma_offset(l) + layers_[l].outputs, size_t(layers_[l].outputs)};
+}
+std::span<float> Mlp::running_mean(int l) { return {running_.data() + running_offset(l), size_t(layers_[l].outputs)}; }
+std::span<const float> Mlp::running_mean(int l) const {
+  return {running_.data() + running_offset(l), size_t(layers_[l].outputs)};
+}
+std::span<float> Mlp::running_var(int l) {
+  return {running_.data() + running_offset(l) + layers_[l].outputs, size_t(layers_[l].outputs)};
+}
+std::span<const float> Mlp::running_var(int l) const {
+  return {running_.data() + running_offset(l) + layers_[l].outputs, size_t(layers_[l].outputs)};
 }
 
 std::span<float> Mlp::weights(int l) {
@@ -89,6 +132,12 @@ void Mlp::init_params(uint64_t seed) {
                                      : std::sqrt(2.0f / static_cast<float>(s.inputs + s.outputs));
     for (float& w : weights(l)) w = rng.normal(0.0f, stddev);
     for (float& b : bias(l)) b = 0.0f;
+    if (s.batchnorm) {
+      for (float& g : gamma(l)) g = 1.0f;
+      for (float& b : beta(l)) b = 0.0f;
+      for (float& m : running_mean(l)) m = 0.0f;
+      for (float& v : running_var(l)) v = 1.0f;
+    }
   }
 }
 
@@ -101,13 +150,15 @@ void Workspace::resize(const Mlp& model, int batch) {
   const int L = model.layer_count();
   bool same = batch == batch_ && static_cast<int>(shape_.size()) == L;
   for (int l = 0; same && l < L; ++l)
-    same = shape_[l].inputs == model.layer(l).inputs && shape_[l].outputs == model.layer(l).outputs;
+    same = shape_[l].inputs == model.layer(l).inputs && shape_[l].outputs == model.layer(l).outputs &&
+           shape_[l].batchnorm == model.layer(l).batchnorm;
   if (same) {
     for (int l = 0; l < L; ++l) shape_[l].activation = model.layer(l).activation;
     return;
   }
   shape_.resize(L);
   z_off_.resize(L), a_off_.resize(L), d_off_.resize(L), mask_off_.resize(L), pack_off_.resize(L);
+  xhat_off_.assign(L, 0), stat_off_.assign(L, 0);
   int widest = 1;  // max O
   size_t total = 0;
   auto take = [&](size_t n) {
@@ -127,6 +178,10 @@ void Workspace::resize(const Mlp& model, int batch) {
     const size_t ref_pack = kernels(KernelSet::reference).packed_weights_size(s.outputs, s.inputs);
     const size_t simd_pack = kernels(KernelSet::simd).packed_weights_size(s.outputs, s.inputs);
     pack_off_[l] = take(ref_pack > simd_pack ? ref_pack : simd_pack);
+    if (s.batchnorm) {
+      xhat_off_[l] = take(bo);                                 // (B, O) x̂
+      stat_off_[l] = take(4 * static_cast<size_t>(s.outputs));  // (4, O) μ, 1/√(σ²+ε), backward's sums
+    }
     widest = s.outputs > widest ? s.outputs : widest;
   }
   scratch_off_ = take(static_cast<size_t>(batch) * widest);  // (B, max O)
@@ -134,11 +189,20 @@ void Workspace::resize(const Mlp& model, int batch) {
   batch_ = batch;
   rows_ = 0;
   dropout_on_ = false;
+  batch_stats_ = false;
 }
 
 std::span<const float> Workspace::z(int l) const {
   NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
   return {buf_.data() + z_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
+}
+std::span<const float> Workspace::xhat(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()) && shape_[l].batchnorm);
+  return {buf_.data() + xhat_off_[l], static_cast<size_t>(rows_) * shape_[l].outputs};
+}
+std::span<const float> Workspace::norm_stats(int l) const {
+  NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()) && shape_[l].batchnorm);
+  return {buf_.data() + stat_off_[l], 2 * static_cast<size_t>(shape_[l].outputs)};
 }
 std::span<const float> Workspace::a(int l) const {
   NNLAB_ASSERT(l >= 0 && l < static_cast<int>(shape_.size()));
@@ -161,26 +225,60 @@ Epilogue fused_epilogue(Activation act) {
 
 // One pass over the layers, shared by forward and forward_train; with rng, inverted dropout on
 // every hidden layer's activations: a := a ⊙ mask, mask ∈ {0, 1/(1−p)} (B, O), kept for backward.
+// With `train` (forward_train's own model), batch norm normalises with the batch's μ, σ² and moves
+// the running averages; otherwise with the running averages.
 struct Workspace::Access {
-  static void forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng);
+  static void forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng,
+                      Mlp* train);
 };
 
-void Workspace::Access::forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng) {
+void Workspace::Access::forward(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng* rng,
+                                Mlp* train) {
   NNLAB_ASSERT(batch >= 1 && batch <= ws.batch_ && static_cast<int>(ws.shape_.size()) == model.layer_count());
   const Kernels& kern = active_kernels();
   const float keep_scale = rng ? 1.0f / (1.0f - dropout) : 1.0f;
   const float* in = x;  // (B, I)
+  const bool batch_stats = train != nullptr && batch > 1;  // one sample has no spread: running averages
   for (int l = 0; l < model.layer_count(); ++l) {
     const LayerSpec& s = model.layer(l);
     NNLAB_ASSERT(ws.shape_[l].inputs == s.inputs && ws.shape_[l].outputs == s.outputs);  // ws.resize(model)?
     float* packed = ws.packp(l);  // Wᵀ in the kernels' packed layout
     kern.pack_weights(s.outputs, s.inputs, model.weights(l).data(), packed);
-    const Epilogue ep = fused_epilogue(s.activation);
+    const Epilogue ep = s.batchnorm ? Epilogue::none : fused_epilogue(s.activation);
     float* z = ws.zp(l);  // (B, O)
     float* a = ws.ap(l);  // (B, O)
-    // z = a⁽ˡ⁻¹⁾·Wᵀ + b; a = f(z)
-    kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a, s.outputs,
-                              ep);
+    if (!s.batchnorm) {
+      // z = a⁽ˡ⁻¹⁾·Wᵀ + b; a = f(z)
+      kern.gemm_bias_act_packed(batch, s.outputs, s.inputs, in, s.inputs, packed, model.bias(l).data(), z, a,
+                                s.outputs, ep);
+    } else {
+      const int O = s.outputs;
+      float* h = ws.xhatp(l);  // (B, O) the weighted sum h, normalised in place into x̂
+      float* mean = ws.statp(l), *inv_std = mean + O;  // (O), (O)
+      // h = a⁽ˡ⁻¹⁾·Wᵀ + b
+      kern.gemm_bias_act_packed(batch, O, s.inputs, in, s.inputs, packed, model.bias(l).data(), h, nullptr, O,
+                                Epilogue::none);
+      if (batch_stats) {
+        // μ, σ² of the batch; r ← (1−m)·r + m·(μ, σ²·B/(B−1))
+        float* var = inv_std;
+        kern.bn_stats(batch, O, h, mean, var);
+        std::span<float> rm = train->running_mean(l), rv = train->running_var(l);
+        const float unbiased = static_cast<float>(batch) / static_cast<float>(batch - 1);
+        for (int o = 0; o < O; ++o) {
+          rm[o] = (1.0f - kBatchNormMomentum) * rm[o] + kBatchNormMomentum * mean[o];
+          rv[o] = (1.0f - kBatchNormMomentum) * rv[o] + kBatchNormMomentum * var[o] * unbiased;
+          inv_std[o] = 1.0f / std::sqrt(var[o] + kBatchNormEps);  // 1/√(σ² + ε)
+        }
+      } else {
+        const std::span<const float> rm = model.running_mean(l), rv = model.running_var(l);
+        for (int o = 0; o < O; ++o) {
+          mean[o] = rm[o];
+          inv_std[o] = 1.0f / std::sqrt(rv[o] + kBatchNormEps);
+        }
+      }
+      // x̂ = (h − μ)/√(σ² + ε); z = γ ⊙ x̂ + β
+      kern.bn_normalize(batch, O, h, mean, inv_std, model.gamma(l).data(), model.beta(l).data(), z);
+    }
     if (ep == Epilogue::none) activate_rows(s.activation, z, a, batch, s.outputs);
     if (rng && l + 1 < model.layer_count()) {
       float* mask = ws.maskp(l);  // (B, O)
@@ -194,15 +292,16 @@ void Workspace::Access::forward(const Mlp& model, const float* x, int batch, Wor
   }
   ws.rows_ = batch;
   ws.dropout_on_ = rng != nullptr;
+  ws.batch_stats_ = batch_stats;
 }
 
 void forward(const Mlp& model, const float* x, int batch, Workspace& ws) {
-  Workspace::Access::forward(model, x, batch, ws, 0.0f, nullptr);
+  Workspace::Access::forward(model, x, batch, ws, 0.0f, nullptr, nullptr);
 }
 
-void forward_train(const Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng) {
+void forward_train(Mlp& model, const float* x, int batch, Workspace& ws, float dropout, Rng& rng) {
   NNLAB_ASSERT(dropout >= 0.0f && dropout < 1.0f);
-  Workspace::Access::forward(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr);
+  Workspace::Access::forward(model, x, batch, ws, dropout, dropout > 0.0f ? &rng : nullptr, &model);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +373,28 @@ void backward(Mlp& model, const float* x, const float* y, int batch, Loss loss, 
   }
   for (int l = L - 1; l >= 0; --l) {
     const LayerSpec& s = model.layer(l);
+    if (s.batchnorm) {
+      // δ = ∂L/∂z → dγ, dβ, and in place ∂L/∂h of the weighted sum (μ, σ² of the batch, or
+      // constants where the forward normalised with the running averages)
+      const int O = s.outputs;
+      float* d = ws.dp(l);  // (B, O)
+      const float* inv_std = ws.statp(l) + O;
+      const float* xhat = ws.xhatp(l);
+      if (ws.batch_stats_) {
+        kern.bn_backward(batch, O, d, xhat, model.gamma(l).data(), inv_std, model.dgamma(l).data(),
+                         model.dbeta(l).data(), ws.statp(l) + 2 * O);
+      } else {
+        const std::span<const float> gamma = model.gamma(l);
+        std::span<float> dgamma = model.dgamma(l), dbeta = model.dbeta(l);
+        for (int b = 0; b < batch; ++b)
+          for (int o = 0; o < O; ++o) {
+            const size_t i = static_cast<size_t>(b) * O + o;
+            dgamma[o] += d[i] * xhat[i];
+            dbeta[o] += d[i];
+            d[i] *= gamma[o] * inv_std[o];  // dh = δ·γ/√(r_σ² + ε)
+          }
+      }
+    }
     const float* d = ws.dp(l);                   // (B, O)
     const float* in = l > 0 ? ws.ap(l - 1) : x;  // (B, I)
     // dW += δᵀ·a⁽ˡ⁻¹⁾   (O, I) = (O, B)·(B, I)

@@ -62,9 +62,10 @@ void Optimizer::step(Mlp& model) {
     adam.eps = config_.eps;
   }
   for (int l = 0; l < model.layer_count(); ++l) {
-    // W (with L2), then b (without): two contiguous ranges of the flat buffer.
+    // W (with L2), then b (and batch norm's γ, β) without: two contiguous ranges of the flat buffer.
+    const size_t no_decay = model.bias(l).size() * (model.layer(l).batchnorm ? 3 : 1);
     const size_t ranges[2][2] = {{model.weights_offset(l), model.weights(l).size()},
-                                 {model.bias_offset(l), model.bias(l).size()}};
+                                 {model.bias_offset(l), no_decay}};
     for (int r = 0; r < 2; ++r) {
       const size_t at = ranges[r][0], n = ranges[r][1];
       const float l2 = r == 0 ? config_.l2 : 0.0f;

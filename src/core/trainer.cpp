@@ -51,6 +51,7 @@ bool Trainer::init(Mlp* model, const DatasetView& data, const TrainConfig& confi
   x_.assign(static_cast<size_t>(std::max(config.batch, 256)) * data.dims, 0.0f);
   y_.assign(static_cast<size_t>(std::max(config.batch, 256)) * outputs_, 0.0f);
   best_params_.assign(model->params().begin(), model->params().end());
+  best_running_.assign(model->running().begin(), model->running().end());
   good_params_.clear();
   snapshot();  // sizes good_* once
 
@@ -118,13 +119,67 @@ void Trainer::snapshot() {
   const auto p = model_->params();
   good_params_.resize(p.size());  // allocates only the first time
   std::memcpy(good_params_.data(), p.data(), p.size() * sizeof(float));
+  const auto r = model_->running();
+  good_running_.resize(r.size());
+  if (!r.empty()) std::memcpy(good_running_.data(), r.data(), r.size() * sizeof(float));
   optimizer_.copy_state_to(&good_m_, &good_v_, &good_t_);
 }
 
 void Trainer::restore_snapshot() {
   const auto p = model_->params();
   std::memcpy(p.data(), good_params_.data(), p.size() * sizeof(float));
+  const auto r = model_->running();
+  if (!r.empty()) std::memcpy(r.data(), good_running_.data(), r.size() * sizeof(float));
   optimizer_.restore_state(good_m_, good_v_, good_t_);
+}
+
+size_t TrainerCheckpoint::bytes() const {
+  return sizeof(float) * (params.size() + running.size() + m.size() + v.size() + best_params.size() +
+                          best_running.size()) +
+         sizeof(int32_t) * order.size() + sizeof(EpochRecord) * history.size() + sizeof(*this);
+}
+
+void Trainer::save(TrainerCheckpoint* c) const {
+  c->params.assign(model_->params().begin(), model_->params().end());
+  c->running.assign(model_->running().begin(), model_->running().end());
+  optimizer_.copy_state_to(&c->m, &c->v, &c->t);
+  c->lr = optimizer_.config().lr;
+  c->order = order_;
+  c->rng = rng_;
+  c->progress = progress_;
+  c->history = history_;
+  c->bad_epochs = bad_epochs_;
+  c->epoch_loss_sum = epoch_loss_sum_;
+  c->epoch_correct = epoch_correct_;
+  c->epoch_samples = epoch_samples_;
+  if (config_.patience > 0) {
+    c->best_params = best_params_;
+    c->best_running = best_running_;
+  } else {
+    c->best_params.clear();
+    c->best_running.clear();
+  }
+}
+
+void Trainer::restore(const TrainerCheckpoint& c) {
+  NNLAB_ASSERT(c.params.size() == model_->parameter_count() && c.order.size() == order_.size());
+  std::copy(c.params.begin(), c.params.end(), model_->params().begin());
+  std::copy(c.running.begin(), c.running.end(), model_->running().begin());
+  optimizer_.restore_state(c.m, c.v, c.t);
+  optimizer_.set_learning_rate(c.lr);
+  order_ = c.order;
+  rng_ = c.rng;
+  progress_ = c.progress;
+  history_ = c.history;
+  bad_epochs_ = c.bad_epochs;
+  epoch_loss_sum_ = c.epoch_loss_sum;
+  epoch_correct_ = c.epoch_correct;
+  epoch_samples_ = c.epoch_samples;
+  if (!c.best_params.empty()) {
+    best_params_ = c.best_params;
+    best_running_ = c.best_running;
+  }
+  snapshot();
 }
 
 int Trainer::train_steps(int n) {
@@ -142,7 +197,8 @@ int Trainer::train_steps(int n) {
       model_->zero_grad();
       backward(*model_, x_.data(), y_.data(), rows, config_.loss, ws_);
       optimizer_.step(*model_);
-      bad = !active_kernels().all_finite(model_->parameter_count(), model_->params().data());
+      bad = !active_kernels().all_finite(model_->parameter_count(), model_->params().data()) ||
+            !active_kernels().all_finite(model_->running().size(), model_->running().data());
     }
     if (bad) {
       restore_snapshot();
@@ -200,6 +256,7 @@ void Trainer::end_epoch() {
       bad_epochs_ = 0;
       const auto p = model_->params();
       std::memcpy(best_params_.data(), p.data(), p.size() * sizeof(float));
+      std::copy(model_->running().begin(), model_->running().end(), best_running_.begin());
     } else {
       ++bad_epochs_;
     }
@@ -212,6 +269,7 @@ void Trainer::end_epoch() {
   if (config_.patience > 0 && bad_epochs_ >= config_.patience) {
     const auto p = model_->params();
     std::memcpy(p.data(), best_params_.data(), p.size() * sizeof(float));
+    std::copy(best_running_.begin(), best_running_.end(), model_->running().begin());
     progress_.state = TrainState::early_stopped;
     progress_.reason = "early stop after epoch " + std::to_string(progress_.epoch) +
                        ": validation loss did not improve for " + std::to_string(config_.patience) +

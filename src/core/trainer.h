@@ -69,6 +69,26 @@ struct EpochRecord {
   float learning_rate;
 };
 
+// Everything a Trainer and its model are at one moment between steps: weights, batch-norm running
+// averages, the optimizer's state, the generator, the epoch's shuffled order and position, the
+// progress and history. Restoring one and training on gives exactly the steps that followed it
+// (the lab's timeline rewinds this way; the search keeps paused runs so).
+struct TrainerCheckpoint {
+  std::vector<float> params, running;  // (P), (R)
+  std::vector<float> m, v;             // the optimizer's moments (P each, or empty)
+  int64_t t = 0;
+  float lr = 0.0f;
+  std::vector<int32_t> order;  // (N_train)
+  Rng rng;
+  TrainProgress progress;
+  std::vector<EpochRecord> history;
+  int bad_epochs = 0;
+  double epoch_loss_sum = 0.0;
+  int64_t epoch_correct = 0, epoch_samples = 0;
+  std::vector<float> best_params, best_running;  // early stopping's best (only with patience)
+  size_t bytes() const;                          // memory held
+};
+
 class Trainer {
  public:
   static constexpr int kSnapshotEvery = 50;  // steps between "last good weights" snapshots
@@ -87,6 +107,11 @@ class Trainer {
   void set_learning_rate(float lr);
   bool set_batch_size(int batch, std::string* error);  // allocates (here, not per step)
   void stop(std::string reason);                       // e.g. the user pressed stop
+
+  // The whole state between steps (see TrainerCheckpoint); restore() needs the same model shape,
+  // data and config as when it was saved.
+  void save(TrainerCheckpoint* out) const;
+  void restore(const TrainerCheckpoint& c);
 
  private:
   void gather_batch(int first, int count);  // rows order_[first..first+count) → x_, y_
@@ -108,9 +133,9 @@ class Trainer {
   std::vector<int32_t> val_idx_;                      // (N_val) validation indices
   std::vector<float> x_;                              // (B, D) gathered batch
   std::vector<float> y_;                              // (B, O) targets (one-hot from labels)
-  std::vector<float> good_params_, good_m_, good_v_;  // last good state
+  std::vector<float> good_params_, good_running_, good_m_, good_v_;  // last good state
   int64_t good_t_ = 0;
-  std::vector<float> best_params_;  // best validation loss so far
+  std::vector<float> best_params_, best_running_;  // best validation loss so far
   int bad_epochs_ = 0;
   double epoch_loss_sum_ = 0.0;
   int64_t epoch_correct_ = 0, epoch_samples_ = 0;

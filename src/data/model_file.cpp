@@ -1,4 +1,4 @@
-// Model files (nnlab-model v1). See model_file.h and docs/model-format.md.
+// Model files (nnlab-model v2; v1 read too). See model_file.h and docs/model-format.md.
 //
 // [SECTION] Parse-error detail (SAX pass)   [SECTION] Loading   [SECTION] Training object
 // [SECTION] Writing                          [SECTION] Files
@@ -26,6 +26,7 @@ using nlohmann::ordered_json;
 using text::tr;
 
 constexpr const char* kFormat = "nnlab-model";
+constexpr const char* kBatchNormKeys[4] = {"gamma", "beta", "running_mean", "running_var"};
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Parse-error detail: a second, SAX-only pass that runs only when the text does not
@@ -159,10 +160,13 @@ bool model_from_json(std::string_view text, std::string_view name, Mlp* model, T
                                                      {"format", kFormat}}));
   const auto ver = root.find("version");
   if (ver == root.end()) return c.fail("", tr("data.model.missing", {{"key", "version"}}));
-  if (!ver->is_number_integer() || ver->get<long long>() != kModelFormatVersion)
+  if (!ver->is_number_integer() || ver->get<long long>() < kModelFormatOldestVersion ||
+      ver->get<long long>() > kModelFormatVersion)
     return c.fail("", tr("data.model.version", {{"key", "version"},
                                                 {"value", ver->dump(-1, ' ', false, json::error_handler_t::replace)},
-                                                {"version", std::to_string(kModelFormatVersion)}}));
+                                                {"version", std::to_string(kModelFormatOldestVersion) + "–" +
+                                                                std::to_string(kModelFormatVersion)}}));
+  const long long version = ver->get<long long>();
 
   const auto layers = root.find("layers");
   if (layers == root.end()) return c.fail("", tr("data.model.missing", {{"key", "layers"}}));
@@ -208,6 +212,17 @@ bool model_from_json(std::string_view text, std::string_view name, Mlp* model, T
     const auto b = layer.find("bias");
     if (b == layer.end()) return c.fail(where, tr("data.model.missing", {{"key", "bias"}}));
     if (!check_array(c, *b, where + ".bias", s.outputs, "data.model.count_outputs")) return false;
+    // Batch norm (version 2): γ, β and the running averages, one number per neuron each.
+    const auto bn = layer.find("batchnorm");
+    if (version >= 2 && bn != layer.end()) {
+      if (!bn->is_object()) return c.fail(where + ".batchnorm", tr("data.model.not_object", {{"type", type_name(*bn)}}));
+      for (const char* key : kBatchNormKeys) {
+        const auto v = bn->find(key);
+        if (v == bn->end()) return c.fail(where + ".batchnorm", tr("data.model.missing", {{"key", key}}));
+        if (!check_array(c, *v, where + ".batchnorm." + key, s.outputs, "data.model.count_outputs")) return false;
+      }
+      s.batchnorm = true;
+    }
     specs.push_back(s);
   }
   Mlp built;
@@ -226,6 +241,19 @@ bool model_from_json(std::string_view text, std::string_view name, Mlp* model, T
                        W.data() + static_cast<std::size_t>(o) * s.inputs))
         return false;
     if (!read_floats(c, *layer.find("bias"), where + ".bias", built.bias(static_cast<int>(l)).data())) return false;
+    if (s.batchnorm) {
+      const json& bn = *layer.find("batchnorm");
+      const int li = static_cast<int>(l);
+      float* into[4] = {built.gamma(li).data(), built.beta(li).data(), built.running_mean(li).data(),
+                        built.running_var(li).data()};
+      for (int k = 0; k < 4; ++k)
+        if (!read_floats(c, *bn.find(kBatchNormKeys[k]), where + ".batchnorm." + kBatchNormKeys[k], into[k]))
+          return false;
+      for (int o = 0; o < s.outputs; ++o)
+        if (built.running_var(li)[o] < 0.0f)
+          return c.fail(where + ".batchnorm.running_var[" + std::to_string(o) + "]",
+                        tr("data.model.nonneg", {{"key", "running_var"}}));
+    }
   }
 
   TrainingInfo info;
@@ -354,13 +382,15 @@ void append_floats(std::string& s, std::span<const float> v) {
 
 bool model_to_json(const Mlp& model, const TrainingInfo* training, std::string* out, std::string* error,
                    std::string_view name) {
-  for (float v : model.params()) {
-    if (!std::isfinite(v)) {
-      if (error) *error = tr("data.file_error", {{"name", std::string(name)}, {"what", text::T("data.model.nan_save")}});
-      return false;
+  for (std::span<const float> all : {model.params(), model.running()})
+    for (float v : all) {
+      if (!std::isfinite(v)) {
+        if (error) *error = tr("data.file_error", {{"name", std::string(name)}, {"what", text::T("data.model.nan_save")}});
+        return false;
+      }
     }
-  }
-  std::string s = "{\n  \"format\": \"nnlab-model\",\n  \"version\": 1,\n  \"layers\": [\n";
+  std::string s = "{\n  \"format\": \"nnlab-model\",\n  \"version\": " + std::to_string(kModelFormatVersion) +
+                  ",\n  \"layers\": [\n";
   for (int l = 0; l < model.layer_count(); ++l) {
     const LayerSpec& spec = model.layer(l);
     s += "    {\"inputs\": " + std::to_string(spec.inputs) + ", \"outputs\": " + std::to_string(spec.outputs) +
@@ -372,6 +402,16 @@ bool model_to_json(const Mlp& model, const TrainingInfo* training, std::string* 
     }
     s += "],\n     \"bias\": ";
     append_floats(s, model.bias(l));
+    if (spec.batchnorm) {
+      const std::span<const float> parts[4] = {model.gamma(l), model.beta(l), model.running_mean(l),
+                                               model.running_var(l)};
+      s += ",\n     \"batchnorm\": {";
+      for (int k = 0; k < 4; ++k) {
+        s += std::string(k ? ",\n       \"" : "\n       \"") + kBatchNormKeys[k] + "\": ";
+        append_floats(s, parts[k]);
+      }
+      s += "}";
+    }
     s += l + 1 < model.layer_count() ? "},\n" : "}\n";
   }
   s += "  ]";

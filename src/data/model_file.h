@@ -1,8 +1,11 @@
-// Model files: the JSON format "nnlab-model" version 1 (docs/model-format.md).
+// Model files: the JSON format "nnlab-model" version 2 (docs/model-format.md); version 1 files
+// (no batch norm) still open.
 //
 //   {"format": "nnlab-model", "version": 1,
 //    "layers": [{"inputs": 3, "outputs": 2, "activation": "relu",
-//                "weights": [[-0.5, 1, 0.5], [-1, 0.5, 0.5]], "bias": [0, 1]}, ...],
+//                "weights": [[-0.5, 1, 0.5], [-1, 0.5, 0.5]], "bias": [0, 1],
+//                "batchnorm": {"gamma": […], "beta": […], "running_mean": […], "running_var": […]}}, ...],
+//               ("batchnorm" only on layers that have it, version 2)
 //    "training": {"loss": "cross-entropy", "optimizer": "adam", "lr": 0.001, ...}}   (optional)
 //
 // weights[o][i] is the weight from input i to output o (the core's W[o*I + i]).
@@ -21,7 +24,8 @@
 
 namespace nnlab {
 
-inline constexpr int kModelFormatVersion = 1;
+inline constexpr int kModelFormatVersion = 2;     // written; 1 and 2 are read
+inline constexpr int kModelFormatOldestVersion = 1;
 inline constexpr int kMaxModelLayers = 64;
 // The largest model file read: 64 MiB of text (about five million parameters as the app writes
 // them, a 784-4096-1024-10 network). Larger text is refused before it is parsed, so a huge file

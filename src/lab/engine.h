@@ -19,6 +19,8 @@
 #include "core/mlp.h"
 #include "core/trainer.h"
 #include "data/idx.h"
+#include "lab/compare.h"
+#include "lab/search.h"
 #include "lab/settings.h"
 #include "lab/snapshot.h"
 
@@ -29,6 +31,15 @@ namespace nnlab::lab {
 // engine says is a keyed Message (message.h): it has no language, the lab's view makes the text.
 Message start_refusal(const Snapshot& s, const Settings& settings, bool has_model);
 Message step_refusal(const Snapshot& s, const Settings& settings, bool has_model);
+
+// The timeline keeps whole checkpoints (weights, running averages, the optimizer's state, the
+// shuffled order: everything "continue from here" needs to train on exactly as the run did) at
+// epoch 0, after ⅛, ¼ and ½ of the first epoch and after every epoch, within kTimelineBytes.
+// Over the bound, whole epochs go first, odd ones before even ones (3, 5, 7 …, then 2, 6, 10 …,
+// then 4, 12 …; the oldest first among equals); epoch 0, the first epoch's moments and the newest
+// are always kept. A network whose one checkpoint takes more than an eighth of the bound has no
+// timeline (TimelineView::too_big), so those six always fit.
+inline constexpr size_t kTimelineBytes = size_t(64) << 20;
 
 class Engine {
  public:
@@ -50,7 +61,8 @@ class Engine {
   Message resume(const Mlp& model, const Settings& s, const Snapshot& shown);
   // lr, batch and epochs on the running network (no reset).
   Message apply_live(const Settings& s);
-  const Mlp& model() const { return model_; }
+  const Mlp& model() const { return s_.timeline.shown >= 0 ? view_model_ : model_; }  // the network on screen
+  const Mlp& live_model() const { return model_; }
   bool has_model() const { return model_.layer_count() > 0; }
   const Settings& settings() const { return settings_; }
 
@@ -60,6 +72,21 @@ class Engine {
   Message step();                 // one minibatch (when not running)
   void update(double budget_ms);  // evaluation and/or training within about budget_ms
   double last_update_ms() const { return update_ms_; }
+
+  // ---- update frequency, search, timeline ------------------------------------------------------
+  Message compare_updates(double budget_s);  // "compare updates": pauses training, runs in update()
+  Message start_search(const SearchSpec& spec);
+  void cancel_search();  // and the comparison
+  // "use this": run i's settings and weights become the lab's network (*settings: its settings).
+  Message use_search_run(int i, Settings* settings);
+  const Search* search() const { return search_.get(); }
+  // Shows timeline mark i (pausing training; −1 = the present): model() is then the network as it
+  // was, and the confusion matrix and test predictions are measured for it.
+  Message view_mark(int i);
+  // Training goes on from the mark on screen; the later history is dropped.
+  Message continue_from_view();
+  int viewing() const { return s_.timeline.shown; }
+  bool busy() const;  // training, measuring, searching or comparing: update() has work
 
   // ---- what it shows ----------------------------------------------------------------------
   const Snapshot& state() const { return s_; }                // everything but params
@@ -78,6 +105,32 @@ class Engine {
   void record_batch(float loss, float accuracy);
   void finish_epochs();
   float trainer_fraction() const;
+  void mark(float epoch);  // a timeline checkpoint of the present
+  void first_epoch_mark();  // ⅛, ¼, ½ of the first epoch
+  void trim_timeline();
+  void refresh_views();  // s_.search, s_.compare, s_.timeline from their owners
+  void evaluate_view(double deadline_ms);
+
+  struct Moment {  // one timeline checkpoint
+    TimelineMark mark;
+    TrainerCheckpoint trainer;
+    std::vector<BatchPoint> batches;
+    size_t history = 0;
+    int epochs_done = 0, trainer_epoch_seen = 0, batch_stride = 1, batch_count = 0;
+    float ema_loss = -1, ema_accuracy = 0;
+    size_t bytes() const { return trainer.bytes() + batches.size() * sizeof(BatchPoint) + sizeof(*this); }
+  };
+  std::vector<Moment> timeline_;
+  int first_epoch_marks_ = 0;  // of ⅛, ¼, ½ taken
+  Mlp view_model_;              // the network of the mark on screen
+  Evaluator view_eval_;
+  bool view_evaluating_ = false;
+  std::vector<int32_t> view_predicted_;
+  std::vector<int> live_confusion_;  // the present's, while a mark is on screen
+  std::vector<uint8_t> live_predictions_;
+  std::vector<float> live_confidence_;
+  std::unique_ptr<Search> search_;
+  std::unique_ptr<UpdateCompare> compare_;
 
   // data
   std::shared_ptr<const IdxDataset> data_;

@@ -109,6 +109,10 @@ std::string read_model_file(const std::string& name, const std::string& bytes, D
       return tr("lab.file.activation", {{"name", name}, {"activation", std::string(activation_name(a))}});
     t.activation = a;
   }
+  // batch norm on every hidden layer or none (what the lab's setting builds), never on the output
+  t.batchnorm = L > 1 && m.layer(0).batchnorm;
+  for (int l = 0; l < L; ++l)
+    if (m.layer(l).batchnorm != (t.batchnorm && l + 1 < L)) return tr("lab.file.batchnorm", {{"name", name}});
   // Training info where it holds values the lab offers (anything else keeps the current setting).
   bool live;
   if (!info.loss.empty()) (void)apply_setting(&t, "loss", info.loss, shape, &live);
@@ -116,6 +120,7 @@ std::string read_model_file(const std::string& name, const std::string& bytes, D
   if (info.lr && *info.lr > 0 && *info.lr <= 10)
     (void)apply_setting(&t, "lr", float_to_text(float(*info.lr)), shape, &live);
   if (info.batch && *info.batch >= 1 && *info.batch <= kMaxBatch) t.batch = *info.batch;
+  if (!combination_refusal(t).empty()) t.update = UpdateMode::minibatch, t.batch = std::max(t.batch, 64);
   *model = std::move(m);
   *settings = std::move(t);
   return "";

@@ -107,6 +107,7 @@ std::string Session::apply_live(const Settings& s) {
   }
   settings_.lr = s.lr;
   settings_.batch = s.batch;
+  settings_.update = s.update;
   settings_.epochs = s.epochs;
   sync_local();
   return "";
@@ -148,6 +149,101 @@ std::string Session::step() {
   return "";
 }
 
+// ---------------------------------------------------------------------------------------------
+std::string Session::compare_updates(double budget_s) {
+  if (!has_data()) return text::T("lab.refuse.loading");
+  if (local_) {
+    const Message error = local_->compare_updates(budget_s);
+    sync_local();
+    return message_text(error);
+  }
+  if (settings_.batchnorm) return text::T("lab.compare.batchnorm");
+  send(compare_message(budget_s));
+  shown_.compare = CompareView{};
+  shown_.compare.state = CompareState::running;  // at once: the button says Cancel
+  shown_.compare.budget_s = float(budget_s);
+  if (shown_.phase == Phase::running) shown_.phase = Phase::paused;
+  return "";
+}
+
+std::string Session::start_search(const SearchSpec& spec) {
+  if (!has_data()) return text::T("lab.refuse.loading");
+  if (local_) {
+    const Message error = local_->start_search(spec);
+    sync_local();
+    return message_text(error);
+  }
+  std::vector<Settings> plan;
+  Message error;
+  if (!plan_search(spec, settings_, shape_, &plan, &error)) return message_text(error);  // checked here, at once
+  send(search_message(spec));
+  shown_.search = SearchView{};
+  shown_.search.state = SearchState::running;
+  shown_.search.spec = search_spec_text(spec);
+  if (shown_.phase == Phase::running) shown_.phase = Phase::paused;
+  return "";
+}
+
+void Session::cancel_search() {
+  if (local_) {
+    local_->cancel_search();
+    sync_local();
+    return;
+  }
+  send(plain_message(Verb::cancel));
+}
+
+std::string Session::use_search_run(int i, Settings* settings) {
+  if (i < 0 || i >= int(shown_.search.runs.size()))
+    return message_text(Message("lab.search.no_run", {{"run", std::to_string(i + 1)}}));
+  const Settings s = shown_.search.runs[size_t(i)].settings;
+  if (local_) {
+    if (Message error = local_->use_search_run(i, nullptr); !error.empty()) return message_text(error);
+  } else {
+    Mlp m;  // the run's shape: the worker's snapshot brings its weights
+    Message error;
+    if (!build_network(s, shape_, &m, &error)) return message_text(error);
+    m.init_params(s.seed);
+    model_ = std::move(m);
+    send(index_message(Verb::use, i));
+  }
+  settings_ = s;
+  prepare_stats(s);
+  if (!local_) {
+    const SearchView search = shown_.search;
+    reset_shown();
+    shown_.search = search;
+  }
+  sync_local();
+  ++weights_version_;
+  if (settings) *settings = s;
+  return "";
+}
+
+std::string Session::view_mark(int i) {
+  if (local_) {
+    const Message error = local_->view_mark(i);
+    sync_local();
+    return message_text(error);
+  }
+  if (i < -1 || i >= int(shown_.timeline.marks.size())) return text::T("lab.timeline.no_mark");
+  send(index_message(Verb::view, i));
+  shown_.timeline.shown = i;  // at once: the slider stays where the finger left it
+  if (shown_.phase == Phase::running) shown_.phase = Phase::paused;
+  return "";
+}
+
+std::string Session::continue_from_view() {
+  if (local_) {
+    const Message error = local_->continue_from_view();
+    sync_local();
+    return message_text(error);
+  }
+  if (shown_.timeline.shown < 0) return text::T("lab.timeline.not_viewing");
+  send(plain_message(Verb::resume));
+  return "";
+}
+
 void Session::update(double budget_ms) {
   const double t0 = now_ms();
   if (local_) {
@@ -174,12 +270,15 @@ void Session::take_snapshot() {
   if (remote_->receive(&bytes)) {
     Snapshot s;
     Message error;
-    const SnapshotFit fit{model_.parameter_count(), size_t(test_count()), shape_.classes};
+    const SnapshotFit fit{model_.parameter_count(), size_t(test_count()), shape_.classes, model_.running().size(),
+                          shape_.inputs};
     if (!read_snapshot(bytes, fit, &s, &error)) {
       malformed_ = error;
     } else if (s.commands == sent_) {
       std::copy(s.params.begin(), s.params.end(), model_.params().begin());
+      std::copy(s.running.begin(), s.running.end(), model_.running().begin());
       s.params.clear();
+      s.running.clear();
       s.params.shrink_to_fit();
       shown_ = std::move(s);
       synced_ = sent_;

@@ -55,6 +55,19 @@ class Session {
   void pause();
   std::string step();
   void update(double budget_ms);  // once per frame
+
+  // ---- update frequency, search, timeline (engine.h) -----------------------------------------
+  std::string compare_updates(double budget_s);
+  std::string start_search(const SearchSpec& spec);
+  void cancel_search();  // and the comparison
+  // "use this": run i's settings (into *settings) and weights become the lab's network.
+  std::string use_search_run(int i, Settings* settings);
+  std::string view_mark(int i);  // −1: the present
+  std::string continue_from_view();
+  const SearchView& search() const { return shown_.search; }
+  const CompareView& comparison() const { return shown_.compare; }
+  const TimelineView& timeline() const { return shown_.timeline; }
+  const Settings& settings() const { return settings_; }
   double last_update_ms() const { return update_ms_; }
 
   // ---- what it shows ----------------------------------------------------------------------

@@ -116,6 +116,22 @@ const Field kFields[] = {
      }},
     {"patience", false, JsonForm::number, [](const Settings& s, DataShape) { return std::to_string(s.patience); },
      [](Settings& s, std::string_view v, DataShape) { return whole_in(v, &s.patience, 0, 50, "lab.bad.patience"); }},
+    {"update", true, JsonForm::text, [](const Settings& s, DataShape) { return std::string(update_mode_name(s.update)); },
+     [](Settings& s, std::string_view v, DataShape) {
+       for (int u = 0; u < kUpdateModeCount; ++u)
+         if (v == update_mode_name(UpdateMode(u))) {
+           s.update = UpdateMode(u);
+           return Message();
+         }
+       return one_of("update", {"online", "minibatch", "full"}, v);
+     }},
+    {"batchnorm", false, JsonForm::text, [](const Settings& s, DataShape) { return std::string(s.batchnorm ? "on" : "off"); },
+     [](Settings& s, std::string_view v, DataShape) {
+       if (v == "on" || v == "1" || v == "true") s.batchnorm = true;
+       else if (v == "off" || v == "0" || v == "false") s.batchnorm = false;
+       else return one_of("batchnorm", {"on", "off"}, v);
+       return Message();
+     }},
 };
 
 const Field* find_field(std::string_view key) {
@@ -192,7 +208,7 @@ bool build_network(const Settings& s, DataShape shape, Mlp* out, Message* error)
   std::vector<LayerSpec> layers;
   int in = shape.inputs;
   for (int h : s.hidden) {
-    layers.push_back({in, h, s.activation});
+    layers.push_back({in, h, s.activation, s.batchnorm});
     in = h;
   }
   layers.push_back({in, shape.classes, Activation::softmax});
@@ -219,7 +235,11 @@ std::string subset_text(int subset) {
 
 const char* normalisation_text(Normalisation n) { return n == Normalisation::unit ? "unit" : "standardise"; }
 
-Message check_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live) {
+namespace {
+
+// One field, without looking at the others (links and stored settings check the combination once
+// every key is read).
+Message apply_field(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live) {
   *live = false;
   const Field* field = find_field(key);
   if (!field) return Message("lab.bad.unknown_key", {{"key", std::string(key)}, {"keys", known_keys()}});
@@ -227,6 +247,53 @@ Message check_setting(Settings* s, std::string_view key, std::string_view value,
   Message error = field->apply(next, value, shape);
   if (!error.empty()) return error;
   *live = field->live;
+  *s = std::move(next);
+  return Message();
+}
+
+}  // namespace
+
+const char* update_mode_name(UpdateMode u) {
+  return u == UpdateMode::online ? "online" : u == UpdateMode::full ? "full" : "minibatch";
+}
+
+int effective_batch(const Settings& s, int train_count) {
+  const int n = std::max(1, train_count);
+  if (s.update == UpdateMode::online) return 1;
+  if (s.update == UpdateMode::full) return n;
+  return std::min(s.batch, n);
+}
+
+int updates_per_epoch(const Settings& s, int train_count) {
+  const int b = effective_batch(s, train_count);
+  return (std::max(1, train_count) + b - 1) / b;
+}
+
+TrainConfig lab_train_config(const Settings& s, int train_count) {
+  TrainConfig c;
+  c.loss = s.loss;
+  c.optimizer.kind = s.optimizer;
+  c.optimizer.lr = s.lr;
+  c.optimizer.l2 = s.l2;
+  c.batch = effective_batch(s, train_count);
+  c.epochs = s.epochs;
+  c.dropout = s.dropout;
+  c.patience = s.patience;
+  c.validation_fraction = s.patience > 0 ? 0.1f : 0.0f;
+  c.seed = s.seed;
+  return c;
+}
+
+Message combination_refusal(const Settings& s) {
+  if (s.batchnorm && (s.update == UpdateMode::online || (s.update == UpdateMode::minibatch && s.batch < 2)))
+    return Message("lab.bad.batchnorm_batch");
+  return Message();
+}
+
+Message check_setting(Settings* s, std::string_view key, std::string_view value, DataShape shape, bool* live) {
+  Settings next = *s;
+  if (Message e = apply_field(&next, key, value, shape, live); !e.empty()) return e;
+  if (Message e = combination_refusal(next); !e.empty()) return e;
   *s = std::move(next);
   return Message();
 }
@@ -255,11 +322,15 @@ bool settings_from_link(std::string_view link, DataShape shape, Settings* s, Mes
       return false;
     }
     bool live;
-    if (Message e = check_setting(&t, key, pair.substr(eq + 1), shape, &live); !e.empty()) {
+    if (Message e = apply_field(&t, key, pair.substr(eq + 1), shape, &live); !e.empty()) {
       *error = std::move(e);
       return false;
     }
     seen[field - kFields] = true;
+  }
+  if (Message e = combination_refusal(t); !e.empty()) {
+    *error = std::move(e);
+    return false;
   }
   for (size_t i = 0; i < std::size(kFields); ++i)
     if (!seen[i]) {
@@ -331,14 +402,19 @@ bool settings_from_text(std::string_view text, DataShape shape, Settings* s, std
     }
     if (it.key() == "arch") value = stored_arch(value, shape);
     bool live;
-    Settings next = t;
-    const Message e = check_setting(&next, it.key(), value, shape, &live);
+    Settings next = t;  // one field at a time: a bad one is skipped, the others kept; the
+    const Message e = apply_field(&next, it.key(), value, shape, &live);  // combination is checked once, below
     if (!e.empty()) {
       if (first_error.empty()) first_error = text::tr("lab.stored.bad", {{"error", message_text(e)}});
       continue;
     }
     t = std::move(next);
     any_good = true;
+  }
+  if (Message e = combination_refusal(t); !e.empty()) {
+    *error = text::tr("lab.stored.bad", {{"error", message_text(e)}});
+    if (kept_others) *kept_others = false;
+    return false;
   }
   *s = std::move(t);
   if (first_error.empty()) return true;

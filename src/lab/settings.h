@@ -15,6 +15,7 @@
 #include "core/losses.h"
 #include "core/mlp.h"
 #include "core/optimizers.h"
+#include "core/trainer.h"
 #include "data/dataset_prep.h"
 #include "lab/message.h"
 
@@ -24,6 +25,12 @@ inline constexpr int kMaxHiddenLayers = 6;
 inline constexpr int kMaxHiddenSize = 1024;
 inline constexpr int kMaxEpochs = 200;
 inline constexpr int kMaxBatch = 4096;
+
+// How often the weights are updated: after every sample, after every minibatch of `batch`
+// samples, or once per epoch after the whole training subset (full batch).
+enum class UpdateMode : uint8_t { online, minibatch, full };
+inline constexpr int kUpdateModeCount = 3;
+const char* update_mode_name(UpdateMode u);  // "online", "minibatch", "full"
 
 struct Settings {
   std::vector<int> hidden = {16, 16};        // hidden layer sizes (784-16-16-10)
@@ -39,6 +46,8 @@ struct Settings {
   int subset = 0;                                     // training digits: 1000, 5000, 0 = all
   Normalisation normalisation = Normalisation::unit;  // x/255 or standardised
   int patience = 0;                                   // early stopping (0 = off), needs a validation split
+  UpdateMode update = UpdateMode::minibatch;          // online (B = 1), minibatch (B = batch), full (B = N)
+  bool batchnorm = false;                             // batch norm after each hidden layer's weighted sum
 
   bool operator==(const Settings&) const = default;
 };
@@ -56,6 +65,16 @@ inline constexpr const char* kArchPresets[] = {"784-16-16-10", "784-30-10", "784
 inline constexpr Activation kActivations[] = {Activation::relu, Activation::leaky_relu, Activation::sigmoid,
                                               Activation::tanh};
 inline constexpr Loss kLosses[] = {Loss::cross_entropy, Loss::mse};
+
+// The samples per update for `train_count` training samples: 1, batch (at most N) or N.
+int effective_batch(const Settings& s, int train_count);
+// Updates per epoch: ⌈N / B⌉ (7,996 online, 125 for batch 64, 1 full batch, for N = 7,996).
+int updates_per_epoch(const Settings& s, int train_count);
+// The core's training configuration for these settings (batch: effective_batch; with early
+// stopping a tenth of the data is held out for validation).
+TrainConfig lab_train_config(const Settings& s, int train_count);
+// Why these settings cannot go together (empty if they can): batch norm needs ≥ 2 samples per update.
+Message combination_refusal(const Settings& s);
 
 // Every layer's size: inputs, hidden…, classes.
 std::vector<int> layer_sizes(const std::vector<int>& hidden, DataShape shape);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lab/message.h"
+#include "lab/search.h"
 
 namespace nnlab::lab {
 
@@ -35,6 +36,51 @@ struct BatchPoint {  // the smoothed per-batch curve (exponential moving average
   float loss, accuracy;
 };
 
+// The timeline: the moments whose weights the lab kept (whole epochs, and quarters of the first).
+struct TimelineMark {
+  float epoch;   // 0, 0.125, 0.25, 0.5, 1, 2, …
+  int64_t step;  // updates done by then
+};
+struct TimelineView {
+  std::vector<TimelineMark> marks;
+  int shown = -1;      // the mark on screen, −1 = the present
+  uint64_t bytes = 0;  // memory the kept moments take (≤ Engine::kTimelineBytes)
+  bool too_big = false;  // one moment of this network is too big to keep within the bound
+};
+
+// "compare updates": the same network from the same start, trained online, in minibatches and in
+// full batches for the same wall-clock time each.
+struct ComparePoint {
+  float updates;  // weight updates so far
+  float seconds;  // training time so far
+  float loss;     // loss on a fixed probe of training digits
+};
+struct CompareCurve {
+  int batch = 0;              // samples per update
+  int updates_per_epoch = 0;  // ⌈N / batch⌉
+  std::vector<ComparePoint> points;
+};
+enum class CompareState : uint8_t { idle, running, done };
+inline constexpr int kCompareStateCount = 3;
+struct CompareView {
+  CompareState state = CompareState::idle;
+  float budget_s = 0;  // training time per way of updating
+  float progress = 0;  // [0, 1]
+  CompareCurve curves[3];  // online, minibatch, full (UpdateMode order)
+};
+
+// The search as the lab shows it (search.h).
+struct SearchView {
+  SearchState state = SearchState::idle;
+  std::string spec;  // search_spec_text
+  float progress = 0;
+  double eta_s = -1;
+  double elapsed_s = 0;
+  int best = -1;
+  int train_count = 0, validation_count = 0;
+  std::vector<SearchRun> runs;
+};
+
 struct Snapshot {
   uint32_t commands = 0;  // commands the engine had applied when this was taken
   Phase phase = Phase::idle;
@@ -55,11 +101,18 @@ struct Snapshot {
   std::vector<uint8_t> test_predictions;  // (N_test) each test digit's predicted class
   std::vector<float> test_confidence;     // (N_test) … and its probability
   std::vector<float> params;              // (P) the network's weights and biases (Mlp::params layout)
+  std::vector<float> running;             // (R) its batch-norm running averages (Mlp::running)
+  TimelineView timeline;
+  CompareView compare;
+  SearchView search;
   Message refusal;                        // the last command the engine refused, and why (empty = none)
 };
 
 // What the stop means, in a sentence ("finished 5 epochs", "diverged at step 312: …"), made from
 // the snapshot's reason and numbers; empty while nothing stopped.
 Message stop_message(const Snapshot& s);
+// A run that ended worse than it started (the loss above the untrained network's, as a huge
+// learning rate does): that it diverged, and a smaller learning rate to try; empty otherwise.
+Message ended_worse_message(const Snapshot& s, float lr);
 
 }  // namespace nnlab::lab

@@ -25,6 +25,9 @@ constexpr int kMaxMessageDepth = 3;        // a message inside a value inside a 
 constexpr uint32_t kMaxBatchPoints = 4096;  // the engine keeps ≤ 1,000 (it thins them)
 constexpr int kMaxClasses = 256;
 constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr uint32_t kMaxMarks = 4096;        // timeline moments (≤ 64 MB of them)
+constexpr uint32_t kMaxComparePoints = 4 * kComparePoints;
+constexpr uint32_t kMaxRunCurve = 4096;     // epochs of one search run
 
 // ---- the two walkers -----------------------------------------------------------------------
 // Every field method takes the field's name (for the Reader's message), the value and its limits.
@@ -172,6 +175,68 @@ void message_fields(Io& io, Message& m, const char* name, int depth) {
 }
 
 template <class Io>
+void mark_fields(Io& io, TimelineMark& m) {
+  io.number("timeline epoch", m.epoch, 0.0f, float(kMaxEpochs + 1));
+  io.number("timeline step", m.step, int64_t(0), int64_t(1) << 53);
+}
+
+template <class Io>
+void compare_fields(Io& io, CompareView& c) {
+  io.choice("compare state", c.state, kCompareStateCount);
+  io.number("compare budget", c.budget_s, 0.0f, 3600.0f);
+  io.number("compare progress", c.progress, 0.0f, 1.0f);
+  for (CompareCurve& curve : c.curves) {
+    io.number("compare batch", curve.batch, 0, kIdxMaxCount);
+    io.number("compare updates per epoch", curve.updates_per_epoch, 0, kIdxMaxCount);
+    io.records("compare points", curve.points, kMaxComparePoints, [](Io& pio, ComparePoint& p) {
+      pio.number("compare updates", p.updates, 0.0f, 1e12f);
+      pio.number("compare seconds", p.seconds, 0.0f, 1e6f);
+      pio.number("compare loss", p.loss, 0.0f, 1e3f);
+    });
+  }
+}
+
+// A search run: its settings in their link form (read back through the settings table), its
+// status and scores.
+template <class Io>
+void run_fields(Io& io, SearchRun& r, DataShape shape) {
+  std::string text;
+  if constexpr (!Io::kReading) append_settings_link(r.settings, shape, &text);
+  io.text("run settings", text, kMaxSettingsText);
+  if constexpr (Io::kReading) {
+    if (!io.ok()) return;
+    Message error;
+    if (!settings_from_link(text, shape, &r.settings, &error)) return io.fail("run settings", std::move(error));
+  }
+  io.choice("run status", r.status, kRunStatusCount);
+  io.number("run epochs", r.epochs, 0, int(kMaxRunCurve));
+  io.number("run train loss", r.train_loss, -1.0f, kInf);
+  io.number("run validation loss", r.val_loss, -1.0f, kInf);
+  io.number("run validation accuracy", r.val_accuracy, -1.0f, 1.0f);
+  io.values("run curve", r.curve, kMaxRunCurve, false, 0.0f, 1.0f);
+  io.values("run loss curve", r.loss_curve, kMaxRunCurve, false, 0.0f, kInf);
+}
+
+template <class Io>
+void search_fields(Io& io, SearchView& v, DataShape shape) {
+  io.choice("search state", v.state, kSearchStateCount);
+  io.text("search spec", v.spec, kMaxSettingsText);
+  if constexpr (Io::kReading) {
+    SearchSpec spec;
+    Message error;
+    if (io.ok() && !v.spec.empty() && !search_spec_from_text(v.spec, &spec, &error))
+      return io.fail("search spec", std::move(error));
+  }
+  io.number("search progress", v.progress, 0.0f, 1.0f);
+  io.number("search eta", v.eta_s, -1.0, 1e9);
+  io.number("search elapsed", v.elapsed_s, 0.0, 1e9);
+  io.number("search train count", v.train_count, 0, kIdxMaxCount);
+  io.number("search validation count", v.validation_count, 0, kIdxMaxCount);
+  io.records("search runs", v.runs, uint32_t(kMaxSearchRuns), [&](Io& rio, SearchRun& r) { run_fields(rio, r, shape); });
+  io.number("search best", v.best, -1, int(v.runs.size()) - 1);
+}
+
+template <class Io>
 void snapshot_fields(Io& io, Snapshot& s, const SnapshotFit& fit) {
   uint32_t magic = kSnapshotMagic;
   io.number("magic", magic, kSnapshotMagic, kSnapshotMagic);
@@ -204,7 +269,14 @@ void snapshot_fields(Io& io, Snapshot& s, const SnapshotFit& fit) {
   io.values("test confidence", s.test_confidence, uint32_t(fit.test_count), true, 0.0f, 1.0f);
   const float big = std::numeric_limits<float>::max();
   io.values("params", s.params, uint32_t(fit.params), true, -big, big);
+  io.values("running", s.running, uint32_t(fit.running), true, -big, big);
   message_fields(io, s.refusal, "refusal", 0);
+  io.records("timeline", s.timeline.marks, kMaxMarks, mark_fields<Io>);
+  io.number("timeline shown", s.timeline.shown, -1, int(s.timeline.marks.size()) - 1);
+  io.number("timeline bytes", s.timeline.bytes, uint64_t(0), uint64_t(1) << 40);
+  io.flag("timeline too big", s.timeline.too_big);
+  compare_fields(io, s.compare);
+  search_fields(io, s.search, DataShape{fit.inputs, fit.classes});
 }
 
 std::string settings_text(const Settings& s, DataShape shape) {
@@ -231,6 +303,7 @@ void layer_fields(Io& io, LayerSpec& l) {
   io.number("layer inputs", l.inputs, 1, kMaxLayerSize);
   io.number("layer outputs", l.outputs, 1, kMaxLayerSize);
   io.choice("layer activation", l.activation, kActivationCount);
+  io.flag("layer batchnorm", l.batchnorm);
 }
 
 }  // namespace
@@ -269,6 +342,33 @@ std::string adopt_message(const Mlp& model, const Settings& s, DataShape shape) 
   std::vector<float> params(model.params().begin(), model.params().end());
   const float big = std::numeric_limits<float>::max();
   w.values("params", params, uint32_t(params.size()), true, -big, big);
+  std::vector<float> running(model.running().begin(), model.running().end());
+  w.values("running", running, uint32_t(running.size()), true, -big, big);
+  return w.take();
+}
+
+std::string compare_message(double budget_s) {
+  Writer w;
+  char v = char(Verb::compare);
+  w.number("verb", v, v, v);
+  w.number("budget", budget_s, 0.5, 60.0);
+  return w.take();
+}
+
+std::string search_message(const SearchSpec& spec) {
+  Writer w;
+  char v = char(Verb::search);
+  w.number("verb", v, v, v);
+  std::string text = search_spec_text(spec);
+  w.text("search spec", text, kMaxSettingsText);
+  return w.take();
+}
+
+std::string index_message(Verb verb, int index) {
+  Writer w;
+  char v = char(verb);
+  w.number("verb", v, v, v);
+  w.number("index", index, -1, int(kMaxMarks));
   return w.take();
 }
 
@@ -332,15 +432,19 @@ Message apply_message_keyed(Engine& engine, std::string_view bytes) {
       r.records("layers", layers, kMaxHiddenLayers + 1, layer_fields<Reader>);
       const float big = std::numeric_limits<float>::max();
       r.values("params", params, uint32_t(model.parameter_count()), true, -big, big);
+      std::vector<float> running;
+      r.values("running", running, uint32_t(model.running().size()), true, 0.0f - big, big);
       if (!r.done()) break;
       bool same = int(layers.size()) == model.layer_count();
       for (int l = 0; same && l < model.layer_count(); ++l)
-        same = layers[size_t(l)].inputs == model.layer(l).inputs && layers[size_t(l)].outputs == model.layer(l).outputs;
+        same = layers[size_t(l)].inputs == model.layer(l).inputs && layers[size_t(l)].outputs == model.layer(l).outputs &&
+               layers[size_t(l)].batchnorm == model.layer(l).batchnorm;
       if (!same || !model.build(layers, nullptr)) {
         r.fail("layers", "lab.wire.wrong_layers");
         break;
       }
       std::copy(params.begin(), params.end(), model.params().begin());
+      std::copy(running.begin(), running.end(), model.running().begin());
       result = engine.adopt(model, s);
       if (!result.empty()) engine.refuse(result);
       return result;
@@ -359,6 +463,47 @@ Message apply_message_keyed(Engine& engine, std::string_view bytes) {
       result = engine.step();
       if (!result.empty()) engine.refuse(result);
       return result;
+    case Verb::compare: {
+      double budget = 0;
+      r.number("budget", budget, 0.5, 60.0);
+      if (!r.done()) break;
+      result = engine.compare_updates(budget);
+      if (!result.empty()) engine.refuse(result);
+      return result;
+    }
+    case Verb::search: {
+      std::string text;
+      r.text("search spec", text, kMaxSettingsText);
+      if (!r.ok()) break;
+      SearchSpec spec;
+      Message error;
+      if (!search_spec_from_text(text, &spec, &error)) {
+        r.fail("search spec", std::move(error));
+        break;
+      }
+      if (!r.done()) break;
+      result = engine.start_search(spec);
+      if (!result.empty()) engine.refuse(result);
+      return result;
+    }
+    case Verb::cancel:
+      if (!r.done()) break;
+      engine.cancel_search();
+      return Message();
+    case Verb::use:
+    case Verb::view: {
+      int index = 0;
+      r.number("index", index, -1, int(kMaxMarks));
+      if (!r.done()) break;
+      result = Verb(verb) == Verb::use ? engine.use_search_run(index, nullptr) : engine.view_mark(index);
+      if (!result.empty()) engine.refuse(result);
+      return result;
+    }
+    case Verb::resume:
+      if (!r.done()) break;
+      result = engine.continue_from_view();
+      if (!result.empty()) engine.refuse(result);
+      return result;
   }
   if (!r.error().empty()) result = Message("lab.wire.malformed", {{"what", r.error()}});
   else if (!r.ok()) result = Message("lab.wire.malformed_plain");
@@ -372,9 +517,9 @@ std::string apply_message(Engine& engine, std::string_view bytes) {
   return message_text(apply_message_keyed(engine, bytes));
 }
 
-std::string snapshot_message(const Snapshot& s) {
+std::string snapshot_message(const Snapshot& s, DataShape shape) {
   Writer w;
-  const SnapshotFit any{s.params.size(), s.test_predictions.size(), 0};
+  const SnapshotFit any{s.params.size(), s.test_predictions.size(), shape.classes, s.running.size(), shape.inputs};
   snapshot_fields(w, const_cast<Snapshot&>(s), any);  // (the Writer only reads)
   return w.take();
 }

@@ -5,6 +5,9 @@
 //                   live    the settings: lr, batch, epochs change on the running network
 //                   adopt   the settings and a network's shape and weights (a loaded model)
 //                   start, pause, step
+//                   compare  "compare updates" for a budget of seconds per way
+//                   search   start (a search spec's text) · cancel · use (a run's index)
+//                   view     a timeline mark (−1: the present) · resume (continue from the mark shown)
 //   worker → page   snapshot  everything the lab shows (snapshot.h), weights included
 //
 // Each message is described once, as a field list (wire.cpp) that the writer and the reader both
@@ -30,13 +33,30 @@
 
 namespace nnlab::lab {
 
-enum class Verb : char { data = 'd', rebuild = 'r', live = 'l', adopt = 'a', start = 's', pause = 'p', step = 'o' };
+enum class Verb : char {
+  data = 'd',
+  rebuild = 'r',
+  live = 'l',
+  adopt = 'a',
+  start = 's',
+  pause = 'p',
+  step = 'o',
+  compare = 'c',
+  search = 'h',
+  cancel = 'x',
+  use = 'u',
+  view = 'v',
+  resume = 'k',
+};
 
 // ---- page → worker ---------------------------------------------------------------------------
 std::string data_message(std::string_view name, const IdxDataset& data, int classes);
 std::string settings_message(Verb verb, const Settings& s, DataShape shape);  // rebuild | live
 std::string adopt_message(const Mlp& model, const Settings& s, DataShape shape);
-std::string plain_message(Verb verb);  // start | pause | step
+std::string plain_message(Verb verb);  // start | pause | step | cancel | resume
+std::string compare_message(double budget_s);
+std::string search_message(const SearchSpec& spec);
+std::string index_message(Verb verb, int index);  // use (a run) | view (a mark, −1 = the present)
 
 // The worker's side: one message applied to its engine. Returns an empty message or why it was
 // refused (kept in the engine's snapshot as `refusal` too). Counted either way: the page counts
@@ -46,7 +66,8 @@ Message apply_message_keyed(Engine& engine, std::string_view bytes);
 std::string apply_message(Engine& engine, std::string_view bytes);
 
 // ---- worker → page ---------------------------------------------------------------------------
-std::string snapshot_message(const Snapshot& s);
+// (shape: the data's, for the search runs' settings)
+std::string snapshot_message(const Snapshot& s, DataShape shape = {});
 
 // What a snapshot must fit on the page: the page's network (parameters), its test split and its
 // classes.
@@ -54,6 +75,8 @@ struct SnapshotFit {
   size_t params = 0;
   size_t test_count = 0;
   int classes = 0;
+  size_t running = 0;  // the network's batch-norm running averages
+  int inputs = 784;    // the data's (for the search runs' settings)
 };
 // The page's side. False + why for anything malformed or not fitting; *out is untouched then.
 bool read_snapshot(std::string_view bytes, const SnapshotFit& fit, Snapshot* out, Message* error);

@@ -326,3 +326,38 @@ test.describe('nnlab-cli train on the embedded MNIST digits, and bench', () => {
     });
   }
 });
+
+test.describe('nnlab-cli search: the lab\'s search, the same runs natively and in WebAssembly', () => {
+  const args = ['search', '--lab', 'subset=1k&arch=784-16-10&opt=adam', '--method', 'random', '--runs', '4',
+    '--epochs', '2', '--seed', '11', '--lr', '0.0003..0.03', '--batch', '16,32'];
+  const results = {};
+  for (const runner of runners) {
+    test(`${runner.name}: runs scored on validation, the best chosen by it, the test digits measured only for it`, () => {
+      const out = runJson(runner, args);
+      assert.equal(out.runs.length, 4);
+      assert.equal(out.validation_count, 200, 'a fifth of the 1,000 training digits');
+      assert.equal(out.train_count, 800);
+      for (const r of out.runs) {
+        assert.equal(r.status, 'done');
+        assert.equal(r.epochs, 2);
+        assert.ok([16, 32].includes(r.settings.batch));
+        assert.ok(r.settings.lr >= 0.0003 && r.settings.lr <= 0.03);
+      }
+      const top = Math.max(...out.runs.map((r) => r.val_accuracy));
+      assert.equal(out.runs[out.best].val_accuracy, top);
+      assert.ok(out.best_test_accuracy > 0.5, String(out.best_test_accuracy));
+      results[runner.name] = out;
+    });
+  }
+  test('native and wasm: the same draws and the same scores from the same seed', (t) => {
+    if (!results.native || !results.wasm) return t.skip('a build did not finish');
+    assert.deepEqual(results.wasm.runs, results.native.runs);
+    assert.equal(results.wasm.best, results.native.best);
+  });
+  test('native: bad search flags exit 2 with the reason', () => {
+    const r = run(runners[0], ['search', '--lr', '0.1..0.001']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--lr: lr must be a range/);
+    assert.equal(r.stdout, '');
+  });
+});

@@ -179,7 +179,7 @@ TEST_SUITE("model_file") {
         {"[1, 2]", "top level must be a JSON object, not array"},
         {"{\"version\": 1}", "missing \"format\""},
         {R"({"format": "keras", "version": 1})", "\"format\" is \"keras\", expected \"nnlab-model\""},
-        {R"({"format": "nnlab-model", "version": 2, "layers": []})", "unsupported \"version\" 2"},
+        {R"({"format": "nnlab-model", "version": 3, "layers": []})", "unsupported \"version\" 3"},
         {R"({"format": "nnlab-model", "version": 1})", "missing \"layers\""},
         {R"({"format": "nnlab-model", "version": 1, "layers": {}})", "layers: must be an array, not object"},
         {with(""), "layers: is empty"},

@@ -128,8 +128,12 @@ test('browser: train through the UI, draw a digit, save and reload the model', {
   const saved = s.mnist.training.history[2];
   assert.equal(model.training.test_accuracy, saved.test_accuracy);
 
-  // A new network (Reset), then open the saved file: its evaluation matches the saved model's.
+  // A new network (Reset, which asks first: a trained network would be lost), then open the saved
+  // file: its evaluation matches the saved model's.
   await click(page, 'mnist.reset');
+  await page.waitForFunction(() => window.nnlab.state().ui['mnist.reset_yes'] !== undefined, null, { timeout: 5000 });
+  assert.notEqual((await state(page)).mnist.training.step, 0, 'asked, not reset yet');
+  await click(page, 'mnist.reset_yes');
   await page.waitForFunction(() => { const m = window.nnlab.state().mnist; return m.training.step === 0 && m.training.history.length === 1; });
   assert.ok((await state(page)).mnist.training.history[0].test_accuracy < 0.3);
   await page.evaluate((t) => window.nnlab.openFiles([new File([t], 'nnlab-model.json')]), text);

@@ -152,7 +152,7 @@ TEST_SUITE("mnist lab remote") {
       CHECK(mirror.message().find("malformed snapshot") != std::string::npos);
       CHECK(mirror.steps() == before + 1);  // untouched
     }
-    CHECK(apply_message(remote.worker, "x") != "");
+    CHECK(apply_message(remote.worker, "z") != "");
     CHECK(apply_message(remote.worker, std::string("r\x01", 2)) != "");
   }
 

@@ -98,6 +98,12 @@ void plot(const char* title, const lab::Session& lab, bool accuracy, float x_max
     if (dots)
       for (const ImVec2& p : pts) dl->AddCircleFilled(p, 3.0f, c);
   }
+  // The timeline's moment on screen: a line where the network shown was.
+  const lab::TimelineView& t = lab.timeline();
+  if (t.shown >= 0 && t.shown < int(t.marks.size())) {
+    const ImVec2 p = ax.at(t.marks[size_t(t.shown)].epoch, lo);
+    dl->AddLine(ImVec2(p.x, ax.p0.y), ImVec2(p.x, ax.p1.y), kHighlight, 2.0f);
+  }
   dl->PopClipRect();
   ImGui::Dummy(size);
 }

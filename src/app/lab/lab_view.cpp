@@ -229,18 +229,15 @@ std::optional<std::string> LabView::command(std::string_view verb, std::string_v
     return tr("app.usage", {{"command", "select digit N | select cell TRUE PREDICTED"}});
   }
   if (verb == "tab") {
-    const char* names[] = {"weights", "digits", "confusion", "inside"};
+    const char* names[] = {"weights", "digits", "confusion", "inside", "search", "updates"};
     for (int t = 0; t < kTabs; ++t)
       if (args == names[t]) {
         tab_ = Tab(t), tab_forced_ = true;
         return std::string();
       }
-    return lab::message_text(lab::Message("lab.bad.four", {{"key", "tab"},
-                                                           {"a", "weights"},
-                                                           {"b", "digits"},
-                                                           {"c", "confusion"},
-                                                           {"d", "inside"},
-                                                           {"value", std::string(args)}}));
+    return lab::message_text(lab::Message(
+        "lab.bad.one_of", {{"key", "tab"}, {"values", "weights, digits, confusion, inside, search, updates"},
+                           {"value", std::string(args)}}));
   }
   if (verb == "budget") {
     double ms;
@@ -250,6 +247,9 @@ std::optional<std::string> LabView::command(std::string_view verb, std::string_v
     return std::string();
   }
   if (verb == "hand") return hand_calculation();
+  if (verb == "search") return search_command(args);
+  if (verb == "compare") return compare_command(args);
+  if (verb == "timeline") return timeline_command(args);
   return std::nullopt;
 }
 
@@ -260,12 +260,7 @@ std::string LabView::train(std::string_view what) {
     return "";
   }
   if (what == "step") return lab_.step();
-  if (what == "reset") {
-    const std::string error = lab_.rebuild(settings_);
-    if (error.empty()) say(lab::Message("lab.new_network_seed", {{"seed", std::to_string(settings_.seed)}}), false);
-    pad_weights_seen_ = -1;
-    return error;
-  }
+  if (what == "reset") return reset();
   return tr("lab.usage_got", {{"command", "train start|pause|step|reset"}, {"value", std::string(what)}});
 }
 
@@ -453,10 +448,11 @@ void LabView::state(nlohmann::json* out) const {
       {"selected_digit", selected_digit_},
       {"shown_digits", shown_digits()},
       {"weight_uploads", pictures_.weight_uploads()},
-      {"tab", std::array<const char*, 4>{"weights", "digits", "confusion", "inside"}[tab_]},
+      {"tab", std::array<const char*, kTabs>{"weights", "digits", "confusion", "inside", "search", "updates"}[tab_]},
       {"message", said()},
       {"message_is_error", message_error_},
   };
+  deeper_state(out);
 }
 
 void LabView::release_gpu() { pictures_.release(); }

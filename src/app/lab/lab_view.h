@@ -10,7 +10,10 @@
 //   keys      arch act loss opt lr batch epochs l2 dropout seed subset norm patience
 //   commands  train start|pause|step|reset · draw clear|line X0 Y0 X1 Y1 · save · open
 //             data embedded|fashion · select digit N · select cell TRUE PREDICTED
-//             tab weights|digits|confusion|inside · budget MS · hand
+//             tab weights|digits|confusion|inside|search|updates · budget MS · hand
+//             compare updates [SECONDS] · search start|cancel · search use N · search KEY VALUE
+//             timeline EPOCH|now · timeline continue
+//   keys      (also) update online|minibatch|full · batchnorm on|off
 #pragma once
 #include <functional>
 #include <optional>
@@ -42,7 +45,7 @@ class LabView : public View {
   std::optional<std::string> open_file(const std::string& name, const std::string& bytes) override;
 
  private:
-  enum Tab { kWeights, kDigits, kConfusion, kInside, kTabs };
+  enum Tab { kWeights, kDigits, kConfusion, kInside, kSearch, kUpdates, kTabs };
   struct Field {  // a text box that commits on Enter or when it loses focus
     char buf[64] = {};
     bool active = false;
@@ -78,6 +81,39 @@ class LabView : public View {
   void draw_tab_body(Tab tab, float width);
   bool field(const char* label_key, const char* ui_name, const char* key, const std::string& current, Field* f,
              float width, const char* tip_key = nullptr, int flags = 0);
+
+  // lab_view_deeper.cpp: how often to update, the search, the timeline, Reset's question
+  void draw_update_settings(float width);  // Online / Mini-batch / Full batch, batch norm
+  void draw_timeline(float width);         // the slider under the curves
+  void draw_reset_question(float width);
+  void draw_batchnorm_by_hand(float width);  // μ, σ², x̂, γ, β of one neuron over four digits
+  bool compute_batchnorm_by_hand();
+  void draw_diverged_note();
+  void draw_search(float width);  // the Search tab
+  void draw_search_runs(float width);
+  void draw_search_curves(float width);
+  void draw_compare(float width);  // the Updates tab
+  bool search_field(const char* label_key, const char* key, Field* f, float width, int flags = 0);
+  std::string search_command(std::string_view args);
+  std::string compare_command(std::string_view args);
+  std::string timeline_command(std::string_view args);
+  std::string use_run(int index);  // index into the runs
+  std::string reset();
+  void deeper_state(nlohmann::json* out) const;
+
+  lab::SearchSpec search_spec_;
+  Field f_search_[10];           // one per search key (lab::kSearchKeys)
+  int search_sort_column_ = -1;  // the runs table's order (−1: as they ran)
+  bool search_sort_descending_ = false;
+  bool reset_question_ = false;     // Reset would throw a trained network away: asked first
+  bool continue_question_ = false;  // "continue from here" drops the later history: asked first
+  double compare_budget_s_ = 3;
+  struct ByHand {  // batch norm of hidden neuron 1 over the first four test digits, from the core
+    int weights_version = -1;
+    bool ok = false;
+    float h[4], xhat[4], z[4], z_inference[4];
+    float mean, inv_std, gamma, beta, running_mean, running_var;
+  } by_hand_;
 
   lab::Settings settings_;
   lab::Session lab_;

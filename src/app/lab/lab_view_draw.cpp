@@ -93,6 +93,7 @@ void LabView::draw() {
     draw_training_status(width);
     ImGui::Spacing();
     draw_curves(lab_, settings_.epochs, width, 11 * f);
+    draw_timeline(width);
     ImGui::Spacing();
     draw_pad(width);
     ImGui::Spacing();
@@ -186,6 +187,7 @@ void LabView::draw_settings(float width) {
   remember_item("mnist.loss");
   // Numbers: the phone shows its number pad, and only a number's characters are taken.
   constexpr int kReal = ImGuiInputTextFlags_CharsScientific, kWhole = ImGuiInputTextFlags_CharsDecimal;
+  draw_update_settings(w);
   field("lab.field.lr", "mnist.lr", "lr", float_to_text(settings_.lr), &f_lr_, w, "lab.tip.lr", kReal);
   field("lab.field.batch", "mnist.batch", "batch", std::to_string(settings_.batch), &f_batch_, w, "lab.tip.batch",
         kWhole);
@@ -270,9 +272,13 @@ void LabView::draw_training_status(float width) {
   remember_item("mnist.step");
   tip("lab.tip.step");
   ImGui::SameLine();
-  if (ImGui::Button(label_id("lab.button.reset", "reset").c_str(), button)) (void)train("reset");
+  if (ImGui::Button(label_id("lab.button.reset", "reset").c_str(), button)) {
+    if (lab_.steps() > 0) reset_question_ = true;  // a trained network: asked first
+    else (void)reset();
+  }
   remember_item("mnist.reset");
   tip("lab.tip.reset");
+  draw_reset_question(width);
   if (layout::small_button(label_id(replace_asked_ ? "reliability.button.replace" : "lab.button.save", "save").c_str())) {
     const std::string error = save_model();
     if (!error.empty()) say(error, true);
@@ -320,12 +326,14 @@ void LabView::draw_training_status(float width) {
   if (lab_.message_is_error()) ImGui::TextColored(kErrorColor, "%s", lab_message.c_str());
   else if (!lab_message.empty()) ImGui::TextColored(kOkColor, "%s", lab_message.c_str());
   if (!said_now.empty()) ImGui::TextColored(message_error_ ? kErrorColor : kOkColor, "%s", said_now.c_str());
+  draw_diverged_note();
   ImGui::PopTextWrapPos();
 }
 
 void LabView::draw_pictures(float width) {
   const float f = ImGui::GetFontSize();
   draw_curves(lab_, settings_.epochs, width, 13 * f);
+  draw_timeline(width);
   ImGui::Spacing();
   const float pad = std::clamp(width * 0.18f, 8 * f, 11 * f);
   ImGui::BeginGroup();
@@ -401,9 +409,11 @@ static float tab_body_height() {
 
 void LabView::draw_tabs(float width, bool in_column) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const char* titles[] = {"lab.tab.weights", "lab.tab.digits", "lab.tab.confusion", "lab.tab.inside"};
-  const char* ids[] = {"weights", "digits", "confusion", "inside"};
-  const char* ui_names[] = {"mnist.tab_weights", "mnist.tab_digits", "mnist.tab_confusion", "mnist.tab_inside"};
+  const char* titles[] = {"lab.tab.weights", "lab.tab.digits", "lab.tab.confusion",
+                          "lab.tab.inside",  "lab.tab.search", "lab.tab.updates"};
+  const char* ids[] = {"weights", "digits", "confusion", "inside", "search", "updates"};
+  const char* ui_names[] = {"mnist.tab_weights", "mnist.tab_digits", "mnist.tab_confusion",
+                            "mnist.tab_inside",  "mnist.tab_search", "mnist.tab_updates"};
   float titles_w = 0;
   for (const char* t : titles)
     titles_w += ImGui::CalcTextSize(T(t)).x + 2 * style.FramePadding.x + style.ItemInnerSpacing.x;
@@ -482,6 +492,10 @@ void LabView::draw_tab_body(Tab t, float width) {
       sel_truth_ = truth, sel_pred_ = predicted;
       tab_ = kDigits, tab_forced_ = true;
     }
+  } else if (t == kSearch) {
+    draw_search(width - f);
+  } else if (t == kUpdates) {
+    draw_compare(width - f);
   } else {
     const std::string pad = label_id("lab.inside.pad", "inside_pad");
     const std::string test = tr("lab.inside.test", {{"index", std::to_string(selected_digit_)}}) + "###inside_test";

@@ -29,16 +29,16 @@ EMSCRIPTEN_KEEPALIVE void trainer_command(const char* bytes, int size) {
   if (!error.empty()) std::fprintf(stderr, "nnlab training worker: %s\n", error.c_str());
 }
 
-// Trains (or evaluates) for about budget_ms; 1 while there is more to do.
+// Trains (or evaluates, searches, compares) for about budget_ms; 1 while there is more to do.
 EMSCRIPTEN_KEEPALIVE int trainer_update(double budget_ms) {
   engine().update(budget_ms);
-  return engine().state().phase == nnlab::lab::Phase::running || engine().state().evaluating;
+  return engine().busy();
 }
 
 EMSCRIPTEN_KEEPALIVE int trainer_snapshot() {
   nnlab::lab::Snapshot s;
   engine().snapshot(&s);
-  g_snapshot = nnlab::lab::snapshot_message(s);
+  g_snapshot = nnlab::lab::snapshot_message(s, engine().shape());
   return int(g_snapshot.size());
 }
 
