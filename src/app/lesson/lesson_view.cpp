@@ -30,7 +30,8 @@ std::vector<LessonChoice> choices_for(LessonView::Mode mode) {
             {"mnist-anatomy", "lessonview.lesson.mnist_anatomy"},
             {"mnist-output", "lessonview.lesson.mnist_output"}};
   return {{"backprop-coat", "lessonview.lesson.backprop_coat"},
-          {"backprop-sigmoid", "lessonview.lesson.backprop_sigmoid"}};
+          {"backprop-sigmoid", "lessonview.lesson.backprop_sigmoid"},
+          {"backprop-softmax", "practice.lesson.backprop_softmax"}};
 }
 
 
