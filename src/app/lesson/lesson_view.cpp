@@ -49,17 +49,20 @@ bool is_backward_kind(StepKind k) {
 
 }  // namespace
 
-LessonView::LessonView(Mode mode) : mode_(mode), session_(choices_for(mode)) {}
+LessonView::LessonView(Mode mode)
+    : mode_(mode), session_(choices_for(mode)), practice_(mode == Mode::forward ? "network" : "backprop") {}
 
 DiagramOptions LessonView::diagram_options() const {
   DiagramOptions o;
-  if (mode_ != Mode::backprop) return o;
+  o.hide_values = practice_.on();  // "Your turn": the learner works the values out
+  if (mode_ != Mode::backprop || o.hide_values) return o;
   o.mark_inactive_relu = true;
   const Step* step = session_.current();
   if (!step) return o;
   if (step->kind == StepKind::update || step->kind == StepKind::loss_after) {
     o.edge_label = DiagramOptions::EdgeLabel::update;
     o.show_delta = true;
+    o.show_after = true;  // the update is applied: ŷ after it
   } else if (is_backward_kind(step->kind) && find_step(session_.lesson(), StepKind::loss) &&
              session_.step() >= int(find_step(session_.lesson(), StepKind::loss) - session_.lesson().steps.data())) {
     o.edge_label = DiagramOptions::EdgeLabel::gradient;
@@ -73,7 +76,9 @@ void LessonView::draw_picker() {
   for (const LessonChoice& c : session_.choices()) {
     const bool on = current == c.id;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(with_id(text::T(c.label), c.id).c_str()) && !on) {
+    const std::string progress = PracticeProgress::get().label(c.id);  // "Your turn": solved / attempted
+    const std::string label = progress.empty() ? std::string(text::T(c.label)) : std::string(text::T(c.label)) + "  " + progress;
+    if (ImGui::Button(with_id(label.c_str(), c.id).c_str()) && !on) {
       session_.load(c.id);
       selection_ = {};
     }
@@ -148,6 +153,7 @@ void LessonView::draw_left(float width, float height) {
     section(text::T("lessonview.section.target"));
     draw_target_editors(session_);
     draw_loss_summary();
+    if (!practice_.on()) train_on_.draw(session_);
   }
   if (session_.is_custom()) {
     section(text::T("lessonview.section.shape"));
@@ -164,6 +170,8 @@ void LessonView::draw() {
   handle_step_keys(session_);
   session_.tick(ImGui::GetIO().DeltaTime);
   draw_picker();
+  practice_.sync(session_.lesson());
+  practice_.draw_toolbar(practice_context());
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
   wrapped_text(session_.lesson().intro);
   ImGui::PopStyleColor();
@@ -179,8 +187,12 @@ void LessonView::draw() {
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
   wrapped_text(text::tr("lessonview.steps_title", {{"title", session_.lesson().title}}));
   ImGui::PopStyleColor();
-  draw_step_controls(session_);
-  draw_step_list(session_, &stepper_, ImVec2(0, 0));
+  if (practice_.on()) {
+    practice_.draw_steps(practice_context());
+  } else {
+    draw_step_controls(session_);
+    draw_step_list(session_, &stepper_, ImVec2(0, 0));
+  }
   ImGui::EndChild();
 }
 
@@ -191,8 +203,11 @@ std::string LessonView::set(std::string_view key, std::string_view value) {
     matrix_ = value == "on";
     return "";
   }
+  if (auto r = practice_.set(key, value, practice_context())) return *r;
+  if (auto r = train_on_.set(key, value, session_); r && mode_ == Mode::backprop) return *r;
   const std::string before = session_.id();
   std::string error = session_.set(key, value);
+  practice_.sync(session_.lesson());
   if (session_.id() != before) selection_ = {};
   return error;
 }
@@ -225,8 +240,13 @@ std::optional<std::string> LessonView::command(std::string_view verb, std::strin
     focus_editor_ = s.kind != Selection::Kind::none;
     return "";
   }
+  practice_.sync(session_.lesson());
+  if (auto r = practice_.command(verb, args, practice_context())) return r;
+  if (mode_ == Mode::backprop)
+    if (auto r = train_on_.command(verb, args, session_)) return r;
   const std::string before = session_.id();
   auto result = session_.command(verb, args);
+  practice_.sync(session_.lesson());
   if (session_.id() != before) selection_ = {};
   return result;
 }
@@ -244,10 +264,17 @@ void LessonView::state(nlohmann::json* out) const {
   for (const LessonChoice& c : session_.choices()) lessons.push_back({{"id", c.id}, {"name", text::T(c.label)}});
   (*out)["lessons"] = std::move(lessons);
   if (const CoreTrace* t = session_.trace(); t && t->has_update()) (*out)["loss_note"] = loss_after_text(*t);
+  practice_.state(out, practice_context());
+  if (mode_ == Mode::backprop) {
+    train_on_.state(out, session_);
+    append_gradient_check(session_, out);  // per layer dw_numeric, db_numeric (practice_panel.h)
+  }
 }
 
 void LessonView::append_link(std::string* link) const {
   session_.append_link(link);
+  if (mode_ == Mode::backprop) train_on_.append_link(link);
+  practice_.append_link(link);
   if (matrix_) link->append("&matrix=on");
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/common/widgets.h"
 #include "app/lesson/network_diagram.h"
+#include "app/lesson/practice_panel.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "text/text.h"
@@ -113,6 +114,7 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       ImGui::PopStyleColor();
       wrapped_text(step.explanation, 4);
       draw_terms(s, step);
+      draw_gradient_check(s, step);  // beside a gradient: its finite difference
       ImGui::Spacing();
       ImGui::EndGroup();
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();

@@ -82,9 +82,11 @@ void NeuronView::recompute() {
   z_ = sum ? sum->values[0] : 0.0f;
   a_ = act ? act->values[0] : 0.0f;
   map_dirty_ = true;
+  practice_.sync(lesson_);
 }
 
 std::string NeuronView::set(std::string_view key, std::string_view value) {
+  if (auto r = practice_.set(key, value, practice_context())) return *r;
   if (key == "act") {
     Activation act;
     if (!parse_activation(value, &act) ||
@@ -125,6 +127,7 @@ void NeuronView::state(nlohmann::json* out) const {
           {"decision", decision_text()},
           {"map_note", map_note()},
           {"plot_caption", plot_caption()}};
+  practice_.state(out, practice_context());
 }
 
 void NeuronView::append_link(std::string* link) const {
@@ -132,10 +135,12 @@ void NeuronView::append_link(std::string* link) const {
       {"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b}};
   for (const auto& [key, v] : values) link->append("&").append(key).append("=").append(float_to_text(v));
   link->append("&act=").append(activation_name(params_.activation));
+  practice_.append_link(link);
 }
 
 void NeuronView::draw() {
   wrapped_text(text::T("neuron.intro"));
+  practice_.draw_toolbar(practice_context());
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
@@ -173,7 +178,8 @@ void NeuronView::draw() {
 
   section(text::T("neuron.hand_calculation"));
   if (!lesson_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lesson_error_.c_str());
-  for (const Step& step : lesson_.steps) {
+  if (practice_.on()) practice_.draw_steps(practice_context());  // "Your turn": the values faded
+  for (const Step& step : practice_.on() ? std::vector<Step>{} : lesson_.steps) {
     const bool is_decision = step.kind == StepKind::decision;
     if (is_decision) {
       const ImVec4 yes(0.45f, 0.85f, 0.45f, 1), no(0.95f, 0.55f, 0.45f, 1);
@@ -195,8 +201,10 @@ void NeuronView::draw() {
   ImGui::BeginChild("pictures", ImVec2(0, 0), false);
   const float w = ImGui::GetContentRegionAvail().x;
   draw_diagram(std::min(w * 0.5f, 14 * ImGui::GetFontSize()));
-  draw_decision_map(w, std::min(w * 0.3f, 10 * ImGui::GetFontSize()));
-  draw_activation_plot(w, std::min(w * 0.3f, 9 * ImGui::GetFontSize()));
+  if (!practice_.on()) {  // both would show the answers
+    draw_decision_map(w, std::min(w * 0.3f, 10 * ImGui::GetFontSize()));
+    draw_activation_plot(w, std::min(w * 0.3f, 9 * ImGui::GetFontSize()));
+  }
   ImGui::EndChild();
 }
 
@@ -223,18 +231,21 @@ void NeuronView::draw_diagram(float height) {
     centered_text(dl, ins[i], IM_COL32_WHITE, format_number(xs[i]).c_str());
     centered_text(dl, ImVec2(ins[i].x, ins[i].y + r_in + 0.7f * f), IM_COL32(170, 170, 170, 255), names[i]);
   }
-  dl->AddCircleFilled(neuron, r_n, activation_fill(a_));
+  dl->AddCircleFilled(neuron, r_n, practice_.on() ? IM_COL32(40, 44, 52, 255) : activation_fill(a_));
   dl->AddCircle(neuron, r_n, IM_COL32(230, 230, 230, 255), 0, 2);
-  centered_text(dl, ImVec2(neuron.x, neuron.y - 0.6f * f), IM_COL32_WHITE, ("z = " + format_number(z_)).c_str());
-  centered_text(dl, ImVec2(neuron.x, neuron.y + 0.6f * f), IM_COL32_WHITE, ("a = " + format_number(a_)).c_str());
+  const bool hide = practice_.on();  // "Your turn": z and a are the learner's to work out
+  centered_text(dl, ImVec2(neuron.x, neuron.y - 0.6f * f), IM_COL32_WHITE, ("z = " + (hide ? "?" : format_number(z_))).c_str());
+  centered_text(dl, ImVec2(neuron.x, neuron.y + 0.6f * f), IM_COL32_WHITE, ("a = " + (hide ? "?" : format_number(a_))).c_str());
   centered_text(dl, ImVec2(neuron.x, neuron.y + r_n + 0.7f * f), IM_COL32(170, 170, 170, 255),
                 ("b = " + format_number(params_.b)).c_str());
   const ImVec2 out(o.x + w - 5 * f, neuron.y);
   dl->AddLine(ImVec2(neuron.x + r_n, neuron.y), ImVec2(out.x - 2.2f * f, out.y), IM_COL32(200, 200, 200, 255), 2);
+  if (!hide) {
   centered_text(dl, ImVec2(out.x, out.y - 0.8f * f),
                 umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255),
                 text::T(umbrella() ? "neuron.diagram.yes" : "neuron.diagram.no"));
   centered_text(dl, ImVec2(out.x, out.y + 0.6f * f), IM_COL32(170, 170, 170, 255), decision_text().c_str());
+  }
   ImGui::Dummy(ImVec2(w, height));
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "app/common/gpu.h"
+#include "app/lesson/practice_panel.h"
 #include "app/view.h"
 #include "core/activations.h"
 #include "core/mlp.h"
@@ -33,6 +34,10 @@ class NeuronView : public View {
   // "x1", "x2", "w1", "w2", "b" take numbers; "act" takes relu|sigmoid|tanh|step.
   // Returns "" or a readable error; on error nothing changes.
   std::string set(std::string_view key, std::string_view value) override;
+  // "Your turn" on the umbrella lesson: practice …, answer …, problem …, export markdown.
+  std::optional<std::string> command(std::string_view verb, std::string_view args) override {
+    return practice_.command(verb, args, practice_context());
+  }
   const NeuronParams& params() const { return params_; }
   void release_gpu() override { gpu::release(map_texture_); }
   void language_changed() override { recompute(); }  // the lesson's steps are built in the language
@@ -54,6 +59,7 @@ class NeuronView : public View {
 
  private:
   void recompute();
+  PracticeContext practice_context() const { return {&lesson_, &scenario_, nullptr}; }
   void draw_diagram(float height);
   void draw_decision_map(float width, float height);
   void draw_activation_plot(float width, float height);
@@ -69,6 +75,7 @@ class NeuronView : public View {
   bool map_dirty_ = true;
   float terms_[2] = {};  // read from lesson_'s steps
   float z_ = 0, a_ = 0;
+  PracticePanel practice_{"neuron"};  // "Your turn" (practice_panel.h)
 };
 
 }  // namespace nnlab::app
