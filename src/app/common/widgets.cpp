@@ -116,7 +116,7 @@ void wrapped_text(std::string_view text, float margin) {
 }
 
 namespace {
-ItemRect g_items[64];
+ItemRect g_items[256];  // a lesson's diagram names every edge, neuron and bias
 int g_item_count = 0;
 }  // namespace
 
@@ -127,7 +127,7 @@ void remember_item(const char* name) {
       g_items[i] = {name, a.x, a.y, b.x, b.y};
       return;
     }
-  if (g_item_count < 64) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
+  if (g_item_count < int(std::size(g_items))) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
 }
 
 const ItemRect* remembered_items(int* count) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/common/host.h"
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lab/lab_view.h"
 #include "lab/python_export.h"
@@ -28,7 +29,9 @@ std::string LabView::export_python() {
 }
 
 void LabView::draw_export_python_button() {
-  if (ImGui::SmallButton(with_id(text::T("practice.python.button"), "export python").c_str())) {
+  const std::string label = with_id(text::T("practice.python.button"), "export python");
+  layout::next_in_row(layout::button_width(label.c_str()));  // wraps on a narrow screen
+  if (layout::small_button(label.c_str())) {
     const std::string error = export_python();
     if (!error.empty()) say(error, true);
   }

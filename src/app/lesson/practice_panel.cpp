@@ -351,7 +351,7 @@ void PracticePanel::draw_problem() {
   remember_item(stable_name("problem close"));
 }
 
-void PracticePanel::draw_steps(const PracticeContext& ctx) {
+void PracticePanel::draw_steps(const PracticeContext& ctx, float height) {
   if (ctx.lesson) practice_.sync(*ctx.lesson);
   if (problem_active_) {
     draw_problem();
@@ -371,7 +371,7 @@ void PracticePanel::draw_steps(const PracticeContext& ctx) {
     if (ImGui::SmallButton(with_id(text::T("practice.ui.again"), "practice again").c_str())) (void)command("practice", "again", ctx);
     remember_item(stable_name("practice again"));
   }
-  ImGui::BeginChild("practice steps", ImVec2(0, 0), true);
+  ImGui::BeginChild("practice steps", ImVec2(0, height), true);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (int k = 0; k < int(lesson.steps.size()); ++k) {
     const Step& step = lesson.steps[size_t(k)];

@@ -68,7 +68,8 @@ class PracticePanel {
   void append_link(std::string* link) const;
 
   void draw_toolbar(const PracticeContext& ctx);  // the "Your turn" switch, Markdown, progress
-  void draw_steps(const PracticeContext& ctx);    // instead of the step list while on
+  // Instead of the step list while on, in a box `height` tall (0: the space left).
+  void draw_steps(const PracticeContext& ctx, float height = 0);
 
  private:
   std::string answer(std::string_view text, const PracticeContext& ctx);

@@ -60,6 +60,9 @@ class NeuronView : public View {
  private:
   void recompute();
   PracticeContext practice_context() const { return {&lesson_, &scenario_, nullptr}; }
+  void draw_controls();           // the sliders and the activation
+  void draw_hand_calculation();   // the lesson's steps (in "Your turn": faded, with the answer field)
+  void draw_pictures(float width);  // the diagram, the decision map and the activation plot
   void draw_diagram(float height);
   void draw_decision_map(float width, float height);
   void draw_activation_plot(float width, float height);
