@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/common/host.h"
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lesson/lesson_session.h"
 #include "lessons/export_markdown.h"
@@ -259,6 +260,8 @@ void PracticePanel::state(nlohmann::json* out, const PracticeContext& ctx) const
 
 // ---- drawing -------------------------------------------------------------------------------------
 void PracticePanel::draw_toolbar(const PracticeContext& ctx) {
+  // One row that wraps on a narrow screen: Your turn · Markdown · progress and its reset; then the
+  // problems of this view and a new generated one. Every button a finger's height on a touch screen.
   const bool was_on = on();
   if (was_on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
   if (ImGui::Button(with_id(text::T(was_on ? "practice.ui.off" : "practice.ui.on"), "practice").c_str()))
@@ -266,19 +269,22 @@ void PracticePanel::draw_toolbar(const PracticeContext& ctx) {
   if (was_on) ImGui::PopStyleColor();
   remember_item(stable_name("practice toggle"));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("practice.ui.tip"));
-  ImGui::SameLine();
-  if (ImGui::Button(with_id(text::T(host::exports_to_clipboard() ? "practice.ui.export_copy" : "practice.ui.export_save"),
-                            "export md")
-                        .c_str()))
+  const std::string export_label =
+      with_id(text::T(host::exports_to_clipboard() ? "practice.ui.export_copy" : "practice.ui.export_save"), "export md");
+  layout::next_in_row(layout::button_width(export_label.c_str()));
+  if (ImGui::Button(export_label.c_str()))
     if (const std::string e = export_markdown(ctx); !e.empty()) export_note_ = e;
   remember_item(stable_name("practice export"));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("practice.ui.export_tip"));
   const std::string progress = PracticeProgress::get().label(lesson_key(ctx));
   if (!progress.empty()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", text::tr("practice.ui.progress", {{"progress", progress}}).c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton(with_id(text::T("practice.ui.reset"), "practice reset").c_str())) PracticeProgress::get().reset();
+    const std::string shown = text::tr("practice.ui.progress", {{"progress", progress}});
+    layout::next_in_row(ImGui::CalcTextSize(shown.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", shown.c_str());
+    const std::string reset = with_id(text::T("practice.ui.reset"), "practice reset");
+    layout::next_in_row(layout::button_width(reset.c_str()));
+    if (layout::small_button(reset.c_str())) PracticeProgress::get().reset();
     remember_item(stable_name("practice reset"));
   }
   if (!export_note_.empty()) {
@@ -287,20 +293,22 @@ void PracticePanel::draw_toolbar(const PracticeContext& ctx) {
     ImGui::PopStyleColor();
   }
   // the problems of this view, and a new generated one
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", text::T("practice.ui.problems"));
   for (const std::string& id : problem_ids(view_)) {
     Problem p;
     if (!make_problem(id, &p, nullptr)) continue;
-    ImGui::SameLine();
+    const std::string label = with_id(p.title.c_str(), id.c_str());
+    layout::next_in_row(layout::button_width(label.c_str()));
     const bool active = problem_active_ && problem_.id == id;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::SmallButton(with_id(p.title.c_str(), id.c_str()).c_str())) (void)open_problem(id);
+    if (layout::small_button(label.c_str())) (void)open_problem(id);
     if (active) ImGui::PopStyleColor();
     remember_item(stable_name("problem " + id));
   }
-  ImGui::SameLine();
-  if (ImGui::SmallButton(with_id(text::T("practice.ui.problem_new"), "problem new").c_str()))
-    (void)open_problem(generated_id(next_seed_));
+  const std::string fresh = with_id(text::T("practice.ui.problem_new"), "problem new");
+  layout::next_in_row(layout::button_width(fresh.c_str()));
+  if (layout::small_button(fresh.c_str())) (void)open_problem(generated_id(next_seed_));
   remember_item(stable_name("problem new"));
 }
 
@@ -311,21 +319,27 @@ void PracticePanel::draw_answer_row(const char* id, bool for_problem, const Prac
     ImGui::SetKeyboardFocusHere();
     refocus_ = false;
   }
-  ImGui::SetNextItemWidth(std::min(12 * f, ImGui::GetContentRegionAvail().x - 10 * f));
+  // The field, then Check and Show; on a narrow screen the field takes the row and the buttons the next.
+  const std::string check_label = with_id(text::T("practice.ui.check"), "check");
+  const std::string show_label = with_id(text::T("practice.ui.show"), "show");
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float buttons = layout::button_width(check_label.c_str()) + layout::button_width(show_label.c_str()) + 2 * spacing;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextItemWidth(avail - buttons >= 8 * f ? std::min(12 * f, avail - buttons) : avail);
   const bool enter = ImGui::InputTextWithHint("##answer", text::T("practice.ui.field_hint"), buf_, sizeof buf_,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
   remember_item(stable_name("practice field"));
-  ImGui::SameLine();
-  const bool check = ImGui::Button(with_id(text::T("practice.ui.check"), "check").c_str());
+  layout::next_in_row(layout::button_width(check_label.c_str()));
+  const bool check = ImGui::Button(check_label.c_str());
   remember_item(stable_name("practice check"));
-  ImGui::SameLine();
-  if (ImGui::Button(with_id(text::T("practice.ui.show"), "show").c_str())) (void)command("practice", "show", ctx);
+  layout::next_in_row(layout::button_width(show_label.c_str()));
+  if (ImGui::Button(show_label.c_str())) (void)command("practice", "show", ctx);
   remember_item(stable_name("practice show"));
   if ((enter || check) && buf_[0]) {
     const std::string typed = buf_;
     const std::string error = answer(typed, ctx);
     if (!error.empty() && for_problem) problem_feedback_ = error;
-    refocus_ = true;
+    refocus_ = !layout::touch();  // a finger taps the field again: no keyboard popping up by itself
   }
   ImGui::PopID();
 }
@@ -345,9 +359,10 @@ void PracticePanel::draw_problem() {
     if (ImGui::Button(with_id(text::T("practice.ui.problem_new"), "problem next").c_str()))
       (void)open_problem(generated_id(next_seed_));
     remember_item(stable_name("problem next"));
-    ImGui::SameLine();
   }
-  if (ImGui::Button(with_id(text::T("practice.ui.problem_close"), "problem close").c_str())) problem_active_ = false;
+  const std::string close = with_id(text::T("practice.ui.problem_close"), "problem close");
+  if (problem_done_) layout::next_in_row(layout::button_width(close.c_str()));
+  if (ImGui::Button(close.c_str())) problem_active_ = false;
   remember_item(stable_name("problem close"));
 }
 
@@ -361,14 +376,16 @@ void PracticePanel::draw_steps(const PracticeContext& ctx, float height) {
   const Lesson& lesson = *ctx.lesson;
   const int q = practice_.question();
   const std::vector<int> hidden = practice_.hidden_steps();
-  ImGui::TextDisabled("%s", text::tr("practice.ui.status", {{"hidden", std::to_string(hidden.size())},
-                                                            {"count", std::to_string(practice_.practicable_count())},
-                                                            {"solved", std::to_string(practice_.solved())},
-                                                            {"attempts", std::to_string(practice_.attempts())}})
-                                .c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, kDimmed);
+  wrapped_text(text::tr("practice.ui.status", {{"hidden", std::to_string(hidden.size())},
+                                               {"count", std::to_string(practice_.practicable_count())},
+                                               {"solved", std::to_string(practice_.solved())},
+                                               {"attempts", std::to_string(practice_.attempts())}}));
+  ImGui::PopStyleColor();
   if (practice_.finished() || (q < 0 && !hidden.empty())) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton(with_id(text::T("practice.ui.again"), "practice again").c_str())) (void)command("practice", "again", ctx);
+    const std::string again = with_id(text::T("practice.ui.again"), "practice again");
+    layout::next_in_row(layout::button_width(again.c_str()));
+    if (layout::small_button(again.c_str())) (void)command("practice", "again", ctx);
     remember_item(stable_name("practice again"));
   }
   ImGui::BeginChild("practice steps", ImVec2(0, height), true);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lesson/lesson_session.h"
 #include "lessons/notation.h"
@@ -88,9 +89,9 @@ void TrainOnPanel::draw(const LessonSession& s) {
   ImGui::InputInt(with_id(text::T("practice.trainon.steps_label"), "trainon steps").c_str(), &steps_, 1, 10);
   steps_ = std::clamp(steps_, 1, kMaxTrainOnSteps);
   remember_item("trainon steps");
-  ImGui::SameLine();
-  if (ImGui::Button(with_id(text::tr("practice.trainon.button", {{"steps", std::to_string(steps_)}}).c_str(), "trainon run").c_str()))
-    error_ = run(s, steps_);
+  const std::string run_label = with_id(text::tr("practice.trainon.button", {{"steps", std::to_string(steps_)}}).c_str(), "trainon run");
+  layout::next_in_row(layout::button_width(run_label.c_str()));
+  if (ImGui::Button(run_label.c_str())) error_ = run(s, steps_);
   remember_item("trainon run");
   ImGui::SetNextItemWidth(std::max(8 * f, ImGui::GetContentRegionAvail().x - 8 * f));
   if (ImGui::InputTextWithHint(with_id(text::T("practice.trainon.samples_label"), "trainon samples").c_str(),
@@ -99,14 +100,17 @@ void TrainOnPanel::draw(const LessonSession& s) {
     if (auto e = set("samples", samples_buf_, s)) error_ = *e;
   }
   remember_item("trainon samples");
-  if (!error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", error_.c_str());
+  if (!error_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 0.5f, 0.4f, 1));
+    wrapped_text(error_);
+    ImGui::PopStyleColor();
+  }
   if (!current(s)) return;
   const std::vector<float>& L = result_.losses;
-  ImGui::TextUnformatted(text::tr("practice.trainon.summary", {{"before", num(L.front())},
+  wrapped_text(text::tr("practice.trainon.summary", {{"before", num(L.front())},
                                                                {"after", num(L.back())},
                                                                {"steps", std::to_string(result_.steps)},
-                                                               {"yhat", vector_text(result_.y_hat.data(), int(result_.y_hat.size()))}})
-                             .c_str());
+                                                               {"yhat", vector_text(result_.y_hat.data(), int(result_.y_hat.size()))}}));
   const float top = *std::max_element(L.begin(), L.end());
   ImGui::PlotLines("##trainon curve", L.data(), int(L.size()), 0, text::T("practice.trainon.curve"), 0.0f,
                    top > 0 ? top * 1.05f : 1.0f, ImVec2(ImGui::GetContentRegionAvail().x, 4.5f * f));
