@@ -147,9 +147,7 @@ std::string asked_symbol(const Step& step) {
   switch (step.kind) {
     case StepKind::update: return text::tr("practice.symbol.new", {{"symbol", last_lhs(step.symbolic)}});
     case StepKind::loss_after: return text::T("practice.symbol.loss_after");
-    case StepKind::shape:
-      return step.layer >= 0 || step.symbolic.find(" = ") == std::string::npos ? std::string(text::T("practice.symbol.count"))
-                                                                              : last_lhs(step.symbolic);
+    case StepKind::shape: return text::T("practice.symbol.count");  // "parameters = …" reads as a word, not a symbol
     case StepKind::term: return step.symbolic;
     default: return last_lhs(step.symbolic);
   }

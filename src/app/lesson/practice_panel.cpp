@@ -427,10 +427,20 @@ void PracticePanel::draw_steps(const PracticeContext& ctx, float height) {
       ImGui::PushStyleColor(ImGuiCol_Text, kDimmed);
       wrapped_text(number + step.symbolic + "  =  ?");
       ImGui::PopStyleColor();
+    } else if ((status == Faded::solved || status == Faded::revealed) && q >= 0 && k > q) {
+      // Done already, but its numbers would give the step asked now away: its formula until then.
+      ImGui::PushStyleColor(ImGuiCol_Text, status == Faded::solved ? kRight : kShown);
+      wrapped_text(number + step.symbolic);
+      ImGui::PopStyleColor();
     } else if (status == Faded::solved || status == Faded::revealed) {
       ImGui::PushStyleColor(ImGuiCol_Text, status == Faded::solved ? kRight : kShown);
       wrapped_text(number + step.substituted +
                    (status == Faded::revealed ? "  " + std::string(text::T("practice.ui.revealed")) : std::string()));
+      ImGui::PopStyleColor();
+    } else if (!hidden.empty() && k > hidden.front()) {
+      // After a faded step, a note, ŷ or the decision would give its value away: the formula only.
+      ImGui::PushStyleColor(ImGuiCol_Text, kDimmed);
+      wrapped_text(number + (step.symbolic.empty() || step.kind == StepKind::note ? std::string("…") : step.symbolic));
       ImGui::PopStyleColor();
     } else {
       ImGui::PushStyleColor(ImGuiCol_Text, kDimmed);
