@@ -50,7 +50,7 @@ for (const lang of ['en', 'zh']) {
     const asked = p0.step;
     // Every control of the panel inside the screen and a finger's height.
     const k = 1 / s.scale;
-    for (const name of ['practice toggle', 'practice field', 'practice check', 'practice show']) {
+    for (const name of ['practice toggle', 'practice export', 'problem umbrella-z', 'practice field', 'practice check', 'practice show']) {
       const r = s.ui[name].map((v) => v * k);
       assert.ok(r[0] >= -0.5 && r[2] <= PHONE.viewport.width + 0.5, `${name} inside the screen: ${r.map(Math.round)}`);
       assert.ok(r[3] - r[1] >= 43.5, `${name} is ${Math.round(r[3] - r[1])} px tall`);
@@ -93,6 +93,14 @@ for (const lang of ['en', 'zh']) {
     assert.equal(p.hidden_steps.length, 3);
     assert.deepEqual(p.progress.umbrella, { attempted: 2, solved: 0 }, 'progress: 2 questions tried, none right the first time');
     await page.screenshot({ path: path.join(shots, `practice-phone-right-${lang}.png`) });
+    // Take it away: the Markdown button's command puts the worked calculation, in this language, on
+    // the clipboard (the page keeps the text it copied; the button is scrolled away up the column).
+    assert.equal(await page.evaluate(() => window.nnlab.command('export markdown')), '');
+    await page.waitForFunction(() => (window.Module.nnlabClipboard || '').length > 0, null, { timeout: 5000 })
+      .catch(() => assert.fail('export markdown copies'));
+    const md = await page.evaluate(() => window.Module.nnlabClipboard);
+    assert.match(md, /\$\$z = \(-0\.5 \\times\s+10\) \+ \(2 \\times\s+1\) \+ 1 = -5 \+ 2 \+ 1 = -2\$\$/);
+    assert.match(md, lang === 'zh' ? /精确值/ : /exact value/);
     assert.deepEqual(warnings.filter((w) => !/GL Driver Message/.test(w)), []);
     await context.close();
   });

@@ -455,6 +455,14 @@ void PracticePanel::draw_steps(const PracticeContext& ctx, float height) {
     ImGui::PopStyleColor();
   }
   ImGui::EndChild();
+  // A column that scrolls (a phone): when a new step is asked, the box comes fully into view.
+  if (outer_scrolled_to_ != q) {
+    outer_scrolled_to_ = q;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    if (b.y > bottom) ImGui::SetScrollHereY(1.0f);
+    else if (a.y < top) ImGui::SetScrollY(ImGui::GetScrollY() - (top - a.y));
+  }
 }
 
 // ---- the gradient check beside backprop's gradients --------------------------------------------

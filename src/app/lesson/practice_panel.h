@@ -92,6 +92,7 @@ class PracticePanel {
   char buf_[96] = {};
   bool refocus_ = false;
   int scrolled_to_ = -2;
+  int outer_scrolled_to_ = -2;  // the step the view's column was last scrolled for
   std::string export_note_;
   size_t export_chars_ = 0;
 };

@@ -175,7 +175,7 @@ void NeuronView::draw_hand_calculation() {
   section(text::T("neuron.hand_calculation"));
   if (!lesson_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lesson_error_.c_str());
   if (practice_.on()) {  // "Your turn": the values faded, the answer field on the step asked
-    practice_.draw_steps(practice_context(), layout::stacked(ImGui::GetContentRegionAvail().x) ? 18 * ImGui::GetFontSize() : 0);
+    practice_.draw_steps(practice_context(), layout::stacked(ImGui::GetContentRegionAvail().x) ? 22 * ImGui::GetFontSize() : 0);
     return;
   }
   for (const Step& step : lesson_.steps) {
