@@ -295,10 +295,16 @@ void PracticePanel::draw_toolbar(const PracticeContext& ctx) {
   // the problems of this view, and a new generated one
   ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("%s", text::T("practice.ui.problems"));
-  for (const std::string& id : problem_ids(view_)) {
-    Problem p;
-    if (!make_problem(id, &p, nullptr)) continue;
-    const std::string label = with_id(p.title.c_str(), id.c_str());
+  if (titles_.empty() || titles_lang_ != int(text::language())) {  // built once per language, not per frame
+    titles_.clear();
+    titles_lang_ = int(text::language());
+    for (const std::string& id : problem_ids(view_)) {
+      Problem p;
+      if (make_problem(id, &p, nullptr)) titles_.push_back({id, p.title});
+    }
+  }
+  for (const auto& [id, title] : titles_) {
+    const std::string label = with_id(title.c_str(), id.c_str());
     layout::next_in_row(layout::button_width(label.c_str()));
     const bool active = problem_active_ && problem_.id == id;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -92,7 +93,9 @@ class PracticePanel {
   char buf_[96] = {};
   bool refocus_ = false;
   int scrolled_to_ = -2;
-  int outer_scrolled_to_ = -2;  // the step the view's column was last scrolled for
+  int outer_scrolled_to_ = -2;
+  std::vector<std::pair<std::string, std::string>> titles_;  // the view's problems: id, title
+  int titles_lang_ = -1;  // the step the view's column was last scrolled for
   std::string export_note_;
   size_t export_chars_ = 0;
 };
