@@ -68,3 +68,22 @@ test('the Markdown carries the core\'s numbers: each step\'s exact value from tr
     assert.ok(found > 3, `${lesson}: values checked`);
   }
 });
+
+test('trace prints the gradient check: every parameter\'s finite difference beside backprop, agreeing below 1e-3', () => {
+  for (const lesson of ['backprop-coat', 'backprop-sigmoid', 'backprop-softmax']) {
+    const out = run(cli, ['trace', lesson]);
+    const lines = out.split('\n').filter((l) => /: finite difference .*, backprop .*, relative error /.test(l));
+    const json = JSON.parse(run(cli, ['trace', lesson, '--json']));
+    const params = json.grads.reduce((n, l) => n + l.dW.flat().length + l.db.length, 0);
+    assert.ok(json.gradient_check.max_rel_error < 1e-3, `${lesson}: --json's gradient_check`);
+    json.grads.forEach((l) => l.db.forEach((g, k) => assert.ok(Math.abs(g - l.db_numeric[k]) <= 1e-3 * Math.max(1e-6, Math.abs(g)), `${lesson}: db ${g} vs ${l.db_numeric[k]}`)));
+    assert.equal(lines.length, params, `${lesson}: one line per parameter`);
+    for (const l of lines) {
+      const m = l.match(/relative error ([0-9.]+)(?: × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/);
+      assert.ok(m, l);
+      const digits = { '⁻': '-', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+      const exp = m[2] ? Number([...m[2]].map((c) => digits[c]).join('')) : 0;
+      assert.ok(Number(m[1]) * 10 ** exp < 1e-3, `${lesson}: ${l}`);
+    }
+  }
+});

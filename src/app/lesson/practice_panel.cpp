@@ -513,11 +513,15 @@ void append_gradient_check(const LessonSession& session, nlohmann::json* out) {
                               {"agree", e.max_rel_error < kGradientAgreement}};
 }
 
-void draw_gradient_check(const LessonSession& session, const Step& step) {
-  if (step.kind != StepKind::weight_grad && step.kind != StepKind::bias_grad) return;
+std::string gradient_check_text_of(const LessonSession& session, const Step& step) {
+  if (step.kind != StepKind::weight_grad && step.kind != StepKind::bias_grad) return "";
   const CoreTrace* t = session.trace();
-  if (!t) return;
-  const std::string line = gradient_check_line(*t, session_evidence(session), step);
+  if (!t) return "";
+  return gradient_check_line(*t, session_evidence(session), step);
+}
+
+void draw_gradient_check(const LessonSession& session, const Step& step) {
+  const std::string line = gradient_check_text_of(session, step);
   if (line.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.8f, 1.0f, 1.0f));
   wrapped_text(line, 4);

@@ -107,5 +107,7 @@ const GradientEvidence& session_evidence(const LessonSession& session);
 void append_gradient_check(const LessonSession& session, nlohmann::json* out);
 // Under the current step of the Backprop view's list: a gradient step's finite-difference check.
 void draw_gradient_check(const LessonSession& session, const Step& step);
+// The same line as text ("" for a step that is no gradient): the other steps' tooltips show it.
+std::string gradient_check_text_of(const LessonSession& session, const Step& step);
 
 }  // namespace nnlab::app

@@ -140,10 +140,11 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       wrapped_text(std::to_string(k + 1) + ".  " + step.substituted);
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s", text::tr(layout::touch() ? "layout.tap.step_tip" : "lessonview.step.tip", {{"formula", step.symbolic},
-                                                                 {"explanation", step.explanation},
-                                                                 {"exact", exact_values(step)}})
-                                    .c_str());
+        std::string tip = text::tr(layout::touch() ? "layout.tap.step_tip" : "lessonview.step.tip",
+                                   {{"formula", step.symbolic}, {"explanation", step.explanation}, {"exact", exact_values(step)}});
+        const std::string check = gradient_check_text_of(s, step);  // every gradient: its finite difference too
+        if (!check.empty()) tip += "\n" + check;
+        ImGui::SetTooltip("%s", tip.c_str());
         if (ImGui::IsMouseClicked(0)) s.go_to(k);
       }
     }
