@@ -57,12 +57,14 @@ for (const lang of ['en', 'zh']) {
     }
 
     async function type(text) {
+      await waitFrames(page, 3);  // a new step asked scrolls the column: aim at where the field is now
       const st = await state();
       const field = st.ui['practice field'];
       await finger.tap(field[0] + 20, (field[1] + field[3]) / 2);
       await page.waitForSelector('#text-field:not([hidden])', { timeout: 5000 });
       await page.fill('#text-field', text);
-      await page.waitForFunction((t) => window.nnlab.state().input.text_field?.text === t, text);
+      await page.waitForFunction((t) => window.nnlab.state().input.text_field?.text === t, text, { timeout: 5000 })
+        .catch(() => assert.fail(`"${text}" typed into the answer field`));
       const attempts = st.neuron.practice.attempts;
       await page.press('#text-field', 'Enter');
       await page.waitForFunction((n) => window.nnlab.state().neuron.practice.attempts > n, attempts, { timeout: 5000 })
