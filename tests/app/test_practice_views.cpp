@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/views.h"
 #include "text/text.h"
 
 using namespace nnlab;
@@ -83,6 +84,17 @@ TEST_SUITE("app practice") {
     CHECK(warnings.empty());
     CHECK(state(other)["network"]["practice"]["problem"]["question"] == question);
     CHECK(app.command("problem nowhere").find("nowhere") != std::string::npos);
+    // a problem open when the language changes speaks the new one
+    auto backprop = make_backprop_view();
+    REQUIRE(backprop->set("problem", "coat-learners") == "");
+    text::set_language(text::Lang::zh);
+    backprop->language_changed();
+    nlohmann::json zh;
+    backprop->state(&zh);
+    text::set_language(text::Lang::en);
+    const std::string title = zh["practice"]["problem"]["title"], asked = zh["practice"]["problem"]["question"];
+    CHECK(title.find("参数") != std::string::npos);
+    CHECK(asked.find("Which") == std::string::npos);
   }
 
   TEST_CASE("backprop: dw_numeric and db_numeric beside dw and db; train on lowers the loss") {

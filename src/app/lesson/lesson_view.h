@@ -34,6 +34,7 @@ class LessonView : public View {
   void language_changed() override {
     session_.rebuild_texts();
     practice_.sync(session_.lesson());
+    practice_.language_changed();
   }
   // What one gradient-descent step did to the loss, as the Backprop view says it.
   static std::string loss_after_text(const CoreTrace& trace);

@@ -168,6 +168,16 @@ void PracticePanel::append_link(std::string* link) const {
   else if (practice_.on()) link->append("&practice=on");
 }
 
+void PracticePanel::language_changed() {
+  titles_.clear();
+  if (!problem_active_) return;
+  Problem p;
+  if (!make_problem(problem_.id, &p, nullptr)) return;
+  problem_.title = std::move(p.title);
+  problem_.question = std::move(p.question);
+  problem_.worked = std::move(p.worked);
+}
+
 std::string PracticePanel::open_problem(std::string_view id) {
   Problem p;
   std::string error;

@@ -61,6 +61,8 @@ class PracticePanel {
 
   bool on() const { return practice_.on() || problem_active_; }  // values are hidden while on
   void sync(const Lesson& lesson) { practice_.sync(lesson); }
+  // Another language: the open problem's title and question (and its worked lesson) in it.
+  void language_changed();
   const Practice& practice() const { return practice_; }
 
   std::optional<std::string> command(std::string_view verb, std::string_view args, const PracticeContext& ctx);

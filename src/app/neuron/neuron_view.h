@@ -40,7 +40,10 @@ class NeuronView : public View {
   }
   const NeuronParams& params() const { return params_; }
   void release_gpu() override { gpu::release(map_texture_); }
-  void language_changed() override { recompute(); }  // the lesson's steps are built in the language
+  void language_changed() override {
+    recompute();
+    practice_.language_changed();
+  }  // the lesson's steps are built in the language
 
   // Results of the core's forward pass for the current parameters.
   float term(int i) const { return terms_[i]; }  // wᵢ·xᵢ
