@@ -11,6 +11,8 @@
 #include "data/float_text.h"
 #include "data/model_file.h"
 #include "lessons/builtin.h"
+#include "lessons/export_markdown.h"
+#include "lessons/gradient_evidence.h"
 #include "lessons/steps_text.h"
 #include "lessons/trace.h"
 #include "text/text.h"
@@ -19,8 +21,8 @@ namespace nnlab::cli {
 
 const char* const kTraceUsage =
     "usage: nnlab-cli trace --model FILE --input X1,X2,... [--target Y1,...] [--loss L] [--lr ETA] [--lang en|zh]\n"
-    "                       [--json]\n"
-    "       nnlab-cli trace LESSON [--input ...] [--target ...] [--loss L] [--lr ETA] [--lang en|zh] [--json]\n"
+    "                       [--json | --markdown]\n"
+    "       nnlab-cli trace LESSON [--input ...] [--target ...] [--loss L] [--lr ETA] [--lang en|zh] [--json | --markdown]\n"
     "\n"
     "  --model FILE   an nnlab-model JSON file (docs/model-format.md)\n"
     "  LESSON         a built-in lesson: umbrella, coat, two-by-two, backprop-coat, backprop-sigmoid,\n"
@@ -32,13 +34,14 @@ const char* const kTraceUsage =
     "                 else cross-entropy for a softmax output, else half-sse)\n"
     "  --lr ETA       also show one gradient-descent step with learning rate ETA > 0\n"
     "  --lang L       the language of the steps' texts: en (default) or zh; the numbers are the same\n"
+    "  --markdown     the steps as Markdown with LaTeX math ($…$, $$…$$), in the language of --lang\n"
     "  --json         {\"layers\": [{\"z\", \"a\"}...], \"output\", \"loss\", \"grads\": [{\"dW\", \"db\"}...],\n"
     "                 \"steps\": [{\"text\", ...}...]} instead of text\n";
 
 namespace {
 
 constexpr FlagSpec kFlags[] = {{"model", true}, {"input", true}, {"target", true}, {"loss", true},
-                               {"lr", true},    {"lang", true},  {"json", false}};
+                               {"lr", true},    {"lang", true},  {"json", false}, {"markdown", false}};
 
 nlohmann::ordered_json floats_json(std::span<const float> v) {
   nlohmann::ordered_json a = nlohmann::ordered_json::array();
@@ -75,6 +78,8 @@ int run_trace(int argc, const char* const* argv) {
   }
   text::set_language(lang);
   const bool json = args.has("json");
+  const bool markdown = args.has("markdown");
+  if (json && markdown) return usage("give either --json or --markdown, not both");
   const std::string* model_path = args.value("model");
   if (args.positionals().size() > 1) return usage("unexpected argument \"" + args.positionals()[1] + "\"");
   if (model_path && !args.positionals().empty()) return usage("give either --model FILE or a lesson name, not both");
@@ -151,6 +156,19 @@ int run_trace(int argc, const char* const* argv) {
                     {{"layers", std::to_string(kMaxTraceLayers)}, {"width", std::to_string(kMaxTraceWidth)}});
   }
 
+  // The gradient check: the central finite difference of the loss beside every backprop gradient.
+  CoreTrace trace;
+  GradientEvidence evidence;
+  const bool traced = !s.y.empty() && note.empty() && run_core_trace(s, &trace, nullptr) &&
+                      gradient_evidence(trace, &evidence);
+
+  if (markdown) {
+    if (!note.empty()) return usage(source + ": " + note);
+    const std::string text = lesson_markdown(lesson, traced ? &trace : nullptr);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+
   const int L = mlp.layer_count();
   if (json) {
     nlohmann::ordered_json out;
@@ -181,9 +199,25 @@ int run_trace(int argc, const char* const* argv) {
         g["dW"] = matrix_json(mlp.dweights(l), mlp.layer(l).outputs, mlp.layer(l).inputs);  // dW[o][i]
         g["db"] = floats_json(mlp.dbias(l));
         g["delta"] = floats_json(ws.delta(l));
+        if (traced) {  // the finite differences, shaped like dW and db
+          const LayerSpec& spec = mlp.layer(l);
+          std::vector<float> dw(evidence.numeric.grad.begin() + long(mlp.weights_offset(l)),
+                                evidence.numeric.grad.begin() + long(mlp.weights_offset(l) + mlp.weights(l).size()));
+          std::vector<float> db(evidence.numeric.grad.begin() + long(mlp.bias_offset(l)),
+                                evidence.numeric.grad.begin() + long(mlp.bias_offset(l) + mlp.bias(l).size()));
+          g["dW_numeric"] = matrix_json(dw, spec.outputs, spec.inputs);
+          g["db_numeric"] = floats_json(db);
+        }
         grads.push_back(std::move(g));
       }
       out["grads"] = std::move(grads);
+      if (traced) {
+        nlohmann::ordered_json check;
+        check["h"] = evidence.numeric.h;
+        check["max_rel_error"] = evidence.max_rel_error;
+        check["kinks"] = evidence.kinks;
+        out["gradient_check"] = std::move(check);
+      }
     }
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     for (const Step& step : lesson.steps) {
@@ -205,7 +239,8 @@ int run_trace(int argc, const char* const* argv) {
   }
 
   if (note.empty()) {
-    const std::string text = steps_as_text(lesson);
+    std::string text = steps_as_text(lesson);
+    if (traced) text += "\n" + gradient_check_text(trace, evidence);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return kExitOk;
   }

@@ -94,6 +94,8 @@ class Session {
   // ---- the network on one input ---------------------------------------------------------------
   // Pixels in [0, 1] (like x/255) → the network's input under the current normalisation.
   void normalise(const float* unit_pixels, float* out) const;  // (D) → (D)
+  float pixel_mean() const { return mean_; }  // of the training subset's x/255 (standardise)
+  float pixel_std() const { return std_; }
   void test_input(int i, float* out) const;                    // test digit i → (D), as evaluated
   // Forward pass of one input (already normalised); probe() then holds every layer's z and a.
   void forward_one(const float* x);

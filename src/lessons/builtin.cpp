@@ -118,6 +118,7 @@ std::span<const BuiltinLesson> builtin_lessons() {
       {"two-by-two", "lesson.menu.two_by_two", two_by_two_scenario, two_by_two_lesson},
       {"backprop-coat", "lesson.menu.backprop_coat", backprop_coat_scenario, backprop_lesson},
       {"backprop-sigmoid", "lesson.menu.backprop_sigmoid", backprop_sigmoid_scenario, backprop_lesson},
+      {"backprop-softmax", "practice.menu.backprop_softmax", backprop_softmax_scenario, backprop_lesson},
       {"mnist-anatomy", "lesson.menu.mnist_anatomy", mnist_anatomy_scenario, anatomy_lesson},
       {"mnist-output", "lesson.menu.mnist_output", mnist_output_scenario, mnist_output_lesson},
   };

@@ -10,6 +10,7 @@
 //   two-by-two         2-2 ReLU, x = [1, 2]                             two_by_two_lesson
 //   backprop-coat      the coat network, target 1, ½Σ(y−ŷ)², η = 0.5    backprop_lesson
 //   backprop-sigmoid   2-2-2 sigmoid (Mazur's worked example), η = 0.5  backprop_lesson
+//   backprop-softmax   2-3-3 softmax + cross-entropy, δ = ŷ − y, η = 0.5 backprop_lesson
 //   mnist-anatomy      784-16-16-10 (+ 784-30-10, 784-128-10)           anatomy_lesson
 // All builders share the generic builder of trace.h and add their own text on top.
 #pragma once
@@ -30,6 +31,7 @@ Scenario coat_scenario();                                              // no tar
 Scenario backprop_coat_scenario();  // target y = 1 ("wear a coat"), half-sse, η = 0.5
 Scenario two_by_two_scenario();
 Scenario backprop_sigmoid_scenario();  // x = [0.05, 0.1], y = [0.01, 0.99], half-sse, η = 0.5
+Scenario backprop_softmax_scenario();  // 2-3-3 ReLU/softmax, x = [1, 2], class 2 of 3, cross-entropy, η = 0.5
 Scenario mnist_anatomy_scenario();     // 784-16-16-10 (ReLU, ReLU, softmax), x = 784 zeros
 Scenario mnist_output_scenario();      // a 16 → 10 softmax layer; the MNIST lab sends its own
 

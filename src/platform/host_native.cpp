@@ -8,6 +8,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include <GLFW/glfw3.h>
+
 #include "app/common/host.h"
 #include "data/file_io.h"
 #include "lab/remote.h"
@@ -64,6 +66,14 @@ bool file_exists(const std::string& file_name) {
 }
 
 bool pick_files(const char*, bool) { return false; }
+
+// GLFW 3.3 takes NULL for the window (the clipboard belongs to the display); it needs a live GLFW.
+bool copy_to_clipboard(const std::string& text) {
+  if (!glfwGetCurrentContext()) return false;
+  glfwSetClipboardString(nullptr, text.c_str());
+  return true;
+}
+bool exports_to_clipboard() { return false; }  // the desktop saves a file (and copies it too)
 
 std::string read_file(const std::string& path, std::string* contents) {
   std::string error;

@@ -24,6 +24,34 @@ EM_JS(void, js_download, (const char* name, const char* bytes, int size), {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
+// The clipboard: the asynchronous API where the page may use it, else a selected hidden text area
+// and document.execCommand('copy'). Module.nnlabClipboard keeps the last text either way.
+EM_JS(int, js_copy_text, (const char* text_ptr), {
+  const text = UTF8ToString(text_ptr);
+  Module.nnlabClipboard = text;
+  const fallback = () => {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch (e) {
+    }
+    area.remove();
+    return ok;
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).catch(() => { fallback(); });
+    return 1;
+  }
+  return fallback() ? 1 : 0;
+});
+
 EM_JS(int, js_pick_files, (const char* accept, int multiple), {
   if (!Module.pickFiles) return 0;
   Module.pickFiles(UTF8ToString(accept), !!multiple);
@@ -76,6 +104,8 @@ std::string save_file(const std::string& file_name, const std::string& contents,
 }
 
 bool file_exists(const std::string&) { return false; }  // each download is a new file
+bool copy_to_clipboard(const std::string& text) { return js_copy_text(text.c_str()) != 0; }
+bool exports_to_clipboard() { return true; }
 
 bool pick_files(const char* accept, bool multiple) { return js_pick_files(accept, multiple) != 0; }
 

@@ -36,6 +36,8 @@ std::string save_file(const std::string& file_name, const std::string& contents,
 }
 bool file_exists(const std::string& file_name) { return nnlab::test::saved_files().count(file_name) > 0; }
 bool pick_files(const char*, bool) { return false; }
+bool copy_to_clipboard(const std::string&) { return false; }
+bool exports_to_clipboard() { return false; }
 std::string read_file(const std::string& path, std::string*) {
   return "no host to read " + path + " in the unit tests";
 }

@@ -36,6 +36,11 @@ std::string save_file(const std::string& file_name, const std::string& contents,
   return "";
 }
 bool file_exists(const std::string&) { return false; }
+bool copy_to_clipboard(const std::string& text) {
+  fuzz::check_text(text, "what is copied is valid UTF-8");
+  return false;
+}
+bool exports_to_clipboard() { return false; }
 bool pick_files(const char*, bool) { return false; }
 std::string read_file(const std::string& path, std::string*) { return "no files while fuzzing: " + path; }
 std::string load_setting(const std::string& key) {

@@ -19,6 +19,13 @@ std::string save_file(const std::string& file_name, const std::string& contents,
 // whose downloads name themselves).
 bool file_exists(const std::string& file_name);
 
+// Puts `text` on the system clipboard: the browser through navigator.clipboard (or, where that is
+// refused, a hidden text area and the copy command); the desktop through GLFW. False if it could
+// not (the page also keeps the text in Module.nnlabClipboard, for scripts and tests).
+bool copy_to_clipboard(const std::string& text);
+// Whether the clipboard is where a text export goes (the browser), rather than a file (the desktop).
+bool exports_to_clipboard();
+
 // Asks the user for files: the browser opens a file picker (`accept` like ".json" or
 // ".gz,.idx3-ubyte"); the desktop has no dialog and returns false (use drag-and-drop or a path).
 // Chosen files arrive later through App::open_file, like dropped files do.

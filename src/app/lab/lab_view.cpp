@@ -183,6 +183,7 @@ std::optional<std::string> LabView::command(std::string_view verb, std::string_v
     if (!args.empty()) return tr("app.usage", {{"command", "save | save replace"}});
     return save_model();
   }
+  if (verb == "export" && args == "python") return export_python();
   if (verb == "open") {
     if (!host::pick_files(".json,.gz,.idx3-ubyte,.idx1-ubyte,.ubyte", true)) return std::string(T("lab.open.no_dialog"));
     return std::string();

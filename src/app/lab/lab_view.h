@@ -61,6 +61,8 @@ class LabView : public View {
   std::string train(std::string_view what);
   std::string draw_command(std::string_view args);
   std::string save_model(bool replace = false);  // replace: over a file saved before, without asking
+  std::string export_python();                   // lab_export.cpp: the network as a NumPy script
+  void draw_export_python_button();
   void update_prediction(bool force);
   void say(std::string message, bool error);   // a text made elsewhere (an error the data layer wrote)
   void say(lab::Message message, bool error);  // the lab's own: shown in whatever language is current

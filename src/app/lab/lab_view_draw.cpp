@@ -289,6 +289,7 @@ void LabView::draw_training_status(float width) {
     if (!host::pick_files(".json", false)) say(lab::Message("lab.open.drop_model"), false);
   }
   remember_item("mnist.open");
+  draw_export_python_button();
   const std::string format = tr("lab.model_format", {{"format", "nnlab-model"}});
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(format.c_str()).x) ImGui::NewLine();

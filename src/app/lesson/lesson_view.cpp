@@ -32,7 +32,8 @@ std::vector<LessonChoice> choices_for(LessonView::Mode mode) {
             {"mnist-anatomy", "lessonview.lesson.mnist_anatomy"},
             {"mnist-output", "lessonview.lesson.mnist_output"}};
   return {{"backprop-coat", "lessonview.lesson.backprop_coat"},
-          {"backprop-sigmoid", "lessonview.lesson.backprop_sigmoid"}};
+          {"backprop-sigmoid", "lessonview.lesson.backprop_sigmoid"},
+          {"backprop-softmax", "practice.lesson.backprop_softmax"}};
 }
 
 
@@ -50,17 +51,20 @@ bool is_backward_kind(StepKind k) {
 
 }  // namespace
 
-LessonView::LessonView(Mode mode) : mode_(mode), session_(choices_for(mode)) {}
+LessonView::LessonView(Mode mode)
+    : mode_(mode), session_(choices_for(mode)), practice_(mode == Mode::forward ? "network" : "backprop") {}
 
 DiagramOptions LessonView::diagram_options() const {
   DiagramOptions o;
-  if (mode_ != Mode::backprop) return o;
+  o.hide_values = practice_.on();  // "Your turn": the learner works the values out
+  if (mode_ != Mode::backprop || o.hide_values) return o;
   o.mark_inactive_relu = true;
   const Step* step = session_.current();
   if (!step) return o;
   if (step->kind == StepKind::update || step->kind == StepKind::loss_after) {
     o.edge_label = DiagramOptions::EdgeLabel::update;
     o.show_delta = true;
+    o.show_after = true;  // the update is applied: ŷ after it
   } else if (is_backward_kind(step->kind) && find_step(session_.lesson(), StepKind::loss) &&
              session_.step() >= int(find_step(session_.lesson(), StepKind::loss) - session_.lesson().steps.data())) {
     o.edge_label = DiagramOptions::EdgeLabel::gradient;
@@ -74,7 +78,9 @@ void LessonView::draw_picker() {
   bool first = true;
   for (const LessonChoice& c : session_.choices()) {
     const bool on = current == c.id;
-    const std::string label = with_id(text::T(c.label), c.id);
+    const std::string progress = PracticeProgress::get().label(c.id);  // "Your turn": solved / attempted
+    const std::string label =
+        with_id((progress.empty() ? std::string(text::T(c.label)) : std::string(text::T(c.label)) + "  " + progress).c_str(), c.id);
     if (!first) layout::next_in_row(layout::button_width(label.c_str()));  // the row wraps on a narrow screen
     first = false;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -150,7 +156,7 @@ void LessonView::draw_left(float width, float height, Part part) {
   focus_editor_ = false;
   section(text::T("lessonview.section.inputs"));
   draw_input_editors(session_);
-  if (mode_ == Mode::forward) {  // the live answer, so every edit shows its effect at once
+  if (mode_ == Mode::forward && !practice_.on()) {  // the live answer, so every edit shows its effect at once
     const Step* answer = find_step(session_.lesson(), StepKind::decision);
     if (!answer) answer = find_step(session_.lesson(), StepKind::output);
     if (answer) {
@@ -163,7 +169,10 @@ void LessonView::draw_left(float width, float height, Part part) {
   if (mode_ == Mode::backprop) {
     section(text::T("lessonview.section.target"));
     draw_target_editors(session_);
-    draw_loss_summary();
+    if (!practice_.on()) {  // in "Your turn" the loss is the learner's to work out
+      draw_loss_summary();
+      train_on_.draw(session_);
+    }
   }
   if (session_.is_custom()) {
     section(text::T("lessonview.section.shape"));
@@ -196,9 +205,20 @@ void LessonView::draw_steps_title() {
   ImGui::PopStyleColor();
 }
 
+// The stepper, or in "Your turn" the faded steps with the answer field; `height` 0: what is left.
+void LessonView::draw_steps(float height) {
+  if (practice_.on()) {
+    practice_.draw_steps(practice_context(), height);
+    return;
+  }
+  draw_step_controls(session_);
+  draw_step_list(session_, &stepper_, ImVec2(0, height));
+}
+
 void LessonView::draw() {
   handle_step_keys(session_);
   session_.tick(ImGui::GetIO().DeltaTime);
+  practice_.sync(session_.lesson());
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (layout::stacked(avail.x)) {
     // One column: the picker, the diagram, the stepper's buttons and its steps (in a box of their
@@ -207,18 +227,19 @@ void LessonView::draw() {
     const float f = ImGui::GetFontSize();
     ImGui::BeginChild("lesson column", ImVec2(0, 0), false);
     draw_picker();
+    practice_.draw_toolbar(practice_context());
     draw_intro();
     ImGui::Spacing();
     const float width = ImGui::GetContentRegionAvail().x;
     draw_left(width, avail.y, Part::picture);
     draw_steps_title();
-    draw_step_controls(session_);
-    draw_step_list(session_, &stepper_, ImVec2(0, std::clamp(avail.y * 0.45f, 12 * f, 26 * f)));
+    draw_steps(std::clamp(avail.y * 0.45f, 12 * f, 26 * f));
     draw_left(width, avail.y, Part::editors);
     ImGui::EndChild();
     return;
   }
   draw_picker();
+  practice_.draw_toolbar(practice_context());
   draw_intro();
   ImGui::Spacing();
   const float left_w = std::floor(avail.x * 0.56f);
@@ -228,8 +249,7 @@ void LessonView::draw() {
   ImGui::SameLine();
   ImGui::BeginChild("lesson right", ImVec2(0, 0), false);
   draw_steps_title();
-  draw_step_controls(session_);
-  draw_step_list(session_, &stepper_, ImVec2(0, 0));
+  draw_steps(0);
   ImGui::EndChild();
 }
 
@@ -240,8 +260,11 @@ std::string LessonView::set(std::string_view key, std::string_view value) {
     matrix_ = value == "on";
     return "";
   }
+  if (auto r = practice_.set(key, value, practice_context())) return *r;
+  if (auto r = train_on_.set(key, value, session_); r && mode_ == Mode::backprop) return *r;
   const std::string before = session_.id();
   std::string error = session_.set(key, value);
+  practice_.sync(session_.lesson());
   if (session_.id() != before) selection_ = {};
   return error;
 }
@@ -274,8 +297,13 @@ std::optional<std::string> LessonView::command(std::string_view verb, std::strin
     focus_editor_ = s.kind != Selection::Kind::none;
     return "";
   }
+  practice_.sync(session_.lesson());
+  if (auto r = practice_.command(verb, args, practice_context())) return r;
+  if (mode_ == Mode::backprop)
+    if (auto r = train_on_.command(verb, args, session_)) return r;
   const std::string before = session_.id();
   auto result = session_.command(verb, args);
+  practice_.sync(session_.lesson());
   if (session_.id() != before) selection_ = {};
   return result;
 }
@@ -293,10 +321,17 @@ void LessonView::state(nlohmann::json* out) const {
   for (const LessonChoice& c : session_.choices()) lessons.push_back({{"id", c.id}, {"name", text::T(c.label)}});
   (*out)["lessons"] = std::move(lessons);
   if (const CoreTrace* t = session_.trace(); t && t->has_update()) (*out)["loss_note"] = loss_after_text(*t);
+  practice_.state(out, practice_context());
+  if (mode_ == Mode::backprop) {
+    train_on_.state(out, session_);
+    append_gradient_check(session_, out);  // per layer dw_numeric, db_numeric (practice_panel.h)
+  }
 }
 
 void LessonView::append_link(std::string* link) const {
   session_.append_link(link);
+  if (mode_ == Mode::backprop) train_on_.append_link(link);
+  practice_.append_link(link);
   if (matrix_) link->append("&matrix=on");
 }
 

@@ -13,6 +13,8 @@
 
 #include "app/lesson/lesson_session.h"
 #include "app/lesson/network_diagram.h"
+#include "app/lesson/practice_panel.h"
+#include "app/lesson/train_on_panel.h"
 #include "app/lesson/stepper.h"
 #include "app/view.h"
 
@@ -29,7 +31,11 @@ class LessonView : public View {
   // The session's state plus "selected", "matrix", "lessons" (the picker: id and name in the
   // current language) and, with an update step, "loss_note" (what the step did to the loss).
   void state(nlohmann::json* out) const override;
-  void language_changed() override { session_.rebuild_texts(); }
+  void language_changed() override {
+    session_.rebuild_texts();
+    practice_.sync(session_.lesson());
+    practice_.language_changed();
+  }
   // What one gradient-descent step did to the loss, as the Backprop view says it.
   static std::string loss_after_text(const CoreTrace& trace);
   void append_link(std::string* link) const override;
@@ -42,9 +48,11 @@ class LessonView : public View {
   void draw_picker();
   void draw_intro();
   void draw_steps_title();
+  void draw_steps(float height);
   void draw_left(float width, float height, Part part);
   void draw_loss_summary();
   DiagramOptions diagram_options() const;
+  PracticeContext practice_context() const { return {&session_.lesson(), &session_.scenario(), session_.trace()}; }
 
   Mode mode_;
   LessonSession session_;
@@ -52,6 +60,8 @@ class LessonView : public View {
   bool focus_editor_ = false;
   bool matrix_ = false;  // show the matrix view (always on for two-by-two)
   StepperState stepper_;
+  PracticePanel practice_;  // "Your turn" (practice_panel.h)
+  TrainOnPanel train_on_;   // Backprop: train on (train_on_panel.h)
 };
 
 }  // namespace nnlab::app

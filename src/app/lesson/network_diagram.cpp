@@ -89,7 +89,10 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   // ---- geometry: column c = 0 for the inputs, c = l + 1 for layer l
   float out_w = 0;  // "ŷ = 0.5498" right of the output neurons
   for (int k = 0; k < mlp.output_size(); ++k)
-    out_w = std::max(out_w, ImGui::CalcTextSize((n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k])).c_str()).x);
+    out_w = std::max(out_w, ImGui::CalcTextSize((n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k]) +
+                                                 (options.show_after && t->has_update() ? " → " + num(t->ws_after.a(L - 1)[k]) : ""))
+                                                    .c_str())
+                                .x);
   const float pad_right = out_w + 3.2f * f;
   // The inputs' names go left of their circles; where that leaves the layers too little room (a
   // phone), the circles carry their symbols only and the names follow under the picture.
@@ -205,14 +208,14 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
       dl->AddCircleFilled(p, r, c == 0 ? IM_COL32(40, 44, 52, 255) : activation_fill(value));
       dl->AddCircle(p, r, selected ? IM_COL32(120, 190, 255, 255) : IM_COL32(210, 210, 210, 255), 0,
                     selected ? 3.0f : 1.5f);
-      if (r >= 1.1f * f) centered_text(dl, p, IM_COL32_WHITE, num(value).c_str());
+      if (r >= 1.1f * f && (c == 0 || !options.hide_values)) centered_text(dl, p, IM_COL32_WHITE, num(value).c_str());
       const std::string id = "neuron " + std::to_string(c) + " " + std::to_string(k + 1);
       if (hit_box(stable_name(id), ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r))) {
         result = c == 0 ? Selection{Selection::Kind::input, 0, 0, k} : Selection{Selection::Kind::bias, l, k, 0};
       }
       const bool inactive = options.mark_inactive_relu && l >= 0 && l < L - 1 &&
                             mlp.layer(l).activation == Activation::relu && t->ws.z(l)[k] <= 0;
-      if (ImGui::IsItemHovered()) {
+      if (ImGui::IsItemHovered() && (c == 0 || !options.hide_values)) {
         if (c == 0) {
           const std::string tip =
               k < int(names.size())
@@ -246,7 +249,7 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         continue;
       }
       const bool roomy = column_gap(c) >= 2 * r + 2.8f * f;  // room for z below and b above
-      if (roomy) {
+      if (roomy && !options.hide_values) {
         std::string below = "z = " + num(t->ws.z(l)[k]);
         if (options.show_delta && t->has_target()) below += "   δ = " + num(t->ws.delta(l)[k]);
         ImVec2 min, max;  // on a dark badge, so an edge label running under it stays out of the way
@@ -275,7 +278,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   // ---- the output ŷ to the right of the last layer
   for (int k = 0; k < mlp.output_size(); ++k) {
     const ImVec2 p = pos(L, k);
-    const std::string text = n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k]);
+    std::string text = n.y_hat(k) + " = " + (options.hide_values ? std::string("?") : num(t->ws.a(L - 1)[k]));
+    if (options.show_after && t->has_update() && !options.hide_values) text += " → " + num(t->ws_after.a(L - 1)[k]);
     dl->AddLine(ImVec2(p.x + r, p.y), ImVec2(p.x + r + 0.8f * f, p.y), IM_COL32(200, 200, 200, 255), 1.5f);
     dl->AddText(ImVec2(p.x + r + 1.0f * f, p.y - 0.5f * f), IM_COL32_WHITE, text.c_str());
   }
@@ -288,8 +292,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
                                                         {"from", n.input(hover_l, hover_i)},
                                                         {"neuron", std::to_string(n.number(hover_l, hover_o))},
                                                         {"layer", n.layer_name(hover_l)}});
-    if (t->has_target()) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
-    if (t->has_update())
+    if (t->has_target() && !options.hide_values) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
+    if (t->has_update() && !options.hide_values)
       tip += "\n" + text::tr("lessonview.tip.after_step", {{"value", format_number_full(t->updated.weights(hover_l)[k])}});
     tip += "\n" + std::string(layout::T_pointer("lessonview.tip.click_weight", "layout.tap.tip_weight"));
     ImGui::SetTooltip("%s", tip.c_str());

@@ -24,6 +24,8 @@ struct DiagramOptions {
   // "off" tag on hidden ReLU neurons with z ≤ 0 for this sample (backprop): inactive here, which
   // is not "dead" (a dead ReLU is inactive for every input).
   bool mark_inactive_relu = false;
+  bool hide_values = false;  // "Your turn": no z, a, δ or ŷ (the learner works them out)
+  bool show_after = false;   // the update is applied: ŷ before → after
 };
 
 // Draws `session`'s network in a box of `size` at the cursor. Returns the selection after this

@@ -6,6 +6,7 @@
 #include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lesson/network_diagram.h"
+#include "app/lesson/practice_panel.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "text/text.h"
@@ -122,6 +123,7 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       ImGui::PopStyleColor();
       wrapped_text(step.explanation, 4);
       draw_terms(s, step);
+      draw_gradient_check(s, step);  // beside a gradient: its finite difference
       ImGui::Spacing();
       ImGui::EndGroup();
       const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -139,10 +141,11 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       wrapped_text(std::to_string(k + 1) + ".  " + step.substituted);
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s", text::tr(layout::touch() ? "layout.tap.step_tip" : "lessonview.step.tip", {{"formula", step.symbolic},
-                                                                 {"explanation", step.explanation},
-                                                                 {"exact", exact_values(step)}})
-                                    .c_str());
+        std::string tip = text::tr(layout::touch() ? "layout.tap.step_tip" : "lessonview.step.tip",
+                                   {{"formula", step.symbolic}, {"explanation", step.explanation}, {"exact", exact_values(step)}});
+        const std::string check = gradient_check_text_of(s, step);  // every gradient: its finite difference too
+        if (!check.empty()) tip += "\n" + check;
+        ImGui::SetTooltip("%s", tip.c_str());
         if (ImGui::IsMouseClicked(0)) s.go_to(k);
       }
     }

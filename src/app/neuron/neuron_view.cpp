@@ -83,9 +83,11 @@ void NeuronView::recompute() {
   z_ = sum ? sum->values[0] : 0.0f;
   a_ = act ? act->values[0] : 0.0f;
   map_dirty_ = true;
+  practice_.sync(lesson_);
 }
 
 std::string NeuronView::set(std::string_view key, std::string_view value) {
+  if (auto r = practice_.set(key, value, practice_context())) return *r;
   if (key == "act") {
     Activation act;
     if (!parse_activation(value, &act) ||
@@ -126,6 +128,7 @@ void NeuronView::state(nlohmann::json* out) const {
           {"decision", decision_text()},
           {"map_note", map_note()},
           {"plot_caption", plot_caption()}};
+  practice_.state(out, practice_context());
 }
 
 void NeuronView::append_link(std::string* link) const {
@@ -133,6 +136,7 @@ void NeuronView::append_link(std::string* link) const {
       {"x1", params_.x1}, {"x2", params_.x2}, {"w1", params_.w1}, {"w2", params_.w2}, {"b", params_.b}};
   for (const auto& [key, v] : values) link->append("&").append(key).append("=").append(float_to_text(v));
   link->append("&act=").append(activation_name(params_.activation));
+  practice_.append_link(link);
 }
 
 void NeuronView::draw_controls() {
@@ -170,6 +174,10 @@ void NeuronView::draw_controls() {
 void NeuronView::draw_hand_calculation() {
   section(text::T("neuron.hand_calculation"));
   if (!lesson_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lesson_error_.c_str());
+  if (practice_.on()) {  // "Your turn": the values faded, the answer field on the step asked
+    practice_.draw_steps(practice_context(), layout::stacked(ImGui::GetContentRegionAvail().x) ? 22 * ImGui::GetFontSize() : 0);
+    return;
+  }
   for (const Step& step : lesson_.steps) {
     const bool is_decision = step.kind == StepKind::decision;
     // Wrapped (a phone's column is narrower than the longest line), never inside a number.
@@ -191,6 +199,7 @@ void NeuronView::draw_hand_calculation() {
 void NeuronView::draw_pictures(float w) {
   const float f = ImGui::GetFontSize();
   draw_diagram(std::clamp(w * 0.5f, 9 * f, 14 * f));
+  if (practice_.on()) return;  // the decision map and the activation plot would show the answers
   draw_decision_map(w, std::min(w * 0.3f, 10 * f));
   draw_activation_plot(w, std::min(w * 0.3f, 9 * f));
 }
@@ -202,18 +211,22 @@ void NeuronView::draw() {
     // above the finger), the hand calculation, then the decision map and the activation plot.
     ImGui::BeginChild("neuron column", ImVec2(0, 0), false);
     wrapped_text(text::T("neuron.intro"));
+    practice_.draw_toolbar(practice_context());
     ImGui::Spacing();
     const float w = ImGui::GetContentRegionAvail().x, f = ImGui::GetFontSize();
     draw_diagram(std::clamp(w * 0.5f, 9 * f, 14 * f));
     draw_controls();
     draw_hand_calculation();
     ImGui::Spacing();
-    draw_decision_map(w, std::min(w * 0.3f, 10 * f));
-    draw_activation_plot(w, std::min(w * 0.3f, 9 * f));
+    if (!practice_.on()) {  // both would show the answers
+      draw_decision_map(w, std::min(w * 0.3f, 10 * f));
+      draw_activation_plot(w, std::min(w * 0.3f, 9 * f));
+    }
     ImGui::EndChild();
     return;
   }
   wrapped_text(text::T("neuron.intro"));
+  practice_.draw_toolbar(practice_context());
   ImGui::Spacing();
   const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
   ImGui::BeginChild("controls", ImVec2(left_w, 0), false);
@@ -253,10 +266,11 @@ void NeuronView::draw_diagram(float height) {
     centered_text(dl, ins[i], IM_COL32_WHITE, format_number(xs[i]).c_str());
     centered_text(dl, ImVec2(ins[i].x, ins[i].y + r_in + 0.7f * f), IM_COL32(170, 170, 170, 255), names[i]);
   }
-  dl->AddCircleFilled(neuron, r_n, activation_fill(a_));
+  dl->AddCircleFilled(neuron, r_n, practice_.on() ? IM_COL32(40, 44, 52, 255) : activation_fill(a_));
   dl->AddCircle(neuron, r_n, IM_COL32(230, 230, 230, 255), 0, 2);
-  centered_text(dl, ImVec2(neuron.x, neuron.y - 0.6f * f), IM_COL32_WHITE, ("z = " + format_number(z_)).c_str());
-  centered_text(dl, ImVec2(neuron.x, neuron.y + 0.6f * f), IM_COL32_WHITE, ("a = " + format_number(a_)).c_str());
+  const bool hide = practice_.on();  // "Your turn": z and a are the learner's to work out
+  centered_text(dl, ImVec2(neuron.x, neuron.y - 0.6f * f), IM_COL32_WHITE, ("z = " + (hide ? "?" : format_number(z_))).c_str());
+  centered_text(dl, ImVec2(neuron.x, neuron.y + 0.6f * f), IM_COL32_WHITE, ("a = " + (hide ? "?" : format_number(a_))).c_str());
   centered_text(dl, ImVec2(neuron.x, neuron.y + r_n + 0.7f * f), IM_COL32(170, 170, 170, 255),
                 ("b = " + format_number(params_.b)).c_str());
   const char* verdict = text::T(umbrella() ? "neuron.diagram.yes" : "neuron.diagram.no");
@@ -265,6 +279,10 @@ void NeuronView::draw_diagram(float height) {
   const ImVec2 out(narrow ? o.x + w - 0.5f * verdict_w - 0.4f * f : o.x + w - 5 * f, neuron.y);
   const float line_end = narrow ? out.x - 0.5f * verdict_w - 0.3f * f : out.x - 2.2f * f;
   dl->AddLine(ImVec2(neuron.x + r_n, neuron.y), ImVec2(line_end, out.y), IM_COL32(200, 200, 200, 255), 2);
+  if (hide) {  // the decision too is the learner's to work out
+    ImGui::Dummy(ImVec2(w, height));
+    return;
+  }
   centered_text(dl, ImVec2(out.x, out.y - (narrow ? 0 : 0.8f * f)),
                 umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255), verdict);
   if (narrow)  // right-aligned on the bias's row, clear of the neuron

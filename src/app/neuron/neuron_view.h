@@ -9,6 +9,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "app/common/gpu.h"
+#include "app/lesson/practice_panel.h"
 #include "app/view.h"
 #include "core/activations.h"
 #include "core/mlp.h"
@@ -33,9 +34,16 @@ class NeuronView : public View {
   // "x1", "x2", "w1", "w2", "b" take numbers; "act" takes relu|sigmoid|tanh|step.
   // Returns "" or a readable error; on error nothing changes.
   std::string set(std::string_view key, std::string_view value) override;
+  // "Your turn" on the umbrella lesson: practice …, answer …, problem …, export markdown.
+  std::optional<std::string> command(std::string_view verb, std::string_view args) override {
+    return practice_.command(verb, args, practice_context());
+  }
   const NeuronParams& params() const { return params_; }
   void release_gpu() override { gpu::release(map_texture_); }
-  void language_changed() override { recompute(); }  // the lesson's steps are built in the language
+  void language_changed() override {
+    recompute();
+    practice_.language_changed();
+  }  // the lesson's steps are built in the language
 
   // Results of the core's forward pass for the current parameters.
   float term(int i) const { return terms_[i]; }  // wᵢ·xᵢ
@@ -54,8 +62,9 @@ class NeuronView : public View {
 
  private:
   void recompute();
+  PracticeContext practice_context() const { return {&lesson_, &scenario_, nullptr}; }
   void draw_controls();           // the sliders and the activation
-  void draw_hand_calculation();   // the lesson's steps
+  void draw_hand_calculation();   // the lesson's steps (in "Your turn": faded, with the answer field)
   void draw_pictures(float width);  // the diagram, the decision map and the activation plot
   void draw_diagram(float height);
   void draw_decision_map(float width, float height);
@@ -72,6 +81,7 @@ class NeuronView : public View {
   bool map_dirty_ = true;
   float terms_[2] = {};  // read from lesson_'s steps
   float z_ = 0, a_ = 0;
+  PracticePanel practice_{"neuron"};  // "Your turn" (practice_panel.h)
 };
 
 }  // namespace nnlab::app
