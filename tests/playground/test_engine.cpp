@@ -17,7 +17,8 @@ using namespace nnlab::playground;
 namespace {
 Settings with(std::initializer_list<std::pair<const char*, const char*>> kv) {
   Settings s;
-  for (const auto& [k, v] : kv) {
+  for (const auto& kv_pair : kv) {
+    const char *k = kv_pair.first, *v = kv_pair.second;
     Change c;
     const Note n = apply_setting(&s, k, v, &c);
     REQUIRE_MESSAGE(n.empty(), k, " ", v);

@@ -81,7 +81,8 @@ TEST_SUITE("playground/settings") {
                             {"reg", "l3"},       {"reg_rate", "-1"},   {"features", "x9"}, {"features", ""},
                             {"out", "softmax"},  {"loss", "hinge"},    {"opt", "rmsprop"}, {"speed", "0"},
                             {"test", "maybe"},   {"hide", "everything"}, {"seed", "-3"},   {"acts", "relu"}};
-    for (const auto& [key, value] : bad) {
+    for (const auto& pair : bad) {
+      const char *key = pair[0], *value = pair[1];
       CAPTURE(key);
       CAPTURE(value);
       const Note n = set(&s, key, value);

@@ -116,7 +116,8 @@ void wrapped_text(std::string_view text, float margin) {
 }
 
 namespace {
-ItemRect g_items[64];
+constexpr int kMaxItems = 256;  // the Playground's diagram names every tile and edge
+ItemRect g_items[kMaxItems];
 int g_item_count = 0;
 }  // namespace
 
@@ -127,7 +128,7 @@ void remember_item(const char* name) {
       g_items[i] = {name, a.x, a.y, b.x, b.y};
       return;
     }
-  if (g_item_count < 64) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
+  if (g_item_count < kMaxItems) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
 }
 
 const ItemRect* remembered_items(int* count) {
