@@ -20,7 +20,8 @@ endif()
 # fonts-wqy-microhei (TrueType outlines), cut at build time by fonttools' pyftsubset to exactly the
 # characters the Chinese string table uses (generated/zh-chars.txt, from scripts/strings.py):
 # ui-zh.ttf is embedded in the desktop app and downloaded by the page only when Chinese is shown;
-# ui-zh-switch.ttf (the two characters 中文 of the language switch) is embedded in both.
+# ui-zh-switch.ttf (the Chinese shown in every language: 中文 on the language switch and the
+# glossary's Chinese terms) is embedded in both.
 set(NNLAB_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
 set(NNLAB_CJK_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
 find_program(NNLAB_PYFTSUBSET pyftsubset REQUIRED)
@@ -33,9 +34,9 @@ add_custom_command(OUTPUT ${NNLAB_ZH_FONT}
     --output-file=${NNLAB_ZH_FONT}
   DEPENDS ${NNLAB_ZH_CHARS} COMMENT "Cutting the Chinese font to the string table's characters" VERBATIM)
 add_custom_command(OUTPUT ${NNLAB_ZH_SWITCH_FONT}
-  COMMAND ${NNLAB_PYFTSUBSET} ${NNLAB_CJK_SOURCE} ${NNLAB_SUBSET_FLAGS} --unicodes=U+4E2D,U+6587
+  COMMAND ${NNLAB_PYFTSUBSET} ${NNLAB_CJK_SOURCE} ${NNLAB_SUBSET_FLAGS} --unicodes-file=${NNLAB_ZH_ALWAYS_CHARS}
     --output-file=${NNLAB_ZH_SWITCH_FONT}
-  COMMENT "Cutting the language switch's two characters" VERBATIM)
+  DEPENDS ${NNLAB_ZH_ALWAYS_CHARS} COMMENT "Cutting the Chinese every language shows" VERBATIM)
 add_custom_target(nnlab_zh_font DEPENDS ${NNLAB_ZH_FONT})
 if(EMSCRIPTEN)
   nnlab_embed(NNLAB_FONT_EMBED fonts ${NNLAB_FONT} ${NNLAB_ZH_SWITCH_FONT})

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks nnlab's two string tables and compiles them into C++.
 
-    strings.py STRINGS_DIR OUT.cpp CHARS.txt SHELL.js SOURCE_DIR...
+    strings.py STRINGS_DIR OUT.cpp CHARS.txt ALWAYS.txt SHELL.js SOURCE_DIR...
 
 STRINGS_DIR holds en.txt and zh.txt (while work on a part of the app is under way, also
 en.PART.txt and zh.PART.txt, read after them as part of the same table; a key is given once).
@@ -16,7 +16,9 @@ Placeholders are `{name}`; `{{` and `}}` are literal braces. The build stops, na
     the tables lack; or a table key is used nowhere (a quoted "key" in any source counts, so keys
     picked from a table of keys count too; a tr_count key is `key.one` / `key.other`).
 Writes OUT.cpp (both tables, sorted by key, for text/text.cpp); CHARS.txt: one U+XXXX line for
-every character of the Chinese table outside the Latin font's ranges (for pyftsubset), sorted; and
+every character of the Chinese table outside the Latin font's ranges (for pyftsubset), sorted;
+ALWAYS.txt: the same for the Chinese the app shows in every language (the language switch's 中文
+and the glossary's Chinese terms, keys glossary.*.term); and
 SHELL.js: the texts whose keys start with "shell." (the page's loading and error screens, shown
 before the app runs) as `window.nnlabShellText = {en: {...}, zh: {...}}`. A key counts as used by
 the page when web/*.js quotes it.
@@ -89,7 +91,7 @@ def c_string(text):
 
 
 def main():
-    folder, out_cpp, out_chars, out_shell, *source_dirs = sys.argv[1:]
+    folder, out_cpp, out_chars, out_always, out_shell, *source_dirs = sys.argv[1:]
     en, zh = read_tables(folder, 'en'), read_tables(folder, 'zh')
     en_path, zh_path = os.path.join(folder, 'en*.txt'), os.path.join(folder, 'zh*.txt')
     for key in sorted(set(en) - set(zh)):
@@ -145,16 +147,19 @@ def main():
         with open(out_shell, 'w', encoding='utf-8') as f:
             f.write(listing_js)
 
-    chars = set()
-    for value in zh.values():
-        chars.update(c for c in value if not any(lo <= ord(c) <= hi for lo, hi in LATIN_RANGES) and ord(c) > 0x7F)
-    # The language switch shows 中文 in every language.
-    chars.update('中文')
-    listing = ''.join(f'U+{ord(c):04X}\n' for c in sorted(chars))
-    if not os.path.exists(out_chars) or open(out_chars).read() != listing:
-        with open(out_chars, 'w') as f:
-            f.write(listing)
+    def outside_latin(texts):
+        return {c for t in texts for c in t
+                if ord(c) > 0x7F and not any(lo <= ord(c) <= hi for lo, hi in LATIN_RANGES)}
 
+    def write_listing(path, chars):
+        listing = ''.join(f'U+{ord(c):04X}\n' for c in sorted(chars))
+        if not os.path.exists(path) or open(path).read() != listing:
+            with open(path, 'w') as f:
+                f.write(listing)
+
+    always = outside_latin(['中文'] + [zh[k] for k in keys if k.startswith('glossary.') and k.endswith('.term')])
+    write_listing(out_chars, outside_latin(zh.values()) | always)
+    write_listing(out_always, always)
 
 if __name__ == '__main__':
     main()

@@ -90,7 +90,10 @@
       lastWheelAt = [x, y];
     }
     const step = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;  // lines, pages, pixels
-    Module._nnlab_wheel(-e.deltaX * step, -e.deltaY * step);
+    // Shift+wheel: some browsers already turn it sideways; ImGui turns the vertical wheel sideways
+    // itself when Shift is held, so it gets the vertical one.
+    const [dx, dy] = e.shiftKey && !e.deltaY ? [0, e.deltaX] : [e.deltaX, e.deltaY];
+    Module._nnlab_wheel(-dx * step, -dy * step);
   }, { passive: false });
 
   // ---- the on-screen keyboard's DOM input ------------------------------------------------------
@@ -105,15 +108,21 @@
   field.hidden = true;
   document.body.appendChild(field);
   let fieldShown = false, quiet = false, prefocused = false;
-  // GLFW listens for keys on the window (capture): what is typed into the field is the field's.
-  for (const type of ['keydown', 'keypress', 'keyup'])
-    window.addEventListener(type, (e) => { if (e.target === field) e.stopImmediatePropagation(); }, true);
   const textField = (what, text = '') => Module.ccall('nnlab_text_field', null, ['number', 'string'], [what, text]);
+  // GLFW listens for keys on the window, capturing: what is typed into the field is the field's
+  // (registered before GLFW's listeners, this one stops them); Enter, Escape and Tab go to the app.
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    window.addEventListener(type, (e) => {
+      if (e.target !== field) return;
+      e.stopImmediatePropagation();
+      const what = { Enter: 1, Escape: 2, Tab: e.shiftKey ? 4 : 3 }[e.key];
+      if (what && fieldShown) {
+        e.preventDefault();
+        if (type === 'keydown') textField(what);
+      }
+    }, true);
+  }
   field.addEventListener('input', () => { if (fieldShown) textField(0, field.value); });
-  field.addEventListener('keydown', (e) => {
-    const what = { Enter: 1, Escape: 2, Tab: e.shiftKey ? 4 : 3 }[e.key];
-    if (what && fieldShown) { e.preventDefault(); textField(what); }
-  });
   field.addEventListener('blur', () => { if (fieldShown && !quiet) textField(5); });
 
   function toCss(x, y) {
@@ -148,13 +157,15 @@
     showField(x0, y0, x1, y1, text, numeric, same) {
       const [l, t] = toCss(x0, y0), [r, b] = toCss(x1, y1);
       place(l, t, r - l, b - t);
+      const typed = prefocused && field.value !== '';  // typed before the app placed it: kept
       if (!same || !fieldShown) {
-        field.value = text;
+        if (!typed) field.value = text;
         field.inputMode = numeric ? 'decimal' : 'text';
       }
       field.hidden = false;
       fieldShown = true;
       prefocused = false;
+      if (typed) textField(0, field.value);
       if (document.activeElement !== field) {
         field.focus({ preventScroll: true });
         field.setSelectionRange(field.value.length, field.value.length);

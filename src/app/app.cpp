@@ -46,7 +46,6 @@ std::optional<ViewId> view_for_lesson(App& app, std::string_view id) {
 // scripts/strings.py keeps the same ranges to know which characters the Chinese font must add.
 const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
                                 0x2190, 0x22FF, 0x2600, 0x26FF, 0x2C7C, 0x2C7D, 0};
-const ImWchar kSwitchRanges[] = {0x4E2D, 0x4E2D, 0x6587, 0x6587, 0};  // 中文, on the language switch
 constexpr const char* kCjkFont = "ui-zh.ttf";
 
 // The one place the language's name for the switch is written: each in its own language.
@@ -75,10 +74,18 @@ void App::init(const PlatformInfo& info) {
   // The stored choice, else the system's (any zh… is Chinese), else English.
   text::Lang lang = text::Lang::en;
   if (!text::parse_lang(host::load_setting("lang"), &lang)) (void)text::parse_lang(info.system_language, &lang);
-  ImFontGlyphRangesBuilder ranges;  // every character of the Chinese table
-  for (int i = 0; i < text::key_count(); ++i) ranges.AddText(text::T_in(text::Lang::zh, text::key_at(i)));
-  ranges.AddRanges(kSwitchRanges);
-  ranges.BuildRanges(&cjk_ranges_);
+  // The Chinese glyphs: every character of the Chinese table while Chinese is shown; in English,
+  // those of 中文 (the language switch) and of the glossary's Chinese terms (ui-zh-switch.ttf).
+  ImFontGlyphRangesBuilder all, always;
+  always.AddText("中文");
+  for (int i = 0; i < text::key_count(); ++i) {
+    const std::string_view key = text::key_at(i);
+    all.AddText(text::T_in(text::Lang::zh, key));
+    if (key.starts_with("glossary.") && key.ends_with(".term")) always.AddText(text::T_in(text::Lang::zh, key));
+  }
+  all.AddText("中文");
+  all.BuildRanges(&cjk_ranges_);
+  always.BuildRanges(&always_ranges_);
   apply_language(lang);
   set_content_scale(info.content_scale);
 }
@@ -114,7 +121,8 @@ bool App::set_content_scale(float scale) {
   io.Fonts->Clear();
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are embedded in the binary (or kept in cjk_font_)
-  config.OversampleH = 2;
+  // Horizontal oversampling sharpens small Latin text; from 2× pixels on it only doubles the atlas.
+  config.OversampleH = scale < 2.0f ? 2 : 1;
   const float size = kBaseFontSize * scale;
   const embedded::EmbeddedFile* latin = embedded::fonts_find("DejaVuSans.ttf");
   if (latin)
@@ -131,7 +139,8 @@ bool App::set_content_scale(float scale) {
   if (latin && text::language() == text::Lang::zh && !cjk_font_.empty())
     io.Fonts->AddFontFromMemoryTTF(cjk_font_.data(), int(cjk_font_.size()), size, &merge, cjk_ranges_.Data);
   else if (latin && sw)
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sw->bytes), int(sw->size), size, &merge, kSwitchRanges);
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sw->bytes), int(sw->size), size, &merge,
+                                   always_ranges_.Data);
   io.Fonts->Build();
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
@@ -202,9 +211,9 @@ void App::frame() {
 void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, -ImGui::GetFrameHeightWithSpacing()), true);
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "nnlab");
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextDisabled("%s", text::T("app.tagline"));
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrapped_text(text::T("app.tagline"));  // breaks between words and Chinese characters, never leaving one alone
+  ImGui::PopStyleColor();
   ImGui::Separator();
   for (ViewId v : kAllViews) {
     if (ImGui::Selectable(view_title(v), v == current_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize()))) current_ = v;

@@ -97,6 +97,7 @@ class App {
   text::Lang wanted_language_ = text::Lang::en;  // waiting for the Chinese font when ≠ language()
   std::string cjk_font_;                         // the Chinese font's bytes (the desktop: embedded)
   ImVector<ImWchar> cjk_ranges_;                 // the characters the Chinese table uses
+  ImVector<ImWchar> always_ranges_;              // … and those every language shows (ui-zh-switch.ttf)
   std::string notice_;
   bool notice_is_error_ = false;
   double notice_time_ = -1e9;

@@ -18,7 +18,9 @@ using nnlab::app::input::PointerKind;
 
 nnlab::app::App* g_app = nullptr;
 std::bitset<GLFW_KEY_LAST + 1> g_keys;  // which keys are down, for the modifiers
-int g_buttons = 0;                      // which mouse buttons are down (desktop)
+#ifndef __EMSCRIPTEN__
+int g_buttons = 0;  // which mouse buttons are down
+#endif
 
 // The modifiers from the keys themselves: GLFW's mods argument lags on X11 (pressing Ctrl does not
 // report Ctrl), as ImGui's GLFW backend notes.

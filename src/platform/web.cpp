@@ -40,12 +40,21 @@ EM_JS(void, js_resize_canvas, (int width, int height), {
 
 namespace nnlab::platform {
 
-float web_device_pixel_ratio() { return float(emscripten_get_device_pixel_ratio()); }
+namespace {
+// The canvas draws at most 2 framebuffer pixels per CSS pixel. Phones report devicePixelRatio 3
+// (390 × 844 CSS px = 1170 × 2532); drawn at 3 a Neuron drag ran at 15 frames/s in headless
+// Chromium's software WebGL against 30 at 2 (docs/benchmarks.md, "Touch screens: canvas
+// resolution"): the cost follows the pixels, and at a phone's distance 2 is already sharp.
+constexpr double kMaxCanvasDpr = 2.0;
+double canvas_dpr() { return std::min(emscripten_get_device_pixel_ratio(), kMaxCanvasDpr); }
+}  // namespace
+
+float web_device_pixel_ratio() { return float(canvas_dpr()); }
 
 void web_fit_canvas(GLFWwindow* window) {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-  const double dpr = emscripten_get_device_pixel_ratio();
+  const double dpr = canvas_dpr();
   const int w = std::max(1, int(std::lround(css_w * dpr))), h = std::max(1, int(std::lround(css_h * dpr)));
   int cur_w = 0, cur_h = 0;
   glfwGetWindowSize(window, &cur_w, &cur_h);

@@ -12,8 +12,8 @@ class App;
 namespace nnlab::platform {
 
 nnlab::app::App* web_app();  // defined by main.cpp
-float web_device_pixel_ratio();
-void web_fit_canvas(GLFWwindow* window);                // canvas backing store = CSS size × devicePixelRatio
+float web_device_pixel_ratio();                         // devicePixelRatio, at most 2 (the canvas's pixels per CSS px)
+void web_fit_canvas(GLFWwindow* window);                // canvas backing store = CSS size × web_device_pixel_ratio()
 // Keeps the URL in step with the app: a new place (another view or lesson) is a new history entry,
 // so Back and Forward move between places; other changes (a slider) replace the current entry.
 // Also signals the first frame, and tells the page about text fields (web_input.cpp).

@@ -40,7 +40,8 @@ void web_input_after_frame(nnlab::app::App& app) {
   static nnlab::app::input::TextField shown;  // what the page's DOM input covers now
   static int text_cursor = -1;
   const nnlab::app::input::TextField& f = app.input().text_field();
-  const bool want = f.active && app.input().touch_mode();
+  // Once the finger is up: a finger that lands on a field and drags is scrolling, not editing.
+  const bool want = f.active && app.input().touch_mode() && !app.input().finger_down();
   if (want) {
     const bool same = shown.active && shown.id == f.id;
     const bool moved = !same || std::fabs(shown.x0 - f.x0) + std::fabs(shown.y0 - f.y0) + std::fabs(shown.x1 - f.x1) +

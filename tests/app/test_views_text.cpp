@@ -218,8 +218,8 @@ TEST_SUITE("app views in Chinese") {
   TEST_CASE("concepts: titles, cards and glossary in Chinese; the formulas the same in both") {
     auto view = make_concepts_view();
     const BothLanguages s(*view);
-    for (const auto& item : s.zh["titles"].items()) {
-      const std::string key = item.key();  // (clang 14 cannot capture a structured binding in CAPTURE's lambda)
+    for (const auto& item : s.zh["titles"].items()) {  // (no structured binding: clang 14 cannot capture it)
+      const std::string key = item.key();
       CAPTURE(key);
       check_chinese(item.value());
     }

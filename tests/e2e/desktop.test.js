@@ -7,6 +7,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, decodePng, pixelStats } = require('./harness');
+const { desktopEnv } = require('./desktop_env');
 
 const app = process.env.NNLAB_DESKTOP || path.join(root, 'build', 'native', 'nnlab');
 const shots = path.join(root, 'build', 'e2e');
@@ -14,7 +15,7 @@ fs.mkdirSync(shots, { recursive: true });
 
 function runUnderXvfb(args, env = {}) {
   return spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', app, ...args],
-    { encoding: 'utf8', timeout: 60000, env: { ...process.env, ...env } });
+    { encoding: 'utf8', timeout: 60000, env: desktopEnv(env) });
 }
 
 test('the desktop app renders the neuron view and saves a non-blank screenshot', () => {
@@ -53,7 +54,7 @@ test('without an OpenGL 3.3 context the app says so and exits with code 1', () =
 });
 
 test('bad command-line flags get a usage message and exit code 2', () => {
-  const r = spawnSync(app, ['--frames', 'many'], { encoding: 'utf8' });
+  const r = spawnSync(app, ['--frames', 'many'], { encoding: 'utf8', env: desktopEnv() });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /usage: nnlab/);
 });

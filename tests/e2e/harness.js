@@ -103,4 +103,38 @@ function pixelStats(png) {
   return { colours: colours.size, stddev: Math.sqrt(Math.max(0, sum2 / n - mean * mean)), mean };
 }
 
-module.exports = { root, site, startServer, launchBrowser, openPage, decodePng, pixelStats };
+// Waits until the app has drawn n more frames.
+async function waitFrames(page, n) {
+  const now = await page.evaluate(() => window.nnlab.state().frames);
+  await page.waitForFunction((f) => window.nnlab.state().frames >= f, now + n);
+}
+
+// A finger on the page: real touch events through the DevTools protocol (as a phone's screen
+// sends them, so the page's own touch handling runs), at the app's framebuffer pixels (the
+// rectangles of state().ui) on a page of devicePixelRatio `dpr`.
+async function touchscreen(context, page, dpr) {
+  const cdp = await context.newCDPSession(page);
+  // timestamp: when the event happened (seconds since the epoch); a slow page (software WebGL)
+  // handles each event long after the last, so a stroke's speed is given, not left to chance.
+  const send = (type, points, timestamp = Date.now() / 1000) => cdp.send('Input.dispatchTouchEvent',
+    { type, timestamp, touchPoints: points.map(([x, y]) => ({ x: x / dpr, y: y / dpr, id: 1, radiusX: 6, radiusY: 6, force: 1 })) });
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const finger = {
+    down: (x, y, t) => send('touchStart', [[x, y]], t),
+    move: (x, y, t) => send('touchMove', [[x, y]], t),
+    up: (t) => send('touchEnd', [], t),
+    // Press and lift at once (0 ms): the app must still see the press, where it happened.
+    async tap(x, y) { await finger.down(x, y); await finger.up(); },
+    // Down at points[0], through the others `ms` apart (in the events' times; also waited for),
+    // then up (unless keepDown).
+    async stroke(points, ms = 16, keepDown = false) {
+      const t0 = Date.now() / 1000;
+      await finger.down(...points[0], t0);
+      for (let i = 1; i < points.length; i++) { await pause(ms); await finger.move(...points[i], t0 + i * ms / 1000); }
+      if (!keepDown) await finger.up(t0 + points.length * ms / 1000);
+    },
+  };
+  return finger;
+}
+
+module.exports = { root, site, startServer, launchBrowser, openPage, decodePng, pixelStats, waitFrames, touchscreen };

@@ -8,6 +8,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, startServer, launchBrowser, openPage, decodePng, pixelStats } = require('./harness');
+const { desktopEnv } = require('./desktop_env');
 
 const shots = path.join(root, 'build', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
@@ -164,7 +165,7 @@ test('desktop: the coat lesson under Xvfb, through --link, --command and --frame
   fs.rmSync(file, { force: true });
   const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktop, '--frames', '8', '--screenshot', file,
     '--state', '--link', '#view=coat', '--command', 'step next', '--command', 'step next', '--command', 'set w 1 1 1 0.5'],
-  { encoding: 'utf8', timeout: 60000 });
+  { encoding: 'utf8', timeout: 60000, env: desktopEnv() });
   assert.equal(r.status, 0, r.stderr);
   const s = JSON.parse(r.stdout.trim().split('\n').pop());
   assert.equal(s.view, 'network');

@@ -7,6 +7,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, startServer, launchBrowser, openPage, decodePng, pixelStats } = require('./harness');
+const { desktopEnv } = require('./desktop_env');
 
 const shots = path.join(root, 'build', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
@@ -207,7 +208,7 @@ test('browser: training goes on while a lesson is on screen, and ends where the 
   // and a digit or two near a decision boundary may go the other way.
   const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link',
     '#view=mnist&arch=784-16-16-10&epochs=3&subset=all&seed=7', '--command', 'train start', '--frames', '600', '--state'],
-  { encoding: 'utf8', timeout: 120000 });
+  { encoding: 'utf8', timeout: 120000, env: desktopEnv() });
   assert.equal(r.status, 0, r.stderr);
   const desktop = JSON.parse(r.stdout.trim().split('\n').pop()).mnist.training;
   assert.equal(desktop.phase, 'finished');
@@ -277,7 +278,7 @@ test('desktop: the lab trains a few steps under Xvfb and the screenshot shows it
   fs.rmSync(file, { force: true });
   const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link', '#view=mnist&arch=784-30-10&epochs=1',
     '--command', 'train start', '--command', 'draw line 0.5 0.15 0.5 0.85', '--frames', '200', '--screenshot', file, '--state'],
-  { encoding: 'utf8', timeout: 120000 });
+  { encoding: 'utf8', timeout: 120000, env: desktopEnv() });
   assert.equal(r.status, 0, r.stderr);
   const s = JSON.parse(r.stdout.trim().split('\n').pop());
   assert.equal(s.view, 'mnist');
@@ -300,7 +301,7 @@ test('desktop: Fashion-MNIST trains in the lab with its class names', {
   fs.rmSync(file, { force: true });
   const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', desktopApp, '--link', '#view=mnist&arch=784-30-10&epochs=1&subset=5k',
     '--command', 'data fashion', '--command', 'tab confusion', '--command', 'train start', '--frames', '240', '--screenshot', file, '--state'],
-  { encoding: 'utf8', timeout: 120000 });
+  { encoding: 'utf8', timeout: 120000, env: desktopEnv() });
   assert.equal(r.status, 0, r.stderr);
   const s = JSON.parse(r.stdout.trim().split('\n').pop());
   assert.match(s.mnist.data.name, /^Fashion-MNIST \(60000 train \/ 10000 test\)/);

@@ -20,6 +20,17 @@ bool parses_as_number(const std::string& s) {
 
 nlohmann::json rect_json(float x0, float y0, float x1, float y1) { return {x0, y0, x1, y1}; }
 
+// A window's scroll for the tests: its name as the view gave it ("steps", not ImGui's
+// "nnlab/content_1234ABCD/steps_5678EF90"), the scroll and how far it can go.
+nlohmann::json window_scroll(ImGuiID id) {
+  const ImGuiWindow* w = id ? ImGui::FindWindowByID(id) : nullptr;
+  if (!w) return nullptr;
+  std::string name = w->Name;
+  if (const size_t slash = name.rfind('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (const size_t us = name.rfind('_'); us != std::string::npos && name.size() - us == 9) name.resize(us);
+  return {{"window", name}, {"scroll", {w->Scroll.x, w->Scroll.y}}, {"max", {w->ScrollMax.x, w->ScrollMax.y}}};
+}
+
 }  // namespace
 
 void Input::set_scale(float scale) {
@@ -50,8 +61,11 @@ void Input::begin_frame(double now) {
   io.KeyShift = state_.mods & kModShift;
   io.KeyAlt = state_.mods & kModAlt;
   io.KeySuper = state_.mods & kModSuper;
-  // A fingertip is wider than a mouse's hot spot: items take touches a little outside their frame.
-  ImGui::GetStyle().TouchExtraPadding = touch_mode() ? ImVec2(4.0f * scale_, 4.0f * scale_) : ImVec2(0, 0);
+  // A fingertip is wider than a mouse's hot spot: items take touches a little outside their frame,
+  // and tooltips keep clear of it (ImGui places them beside a "cursor" of MouseCursorScale).
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.TouchExtraPadding = touch_mode() ? ImVec2(4.0f * scale_, 4.0f * scale_) : ImVec2(0, 0);
+  style.MouseCursorScale = (touch_mode() ? 2.0f : 1.0f) * scale_;
 }
 
 bool Input::apply(const Event& e) {
@@ -89,11 +103,7 @@ bool Input::apply(const Event& e) {
       io.AddInputCharacter(unsigned(e.code));
       break;
     case T::replace_text: replace_text(e.text); break;
-    case T::end_text_field: {
-      const ImGuiContext& g = *GImGui;
-      if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) ImGui::ClearActiveID();  // as a click elsewhere does
-      break;
-    }
+    case T::end_text_field: end_text_field_ = true; break;
     case T::focus:
       if (!e.down) {
         state_.keys.reset();
@@ -122,10 +132,25 @@ void Input::replace_text(const std::string& text) {
   queue_.push_front(down);
 }
 
+void Input::after_new_frame() {
+  keys_.after_new_frame();
+  if (end_text_field_) {
+    // As a click elsewhere does. After NewFrame, so that ImGui sees the field deactivated after
+    // an edit this frame (it compares with the id active when the frame began).
+    end_text_field_ = false;
+    const ImGuiContext& g = *GImGui;
+    if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) ImGui::ClearActiveID();
+  }
+}
+
 void Input::end_frame() {
   keys_.end_frame();
   const ImGuiContext& g = *GImGui;
   text_cursor_ = ImGui::GetMouseCursor() == ImGuiMouseCursor_TextInput;
+  const ImGuiWindow* scroll = TouchGestures::scrollable(g.HoveredWindow);
+  hovered_scroll_ = scroll ? scroll->ID : 0;
+  tooltip_ = false;
+  for (const ImGuiWindow* w : g.Windows) tooltip_ |= (w->Flags & ImGuiWindowFlags_Tooltip) && w->Active;
   const KeyboardNav::Item* item = nullptr;
   if (g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId) item = keys_.find(g.ActiveId);
   if (!item) {
@@ -151,8 +176,11 @@ void Input::state(nlohmann::json* out) const {
   nlohmann::json j = {{"pointer", pointer_kind_name(state_.pointer)},
                       {"touch_mode", touch_mode()},
                       {"queued", queue_.size()},
-                      {"keyboard_focus", keys_.focus_shown()}};
+                      {"keyboard_focus", keys_.focus_shown()},
+                      {"tooltip", tooltip_}};
   touch_.state(&j["touch"]);
+  if (ImGui::GetCurrentContext())
+    j["scroll"] = {{"hovered", window_scroll(hovered_scroll_)}, {"touched", window_scroll(touch_.last_scrolled())}};
   j["text_field"] = nullptr;
   if (field_.active)
     j["text_field"] = {{"rect", rect_json(field_.x0, field_.y0, field_.x1, field_.y1)},

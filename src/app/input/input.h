@@ -34,11 +34,12 @@ class Input {
   void push(Event e) { queue_.push(std::move(e)); }
   void set_scale(float scale);
   void begin_frame(double now);
-  void after_new_frame() { keys_.after_new_frame(); }
+  void after_new_frame();
   void end_frame();
 
   PointerKind pointer() const { return state_.pointer; }
   bool touch_mode() const { return state_.pointer == PointerKind::touch; }
+  bool finger_down() const { return touch_.finger_down(); }
   const TextField& text_field() const { return field_; }
   bool text_cursor() const { return text_cursor_; }  // ImGui shows the text cursor (a field is under the pointer)
   void state(nlohmann::json* out) const;             // state().input
@@ -55,6 +56,9 @@ class Input {
   double last_now_ = -1;
   float scale_ = 1.0f;
   bool text_cursor_ = false;
+  bool end_text_field_ = false;  // the page's input was left: the field lets go after NewFrame
+  ImGuiID hovered_scroll_ = 0;  // the window the wheel would scroll now
+  bool tooltip_ = false;        // a tooltip is on screen (what hover shows)
 };
 
 }  // namespace nnlab::app::input

@@ -146,9 +146,12 @@ void KeyboardNav::move_focus(int direction) {
   }
   if (order.empty()) return;
   const int n = int(order.size());
+  // From the focused item; with none shown, from the item last clicked (as in a browser), else
+  // from the start (ImGui itself focuses a window's first item, unseen, when the window appears).
+  const ImGuiID from = focus_shown() ? g.NavId : clicked_id_ == g.NavId ? clicked_id_ : 0;
   int at = -1;
   for (int i = 0; i < n; ++i)
-    if (order[size_t(i)]->id == g.NavId) at = i;
+    if (order[size_t(i)]->id == from) at = i;
   const int next = at < 0 ? (direction > 0 ? 0 : n - 1) : (at + direction + n) % n;
   focus(*order[size_t(next)]);
 }
@@ -177,6 +180,7 @@ void KeyboardNav::end_frame() {
       building_.erase(std::remove_if(building_.begin(), building_.end(), [&](const Item& it) { return it.id == w->ChildId; }),
                       building_.end());
   items_.swap(building_);
+  if (g.ActiveId != 0 && g.ActiveIdSource == ImGuiInputSource_Mouse) clicked_id_ = g.ActiveId;
   if (!focus_shown() || !g.NavIdIsAlive) return;
   // The focus ring: ImGui's own highlight is a thin line in the accent colour; a white, thicker ring
   // around it shows where the keyboard is from across the room (yellow is taken: the lessons'

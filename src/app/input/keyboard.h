@@ -72,6 +72,7 @@ class KeyboardNav {
   int tab_ = 0;  // +1 Tab, -1 Shift+Tab, pressed this frame
   bool press_ = false, adjust_ = false, drop_focus_ = false, start_input_ = false;
   ImGuiID start_input_id_ = 0;  // the field a typed character asked to edit
+  ImGuiID clicked_id_ = 0;      // the item the pointer last pressed: Tab goes on from there
   int start_input_frames_ = 0;
   std::string focused_label_;
 };

@@ -15,35 +15,99 @@ constexpr float kFlingDecayS = 0.35f;  // the speed falls by e every 0.35 s (clo
 
 float length(ImVec2 v) { return std::sqrt(v.x * v.x + v.y * v.y); }
 
-// The window a finger on `w` scrolls: w or the nearest parent that can scroll and takes the wheel.
-ImGuiWindow* scrollable(ImGuiWindow* w) {
+bool text_field_active(const ImGuiContext& g) { return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId; }
+
+}  // namespace
+
+ImGuiWindow* TouchGestures::scrollable(ImGuiWindow* w) {
   for (; w; w = (w->Flags & ImGuiWindowFlags_ChildWindow) ? w->ParentWindow : nullptr)
     if ((w->ScrollMax.y > 0 || w->ScrollMax.x > 0) && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return w;
   return nullptr;
 }
 
-}  // namespace
+void TouchGestures::reset() {
+  const float scale = scale_;
+  const int frame = frame_;
+  const ImGuiID scrolled = last_scrolled_;
+  *this = TouchGestures();
+  scale_ = scale;
+  frame_ = frame;
+  last_scrolled_ = scrolled;
+}
 
 void TouchGestures::begin_frame(double now, FrameBudget* budget) {
   ++frame_;
   ImGuiContext& g = *GImGui;
-  if (down_ && phase_ == Phase::undecided && frame_ > down_frame_) {
-    // ImGui has seen the press for a frame: an item took it, or the finger is on blank space
-    // (ImGui then holds the window's move id, which our windows never act on).
+  auto press = [&] {
+    imgui_down_ = true;
+    press_frame_ = frame_;
+    budget->take_button(0);
+  };
+  auto release = [&] {
+    imgui_down_ = false;
+    budget->take_button(0);
+    if (!down_) gone_frame_ = frame_;
+  };
+  auto scroll_target = [&](ImGuiWindow* w) {
+    ImGuiWindow* s = scrollable(w);
+    scroll_window_ = s ? s->ID : 0;
+  };
+  if (release_next_) {
+    release_next_ = false;
+    if (imgui_down_) return release();
+  }
+  if (tap_next_) {  // a tap on text or space: press now, release next frame, where the finger was
+    tap_next_ = false;
+    press();
+    release_next_ = true;
+    return;
+  }
+  if (phase_ == Phase::pending && frame_ > down_frame_) {
+    // ImGui has had the finger's position for a frame: is an item under it?
+    const bool on_item = g.HoveredId != 0;
+    if (!on_item) scroll_target(g.HoveredWindow);
+    if (down_) {
+      phase_ = on_item ? Phase::pressed : Phase::blank;
+      if (on_item) return press();  // the item has the finger
+    } else {
+      phase_ = Phase::none;  // lifted already
+      if (!moved_) {         // a tap: press now, release next frame
+        release_next_ = true;
+        return press();
+      }
+      if (!on_item && scroll_window_) {  // a flick, over before ImGui saw it: the scroll it meant
+        scroll_pos_ = ImGui::FindWindowByID(scroll_window_)->Scroll;
+        (void)scroll_by(scroll_window_, down_pos_ - last_pos_);
+        start_fling();
+      }
+      gone_frame_ = frame_;
+      return;
+    }
+  }
+  if (phase_ == Phase::pressed && frame_ > press_frame_) {
+    // The item took the press, or nothing did (ImGui then holds the window's move id, which our
+    // windows never act on).
     const bool blank = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
     phase_ = blank ? Phase::blank : Phase::item;
-    ImGuiWindow* w = blank ? scrollable(g.HoveredWindow) : nullptr;
-    scroll_window_ = w ? w->ID : 0;
+    if (blank) scroll_target(g.HoveredWindow);
   }
+  if (phase_ == Phase::item && down_ && moved_ && text_field_active(g)) {
+    // A finger that lands on a text field and drags means to scroll: the field lets go (unedited).
+    scroll_target(g.ActiveIdWindow);
+    ImGui::ClearActiveID();
+    phase_ = Phase::blank;
+    return release();
+  }
+  if (phase_ == Phase::blank && down_ && moved_ && imgui_down_ && scroll_window_) return release();  // no click
   const bool still = down_ && !moved_ && now - down_time_ >= kLongPressS;
   if (still && (phase_ == Phase::blank || phase_ == Phase::item)) {
     // Sliders and drags (they claim left/right while active) keep a finger that rests on them.
-    const bool slider = phase_ == Phase::item && g.ActiveId != 0 &&
+    const bool slider = phase_ == Phase::item && g.ActiveId != 0 && !text_field_active(g) &&
                         (g.ActiveIdUsingNavDirMask & ((1 << ImGuiDir_Left) | (1 << ImGuiDir_Right)));
     if (!slider) {
       if (g.ActiveId != 0) ImGui::ClearActiveID();  // a held button is cancelled, not clicked
       phase_ = Phase::hover;
-      budget->take_button(0);  // ImGui's button goes up this frame
+      if (imgui_down_) release();
     }
   }
 }
@@ -54,28 +118,27 @@ void TouchGestures::start_scrolling(const InputState& s) {
   if (ImGuiWindow* w = ImGui::FindWindowByID(scroll_window_)) scroll_pos_ = w->Scroll;
 }
 
+void TouchGestures::start_fling() {
+  fling_velocity_ = lift_velocity_;
+  if (length(fling_velocity_) > 150.0f * scale_) fling_window_ = scroll_window_;
+}
+
 void TouchGestures::on_event(const Event& e, const InputState& s) {
   using T = Event::Type;
   if (e.type != T::pointer_move && e.type != T::pointer_button && e.type != T::pointer_leave) return;
   if (e.pointer != PointerKind::touch) {  // a mouse or pen: no gestures
-    if (phase_ != Phase::none || lift_frame_ >= 0 || fling_window_) {
-      const float scale = scale_;
-      const int frame = frame_;
-      *this = TouchGestures();
-      scale_ = scale;
-      frame_ = frame;
-    }
+    if (phase_ != Phase::none || gone_frame_ >= 0 || fling_window_ || imgui_down_) reset();
     return;
   }
   const ImVec2 p(s.x, s.y);
   if (e.type == T::pointer_button && e.code == 0 && e.down) {
     down_ = true;
     moved_ = false;
-    phase_ = Phase::undecided;
+    phase_ = Phase::pending;
     down_pos_ = last_pos_ = p;
     down_time_ = e.time;
     down_frame_ = frame_;
-    lift_frame_ = -1;
+    gone_frame_ = -1;
     fling_window_ = 0;  // a finger stops a fling
     scroll_window_ = 0;
     samples_[0] = {e.time, p};
@@ -93,23 +156,29 @@ void TouchGestures::on_event(const Event& e, const InputState& s) {
       moved_ = true;
       if (phase_ == Phase::blank && scroll_window_) start_scrolling(s);
     }
+    if (phase_ != Phase::scrolling) last_pos_ = p;
     return;
   }
   if (e.type == T::pointer_button && e.code == 0 && !e.down) {
-    if (phase_ == Phase::scrolling && sample_count_ >= 2) {
+    down_ = false;
+    lift_velocity_ = ImVec2(0, 0);
+    if (moved_ && sample_count_ >= 2) {
       // The speed over the last kFlingWindowS (and only if the finger was still moving at the end).
       const Sample& last = samples_[sample_count_ - 1];
       int first = sample_count_ - 1;
       while (first > 0 && last.t - samples_[first - 1].t <= kFlingWindowS) --first;
       const double dt = last.t - samples_[first].t;
-      if (dt > 0.01 && e.time - last.t < 0.05) {
-        fling_velocity_ = (last.p - samples_[first].p) * float(1.0 / dt);
-        if (length(fling_velocity_) > 150.0f * scale_) fling_window_ = scroll_window_;
-      }
+      if (dt > 0.01 && e.time - last.t < 0.05) lift_velocity_ = (last.p - samples_[first].p) * float(1.0 / dt);
     }
-    down_ = false;
+    if (phase_ == Phase::scrolling) {
+      (void)scroll_by(scroll_window_, last_pos_ - p);  // the last movement, then the fling
+      start_fling();
+    }
+    if (phase_ == Phase::pending) return;  // decided at the next frame
+    if (phase_ == Phase::blank && !moved_ && !imgui_down_) tap_next_ = true;
+    else if (imgui_down_) release_next_ = true;
     phase_ = Phase::none;
-    lift_frame_ = frame_;
+    if (!imgui_down_ && !tap_next_) gone_frame_ = frame_;
   }
 }
 
@@ -121,15 +190,12 @@ bool TouchGestures::scroll_by(ImGuiID id, ImVec2 delta) {
   scroll_pos_.y = std::clamp(scroll_pos_.y + delta.y, 0.0f, w->ScrollMax.y);
   if (w->ScrollMax.x > 0) ImGui::SetScrollX(w, scroll_pos_.x);
   if (w->ScrollMax.y > 0) ImGui::SetScrollY(w, scroll_pos_.y);
+  last_scrolled_ = id;
   return scroll_pos_.x != before.x || scroll_pos_.y != before.y;
 }
 
 void TouchGestures::after_events(float dt, const InputState& s) {
-  if (phase_ == Phase::undecided && moved_ && down_) {
-    // Moved past the slop before ImGui saw the press: decided at the next begin_frame.
-    return;
-  }
-  if (phase_ == Phase::blank && moved_ && scroll_window_) start_scrolling(s);
+  if (phase_ == Phase::blank && down_ && moved_ && scroll_window_ && !imgui_down_) start_scrolling(s);
   if (phase_ == Phase::scrolling && down_) {
     const ImVec2 p(s.x, s.y);
     (void)scroll_by(scroll_window_, last_pos_ - p);  // the finger goes up, the content follows it
@@ -144,19 +210,19 @@ void TouchGestures::after_events(float dt, const InputState& s) {
 }
 
 ImVec2 TouchGestures::mouse_pos(const InputState& s) const {
-  if (s.pointer == PointerKind::touch && !down_ && lift_frame_ >= 0 && frame_ > lift_frame_)
+  if (s.pointer == PointerKind::touch && gone_frame_ >= 0 && frame_ > gone_frame_)
     return ImVec2(-FLT_MAX, -FLT_MAX);  // the finger has gone: no hover left behind
   return ImVec2(s.x, s.y);
 }
 
 bool TouchGestures::mouse_down(int button, const InputState& s) const {
-  if (button == 0 && phase_ == Phase::hover) return false;
+  if (button == 0 && s.pointer == PointerKind::touch) return imgui_down_;
   return s.buttons[button];
 }
 
 void TouchGestures::state(nlohmann::json* out) const {
-  static const char* const names[] = {"none", "undecided", "item", "blank", "scrolling", "hover"};
-  *out = {{"phase", names[int(phase_)]}, {"fling", fling_window_ != 0}};
+  static const char* const names[] = {"none", "pending", "pressed", "item", "blank", "scrolling", "hover"};
+  *out = {{"phase", names[int(phase_)]}, {"fling", fling_window_ != 0}, {"finger_down", down_}};
 }
 
 }  // namespace nnlab::app::input

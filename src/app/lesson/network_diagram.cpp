@@ -76,7 +76,7 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
     return current;
   }
   const Mlp& mlp = session.scenario().mlp;
-  const Notation n(mlp);
+  const Notation n(mlp, t->first_output);  // the MNIST output layer numbers its outputs by digit
   const Step* step = session.current();
   const bool any_highlight = step && (!step->highlight.neurons.empty() || !step->highlight.weights.empty() ||
                                       !step->highlight.biases.empty());
@@ -209,7 +209,7 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
                   : text::tr("lessonview.tip.input", {{"x", n.x(k)}, {"value", format_number_full(value)}});
           ImGui::SetTooltip("%s", tip.c_str());
         } else {
-          std::string tip = text::tr("lessonview.tip.neuron", {{"neuron", std::to_string(k + 1)},
+          std::string tip = text::tr("lessonview.tip.neuron", {{"neuron", std::to_string(n.number(l, k))},
                                                               {"layer", n.layer_name(l)},
                                                               {"z", n.z(l, k)},
                                                               {"z_value", format_number_full(t->ws.z(l)[k])},
@@ -274,7 +274,7 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
     std::string tip = text::tr("lessonview.tip.weight", {{"w", n.w(hover_l, hover_o, hover_i)},
                                                         {"value", format_number_full(mlp.weights(hover_l)[k])},
                                                         {"from", n.input(hover_l, hover_i)},
-                                                        {"neuron", std::to_string(hover_o + 1)},
+                                                        {"neuron", std::to_string(n.number(hover_l, hover_o))},
                                                         {"layer", n.layer_name(hover_l)}});
     if (t->has_target()) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
     if (t->has_update())

@@ -33,7 +33,7 @@ bool valid(const Mlp& m, const Selection& s, size_t inputs) {
 }
 
 std::string input_label(const LessonSession& s, int i) {
-  const Notation n(s.scenario().mlp);
+  const Notation n(s.scenario().mlp, s.scenario().first_output);
   const auto& names = s.scenario().input_names;
   return n.x(i) + (i < int(names.size()) ? "  " + names[i] : std::string());
 }
@@ -49,7 +49,7 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
     ImGui::PopStyleColor();
     return;
   }
-  const Notation n(m);
+  const Notation n(m, s.scenario().first_output);
   float value = 0;
   std::string title;
   switch (sel->kind) {
@@ -58,13 +58,13 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
       title = text::tr("lessonview.edit.weight",
                        {{"w", n.w(sel->layer, sel->out, sel->in)},
                         {"from", sel->layer == 0 ? input_label(s, sel->in) : n.input(sel->layer, sel->in)},
-                        {"neuron", std::to_string(sel->out + 1)},
+                        {"neuron", std::to_string(n.number(sel->layer, sel->out))},
                         {"layer", n.layer_name(sel->layer)}});
       break;
     case Selection::Kind::bias:
       value = m.bias(sel->layer)[sel->out];
       title = text::tr("lessonview.edit.bias", {{"b", n.b(sel->layer, sel->out)},
-                                                {"neuron", std::to_string(sel->out + 1)},
+                                                {"neuron", std::to_string(n.number(sel->layer, sel->out))},
                                                 {"layer", n.layer_name(sel->layer)}});
       break;
     case Selection::Kind::input:
@@ -140,7 +140,7 @@ void draw_input_editors(LessonSession& s) {
 void draw_target_editors(LessonSession& s) {
   const Scenario& sc = s.scenario();
   if (sc.y.empty()) return;
-  const Notation n(sc.mlp);
+  const Notation n(sc.mlp, sc.first_output);
   const float f = ImGui::GetFontSize();
   ImGui::TextUnformatted(text::T("lessonview.target"));
   ImGui::PushItemWidth(6 * f);

@@ -56,7 +56,7 @@ void draw_matrix_view(const LessonSession& s, int l) {
   const CoreTrace* t = s.trace();
   if (!t) return;
   const Mlp& m = s.scenario().mlp;
-  const Notation n(m);
+  const Notation n(m, t->first_output);
   const Step* step = s.current();
   const int I = m.layer(l).inputs, O = m.layer(l).outputs;
   const float* in = l == 0 ? t->x.data() : t->ws.a(l - 1).data();
