@@ -24,7 +24,7 @@ class Maps {
   static constexpr int kRes = 200;
   static constexpr int kTile = 40;
   static constexpr int kStride = kRes / kTile;
-  static constexpr int kRowsPerPass = 10;  // grid rows per forward call (2,000 points)
+  static constexpr int kRowsPerPass = 2;  // grid rows per forward call (400 points): a frame's budget is checked between them
 
   Maps();
   static float grid_x(int col);  // the plane's x at a column's centre

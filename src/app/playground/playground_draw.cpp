@@ -35,6 +35,7 @@ ImU32 u32(Rgb c, float alpha = 1.0f) {
 // Items side by side while they fit, on the next line when they do not (a toolbar on any width).
 struct Flow {
   float right;
+  bool narrow = false;  // labels wrap to their control's width (two controls a row)
   bool first = true;
   void next(float w) {
     if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x * 2 + w <= right) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
@@ -42,12 +43,20 @@ struct Flow {
   }
 };
 
+// Wrapped to `width` from the cursor (wrapped_text wraps at the window's edge; columns are narrower).
+void wrap_to(float width, std::string_view text) {
+  wrapped_text(text, std::max(0.0f, ImGui::GetContentRegionAvail().x - width));
+}
+
 // A label above a combo of `items` (texts in the current language); returns the chosen index or −1.
 int labelled_combo(Flow& flow, const char* label, const char* id, float width, int current,
                    const std::vector<std::string>& items) {
-  flow.next(std::max(width, ImGui::CalcTextSize(label).x));
+  const float unit = flow.narrow ? width : std::max(width, ImGui::CalcTextSize(label).x);
+  flow.next(unit);
   ImGui::BeginGroup();
-  ImGui::TextDisabled("%s", label);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  wrap_to(unit, label);
+  ImGui::PopStyleColor();
   ImGui::SetNextItemWidth(width);
   int chosen = -1;
   const char* preview = current >= 0 && current < int(items.size()) ? items[size_t(current)].c_str() : "";
@@ -61,10 +70,6 @@ int labelled_combo(Flow& flow, const char* label, const char* id, float width, i
   return chosen;
 }
 
-// Wrapped to `width` from the cursor (wrapped_text wraps at the window's edge; columns are narrower).
-void wrap_to(float width, std::string_view text) {
-  wrapped_text(text, std::max(0.0f, ImGui::GetContentRegionAvail().x - width));
-}
 
 const char* activation_label(Activation a) {
   switch (a) {
@@ -111,11 +116,12 @@ void PlaygroundView::draw() {
     ImGui::PopStyleColor();
   }
   draw_toolbar(avail);
-  draw_settings_row(avail);
+  if (!narrow) draw_settings_row(avail);
   ImGui::Spacing();
-  if (narrow) {
+  if (narrow) {  // the plot first, at the full width; then the knobs, the network, the data
     draw_output_panel(avail, true);
     ImGui::Spacing();
+    draw_settings_row(avail);
     section(T("playground.network"));
     draw_network(avail, std::max(16 * f, avail * 0.9f));
     draw_editor(avail);
@@ -150,6 +156,7 @@ void PlaygroundView::draw() {
 // Reset, Play/Pause, the two Steps, the epoch counter and the speed.
 void PlaygroundView::draw_toolbar(float width) {
   const float f = ImGui::GetFontSize();
+  const bool narrow = width < 44 * f;
   Flow flow{ImGui::GetCursorScreenPos().x + width};
   const ImVec2 big(0, 2.2f * f);  // touch-sized
   if (!settings_.hides(Control::reset)) {
@@ -159,11 +166,11 @@ void PlaygroundView::draw_toolbar(float width) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T("playground.reset_tip"));
   }
   if (!settings_.hides(Control::play)) {
-    flow.next(6 * f);
+    flow.next(narrow ? 5 * f : 6 * f);
     const bool on = playing_;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.45f, 0.1f, 1));
     else ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.1f, 0.45f, 0.75f, 1));
-    if (ImGui::Button(with_id(T(on ? "playground.pause" : "playground.play"), "play").c_str(), ImVec2(6 * f, big.y))) {
+    if (ImGui::Button(with_id(T(on ? "playground.pause" : "playground.play"), "play").c_str(), ImVec2(narrow ? 5 * f : 6 * f, big.y))) {
       const std::string e = train(on ? "pause" : "start");
       if (!e.empty()) say_text(e, true);
     }
@@ -173,12 +180,14 @@ void PlaygroundView::draw_toolbar(float width) {
   if (!settings_.hides(Control::step)) {
     const std::string tip = tr("playground.step_tip", {{"steps", std::to_string(engine_.steps_per_epoch())},
                                                        {"batch", std::to_string(engine_.batch_size())}});
-    flow.next(ImGui::CalcTextSize(T("playground.step_epoch")).x + 2 * f);
-    if (ImGui::Button(with_id(T("playground.step_epoch"), "step").c_str(), big)) (void)train("step epoch");
+    const char* epoch_key = narrow ? "playground.step_epoch_short" : "playground.step_epoch";
+    const char* batch_key = narrow ? "playground.step_batch_short" : "playground.step_batch";
+    flow.next(ImGui::CalcTextSize(T(epoch_key)).x + 2 * f);
+    if (ImGui::Button(with_id(T(epoch_key), "step").c_str(), big)) (void)train("step epoch");
     remember_item("playground.step");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
-    flow.next(ImGui::CalcTextSize(T("playground.step_batch")).x + 2 * f);
-    if (ImGui::Button(with_id(T("playground.step_batch"), "step_batch").c_str(), big)) (void)train("step batch");
+    flow.next(ImGui::CalcTextSize(T(batch_key)).x + 2 * f);
+    if (ImGui::Button(with_id(T(batch_key), "step_batch").c_str(), big)) (void)train("step batch");
     remember_item("playground.step_batch");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
   }
@@ -231,8 +240,11 @@ void PlaygroundView::draw_toolbar(float width) {
 // Learning rate, activation, regularisation and its rate (TF Playground's top bar), optimizer,
 // loss and output (ours).
 void PlaygroundView::draw_settings_row(float width) {
-  const float f = ImGui::GetFontSize();
-  Flow flow{ImGui::GetCursorScreenPos().x + width};
+  float f = ImGui::GetFontSize();
+  Flow flow{ImGui::GetCursorScreenPos().x + width, width < 44 * f};
+  const float half = (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 2;
+  // On a narrow screen every combo takes half the width: two side by side.
+  auto w = [&](float ems) { return width < 44 * f ? half - 1 : ems * f; };
   auto numbers = [](const float* v, int n, float current, std::vector<std::string>* items) {
     int at = -1;
     for (int i = 0; i < n; ++i) {
@@ -248,7 +260,7 @@ void PlaygroundView::draw_settings_row(float width) {
   if (!settings_.hides(Control::lr)) {
     std::vector<std::string> items;
     const int at = numbers(kLearningRates, int(std::size(kLearningRates)), settings_.lr, &items);
-    const int c = labelled_combo(flow, T("playground.lr"), "lr", 6 * f, at, items);
+    const int c = labelled_combo(flow, T("playground.lr"), "lr", w(6), at, items);
     if (c >= 0 && c < int(std::size(kLearningRates))) (void)set("lr", float_to_text(kLearningRates[c]));
   }
   if (!settings_.hides(Control::act)) {
@@ -258,29 +270,29 @@ void PlaygroundView::draw_settings_row(float width) {
       items.push_back(activation_label(kHiddenActivations[i]));
       if (kHiddenActivations[i] == settings_.act) at = i;
     }
-    const int c = labelled_combo(flow, T("playground.act"), "act", 7 * f, at, items);
+    const int c = labelled_combo(flow, T("playground.act"), "act", w(7), at, items);
     if (c >= 0) (void)set("act", activation_word(kHiddenActivations[c]));
   }
   if (!settings_.hides(Control::reg)) {
     const std::vector<std::string> items = {T("playground.reg.none"), "L1", "L2"};
-    const int c = labelled_combo(flow, T("playground.reg"), "reg", 5 * f, int(settings_.reg), items);
+    const int c = labelled_combo(flow, T("playground.reg"), "reg", w(5), int(settings_.reg), items);
     if (c >= 0) (void)set("reg", c == 0 ? "none" : c == 1 ? "l1" : "l2");
   }
   if (!settings_.hides(Control::reg_rate)) {
     std::vector<std::string> items;
     const int at = numbers(kRegRates, int(std::size(kRegRates)), settings_.reg_rate, &items);
-    const int c = labelled_combo(flow, T("playground.reg_rate"), "reg_rate", 5 * f, at, items);
+    const int c = labelled_combo(flow, T("playground.reg_rate"), "reg_rate", w(5), at, items);
     if (c >= 0 && c < int(std::size(kRegRates))) (void)set("reg_rate", float_to_text(kRegRates[c]));
   }
   if (!settings_.hides(Control::opt)) {
     const std::vector<std::string> items = {"SGD", T("playground.opt.momentum"), "Adam"};
-    const int c = labelled_combo(flow, T("playground.opt"), "opt", 6 * f, int(settings_.optimizer), items);
+    const int c = labelled_combo(flow, T("playground.opt"), "opt", w(6), int(settings_.optimizer), items);
     if (c >= 0) (void)set("opt", optimizer_name(OptimizerKind(c)));
   }
   const Problem p = problem_of(settings_.data);
   if (!settings_.hides(Control::loss) && p != Problem::regression) {
     const std::vector<std::string> items = {T("playground.loss.square"), T("playground.loss.cross_entropy")};
-    const int c = labelled_combo(flow, T("playground.loss"), "loss", 11 * f, int(settings_.loss), items);
+    const int c = labelled_combo(flow, T("playground.loss"), "loss", w(11), int(settings_.loss), items);
     if (c >= 0) {
       const std::string e = set("loss", c == 0 ? "square" : "cross-entropy");
       if (!e.empty()) say_text(e, true);
@@ -288,7 +300,7 @@ void PlaygroundView::draw_settings_row(float width) {
   }
   if (!settings_.hides(Control::out) && p == Problem::binary) {
     const std::vector<std::string> items = {activation_label(Activation::tanh), activation_label(Activation::sigmoid)};
-    const int c = labelled_combo(flow, T("playground.out"), "out", 6 * f, settings_.output == Activation::sigmoid ? 1 : 0, items);
+    const int c = labelled_combo(flow, T("playground.out"), "out", w(6), settings_.output == Activation::sigmoid ? 1 : 0, items);
     if (c >= 0) {
       const std::string e = set("out", c == 0 ? "tanh" : "sigmoid");
       if (!e.empty()) say_text(e, true);

@@ -63,7 +63,7 @@ void PlaygroundView::run_training(double dt) {
   const auto t0 = Clock::now();
   double done = 0;
   while (done < wanted && ms_since(t0) < train_budget_ms_) {
-    const int n = int(std::min(wanted - done, 8.0));
+    const int n = int(std::min(wanted - done, 4.0));
     const int took = engine_.train_steps(n);
     done += took;
     if (took < n) break;  // diverged

@@ -26,7 +26,10 @@ Rgb point_color(const Point& p, int classes) {
   return classes > 0 ? class_color(p.label) : diverging_color(p.value);
 }
 
-constexpr double kLongPressS = 0.45;  // holding a point this long deletes it (the touch layer hovers at 0.5 s)
+// Holding a point still this long deletes it. A finger's long press reaches the plot as a release
+// (the touch layer turns a still finger into hover at 0.5 s, lifting ImGui's button): a press held
+// kHeldS before its release counts too.
+constexpr double kLongPressS = 0.45, kHeldS = 0.3;
 
 }  // namespace
 
@@ -103,6 +106,7 @@ void PlaygroundView::draw_plot(float size) {
     if (ImGui::IsItemActivated()) {
       drag_point_ = engine_.nearest_point(mx, my, pick, settings_.show_test);
       press_consumed_ = false;
+      press_time_ = ImGui::GetTime();
     }
     if (ImGui::IsItemActive() && !press_consumed_ && drag_point_ >= 0) {
       if (moved) {
@@ -115,6 +119,11 @@ void PlaygroundView::draw_plot(float size) {
       }
     }
     if (ImGui::IsItemDeactivated()) {
+      if (!press_consumed_ && drag_point_ >= 0 && !moved && ImGui::GetTime() - press_time_ >= kHeldS) {
+        engine_.remove_point(drag_point_);
+        drag_point_ = -1;
+        press_consumed_ = true;
+      }
       if (!press_consumed_ && drag_point_ < 0 && !moved) {
         float x, y;
         to_plane(io.MouseClickedPos[0], &x, &y);

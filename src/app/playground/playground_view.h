@@ -46,7 +46,7 @@ class PlaygroundView : public View {
 
   // Links carry the weights of networks up to this many parameters, and edited points up to kLinkPoints.
   static constexpr size_t kLinkWeights = 500;
-  static constexpr size_t kLinkPoints = 300;
+  static constexpr size_t kLinkPoints = 600;
 
   // What the learner picked: a neuron (its map enlarged, its bias editable), a weight, or nothing.
   struct Selection {
@@ -129,6 +129,7 @@ class PlaygroundView : public View {
   float add_value_ = 0.5f;
   int drag_point_ = -1;
   bool press_consumed_ = false;
+  double press_time_ = 0;
   bool has_probe_ = false;
   float probe_x_ = 0, probe_y_ = 0;
   std::vector<float> probe_out_;
