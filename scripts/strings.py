@@ -3,8 +3,10 @@
 
     strings.py STRINGS_DIR OUT.cpp CHARS.txt ALWAYS.txt SHELL.js SOURCE_DIR...
 
-STRINGS_DIR holds en.txt and zh.txt (while work on a part of the app is under way, also
-en.PART.txt and zh.PART.txt, read after them as part of the same table; a key is given once).
+STRINGS_DIR holds one table per language, kept in a file per area of the app so each stays
+readable: en.txt and zh.txt (the app's frame, shared words), then en.AREA.txt and zh.AREA.txt
+(lessons, views, lab, layout, …) read after them in name order as part of the same table; a key is
+given once. Translators edit the two files of an area side by side.
 
 A table has one text per line, `key = text`; `#` starts a comment line; `\\n` is a line break.
 Placeholders are `{name}`; `{{` and `}}` are literal braces. The build stops, naming the key, when

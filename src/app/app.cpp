@@ -4,11 +4,13 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app/common/build_info.h"
 #include "app/common/host.h"
+#include "app/common/layout.h"
 #include "app/common/link.h"
 #include "app/common/widgets.h"
 #include "app/views.h"
@@ -67,6 +69,7 @@ App::~App() = default;
 
 void App::init(const PlatformInfo& info) {
   info_ = info;
+  input_.set_touch_screen(info.touch_screen);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to persist in imgui.ini
   if (const embedded::EmbeddedFile* f = embedded::fonts_find(kCjkFont))  // the desktop carries it
@@ -141,7 +144,9 @@ bool App::set_content_scale(float scale) {
   else if (latin && sw)
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sw->bytes), int(sw->size), size, &merge,
                                    always_ranges_.Data);
+  const auto t0 = std::chrono::steady_clock::now();
   io.Fonts->Build();
+  atlas_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
   style.WindowRounding = 0;
@@ -150,6 +155,7 @@ bool App::set_content_scale(float scale) {
   style.Colors[ImGuiCol_WindowBg].w = 1.0f;  // opaque: the root window's colour is the clear colour
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
+  layout::set_base_style(style);  // the touch layout's sizes go on top of it, frame by frame
   input_.set_scale(scale);
   fonts_dirty_ = false;
   return true;
@@ -186,6 +192,7 @@ void App::frame() {
   input_.after_new_frame();
   update_stats();
   forget_items();
+  layout::begin_frame(input_.touch_mode());
   for (ViewId v : kAllViews) view(v).tick();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -194,49 +201,136 @@ void App::frame() {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
   const float f = ImGui::GetFontSize();
-  const float status_h = ImGui::GetFrameHeightWithSpacing();
-  draw_sidebar(9.5f * f);
-  ImGui::SameLine();
+  // Narrow (a phone upright, a desktop window made narrow) or short (a phone on its side): the
+  // navigation folds into a top bar, and the views get the whole width.
+  narrow_ = vp->WorkSize.x < layout::kNarrowFonts * f || vp->WorkSize.y < layout::kShortFonts * f;
+  const std::vector<StatusLine> status = status_lines(ImGui::GetContentRegionAvail().x);
+  int rows = 0;
+  for (const StatusLine& line : status) rows += line.same_line ? 0 : 1;
+  // One row: what the bar always took (a frame's height and spacing, in the style without the touch sizes).
+  const ImGuiStyle& base = layout::base_style();
+  const float status_h = f + 2 * base.FramePadding.y + ImGui::GetStyle().ItemSpacing.y +
+                         float(std::max(0, rows - 1)) * ImGui::GetTextLineHeightWithSpacing();
+  if (narrow_) {
+    draw_top_bar();
+  } else {
+    draw_sidebar(9.5f * f, status_h);
+    ImGui::SameLine();
+  }
   ImGui::BeginChild("content", ImVec2(0, -status_h), false);
-  ImGui::SetWindowFontScale(1.35f);
-  ImGui::TextUnformatted(std::string(view_title(current_)).c_str());
-  ImGui::SetWindowFontScale(1.0f);
+  if (!narrow_) {  // the top bar's menu button already names the view
+    ImGui::SetWindowFontScale(1.35f);
+    ImGui::TextUnformatted(std::string(view_title(current_)).c_str());
+    ImGui::SetWindowFontScale(1.0f);
+  }
   view(current_).draw();
   ImGui::EndChild();
-  draw_status_bar(status_h);
+  draw_status_bar(status);
   ImGui::End();
   input_.end_frame();
 }
 
-void App::draw_sidebar(float width) {
-  ImGui::BeginChild("sidebar", ImVec2(width, -ImGui::GetFrameHeightWithSpacing()), true);
+// The views, one entry each (named "nav <view>" for scripts and tests).
+void App::draw_nav_entries(float width) {
+  for (ViewId v : kAllViews) {
+    const float h = layout::touch() ? layout::target_height() - ImGui::GetStyle().ItemSpacing.y
+                                    : 1.6f * ImGui::GetFontSize();
+    if (ImGui::Selectable(view_title(v), v == current_, 0, ImVec2(width, h))) current_ = v;
+    remember_item(stable_name("nav " + std::string(view_name(v))));
+  }
+}
+
+// The language switch: each language named in itself, the current one marked.
+void App::draw_language_switch() {
+  for (text::Lang lang : text::kLangs) {
+    const bool on = wanted_language_ == lang;
+    if (lang != text::kLangs[0]) ImGui::SameLine();
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (layout::small_button(language_name(lang)) && !on) (void)set_language(lang);
+    remember_item(stable_name(std::string("lang ") + text::lang_code(lang)));
+    if (on) ImGui::PopStyleColor();
+  }
+}
+
+void App::draw_sidebar(float width, float status_h) {
+  ImGui::BeginChild("sidebar", ImVec2(width, -status_h), true);
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "nnlab");
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   wrapped_text(text::T("app.tagline"));  // breaks between words and Chinese characters, never leaving one alone
   ImGui::PopStyleColor();
   ImGui::Separator();
-  for (ViewId v : kAllViews) {
-    if (ImGui::Selectable(view_title(v), v == current_, 0, ImVec2(0, 1.6f * ImGui::GetFontSize()))) current_ = v;
-    remember_item(stable_name("nav " + std::string(view_name(v))));
-  }
+  draw_nav_entries(0);
   ImGui::Spacing();
   ImGui::Separator();
-  // The language switch: each language named in itself, the current one marked.
-  for (text::Lang lang : text::kLangs) {
-    const bool on = wanted_language_ == lang;
-    if (lang != text::kLangs[0]) ImGui::SameLine();
-    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::SmallButton(language_name(lang)) && !on) (void)set_language(lang);
-    remember_item(stable_name(std::string("lang ") + text::lang_code(lang)));
-    if (on) ImGui::PopStyleColor();
-  }
+  draw_language_switch();
   ImGui::EndChild();
 }
 
-void App::draw_status_bar(float height) {
-  (void)height;
-  const BuildInfo b = build_info();
+// The top bar of the narrow layout: [☰ current view] opens the list of views, "nnlab" where there
+// is room, and the language switch at the right.
+void App::draw_top_bar() {
+  const float f = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const char* title = view_title(current_);
+  const float icon = 1.2f * f, h = layout::target_height();
+  const float menu_w = icon + 0.5f * f + ImGui::CalcTextSize(title).x + 2 * style.FramePadding.x;
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(1.0f, 0.5f));
+  const bool open = ImGui::Button(with_id(title, "nav_menu").c_str(), ImVec2(menu_w, h));
+  ImGui::PopStyleVar();
+  remember_item("nav menu");
+  const ImVec2 b0 = ImGui::GetItemRectMin(), b1 = ImGui::GetItemRectMax();
+  {  // ☰, drawn: three bars
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float x0 = b0.x + style.FramePadding.x, cy = 0.5f * (b0.y + b1.y), t = std::max(1.0f, 0.12f * f);
+    for (int k = -1; k <= 1; ++k)
+      dl->AddRectFilled(ImVec2(x0, cy + float(k) * 0.36f * f - 0.5f * t),
+                        ImVec2(x0 + icon, cy + float(k) * 0.36f * f + 0.5f * t), ImGui::GetColorU32(ImGuiCol_Text),
+                        t * 0.5f);
+  }
+  if (open) ImGui::OpenPopup("nav_menu_list");
+  // The language switch at the right, "nnlab" between the two when it fits.
+  float lang_w = 0;
+  for (text::Lang lang : text::kLangs)
+    lang_w += (layout::touch() ? layout::button_width(language_name(lang))
+                               : ImGui::CalcTextSize(language_name(lang)).x + 2 * style.FramePadding.x) +
+              (lang != text::kLangs[0] ? style.ItemSpacing.x : 0);
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  const float name_w = ImGui::CalcTextSize("nnlab").x;
+  const float after_menu = b1.x - ImGui::GetWindowPos().x + style.ItemSpacing.x;
+  if (after_menu + name_w + 2 * style.ItemSpacing.x + lang_w <= right) {
+    ImGui::SameLine(0, 0.8f * f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "nnlab");
+  }
+  if (after_menu + lang_w <= right) {
+    ImGui::SameLine(right - lang_w);
+    if (!layout::touch()) ImGui::AlignTextToFramePadding();
+    draw_language_switch();
+  }
+  // The list of views, under the button, as wide as fits.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float list_w = std::min(18.0f * f, vp->WorkSize.x - 2 * style.WindowPadding.x);
+  ImGui::SetNextWindowPos(ImVec2(std::min(b0.x, vp->WorkPos.x + vp->WorkSize.x - list_w - style.WindowPadding.x),
+                                 b1.y + style.ItemSpacing.y));
+  ImGui::SetNextWindowSize(ImVec2(list_w, 0));
+  if (ImGui::BeginPopup("nav_menu_list")) {
+    ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "nnlab");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped_text(text::T("app.tagline"));
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+    draw_nav_entries(0);
+    if (after_menu + lang_w > right) {  // no room beside the button: here, so it stays reachable
+      ImGui::Separator();
+      draw_language_switch();
+    }
+    ImGui::EndPopup();
+  }
   ImGui::Separator();
+}
+
+std::vector<App::StatusLine> App::status_lines(float width) {
+  const BuildInfo b = build_info();
   // Refreshed twice a second: readable, and a still page keeps drawing the same picture (the web
   // build skips presenting those frames, platform/picture.h).
   if (ImGui::GetTime() - shown_stats_at_ >= 0.5 || shown_stats_at_ < 0) {
@@ -247,17 +341,42 @@ void App::draw_status_bar(float height) {
   std::snprintf(fps, sizeof fps, "%.0f", double(shown_stats_.fps));
   std::snprintf(ms, sizeof ms, "%.1f", double(shown_stats_.frame_ms));
   const bool web = std::string_view(info_.platform) == "web";
-  ImGui::TextUnformatted(text::tr("app.status", {{"fps", fps},
-                                                 {"ms", ms},
-                                                 {"build", text::T(web ? "app.build.web" : "app.build.native")},
-                                                 {"simd", b.simd},
-                                                 {"version", b.version}})
-                             .c_str());
+  const ImVec4 text_color = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  std::vector<StatusLine> lines;
+  std::string status = text::tr("app.status", {{"fps", fps},
+                                               {"ms", ms},
+                                               {"build", text::T(web ? "app.build.web" : "app.build.native")},
+                                               {"simd", b.simd},
+                                               {"version", b.version}});
+  if (ImGui::CalcTextSize(status.c_str()).x > width)  // a narrow screen: what matters most
+    status = text::tr("layout.status_short", {{"fps", fps}, {"ms", ms}, {"version", b.version}});
+  lines.push_back({status, text_color, false});
   if (!notice_.empty() && ImGui::GetTime() - notice_time_ < 12.0) {
-    ImGui::SameLine();
-    ImGui::TextColored(notice_is_error_ ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1), "  |  %s",
-                       notice_.c_str());
+    const ImVec4 color = notice_is_error_ ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.6f, 0.9f, 0.6f, 1);
+    const std::string beside = "  |  " + notice_;
+    const float used = ImGui::CalcTextSize(status.c_str()).x;
+    if (used + ImGui::CalcTextSize(beside.c_str()).x <= width) {
+      lines.push_back({beside, color, true});
+    } else {  // on rows of its own below, wrapped (at most three)
+      const ImFont* font = ImGui::GetFont();
+      const float scale = ImGui::GetFontSize() / font->FontSize;
+      const auto rows = wrap_lines(notice_, width,
+                                   [&](unsigned c) { return font->GetCharAdvance(ImWchar(c)) * scale; });
+      for (size_t k = 0; k < rows.size() && k < 3; ++k) lines.push_back({std::string(rows[k]), color, false});
+    }
   }
+  return lines;
+}
+
+void App::draw_status_bar(const std::vector<StatusLine>& lines) {
+  ImGui::Separator();
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                      ImVec2(ImGui::GetStyle().ItemSpacing.x, layout::base_style().ItemSpacing.y));
+  for (const StatusLine& line : lines) {
+    if (line.same_line) ImGui::SameLine(0, 0);
+    ImGui::TextColored(line.color, "%s", line.text.c_str());
+  }
+  ImGui::PopStyleVar();
 }
 
 void App::notify(const std::string& message, bool error) {
@@ -386,6 +505,11 @@ std::string App::state_json() const {
   j["ui"] = ui;
   input_.state(&j["input"]);
   j["scale"] = scale_;
+  if (ImGui::GetCurrentContext())  // the font atlas: its size and how long building it took
+    j["font_atlas"] = {{"width", ImGui::GetIO().Fonts->TexWidth},
+                       {"height", ImGui::GetIO().Fonts->TexHeight},
+                       {"build_ms", atlas_ms_},
+                       {"chinese", text::language() == text::Lang::zh}};
   return j.dump();
 }
 

@@ -21,6 +21,7 @@ struct PlatformInfo {
   const char* platform = "native";  // "native" | "web"
   float content_scale = 1.0f;       // DPI scale (devicePixelRatio on the web)
   std::string system_language;      // the system's or browser's choice: "zh-CN", "en_GB.UTF-8", "" …
+  bool touch_screen = false;        // the primary pointer is a finger (the page's (pointer: coarse))
 };
 
 struct FrameStats {           // measured by the app from ImGui's frame delta times
@@ -78,8 +79,19 @@ class App {
   const input::Input& input() const { return input_; }
 
  private:
-  void draw_sidebar(float width);
-  void draw_status_bar(float height);
+  void draw_sidebar(float width, float height);
+  void draw_top_bar();            // the narrow layout: a menu of the views, the language switch
+  void draw_nav_entries(float width);
+  void draw_language_switch();
+  struct StatusLine {
+    std::string text;
+    ImVec4 color;
+    bool same_line;  // after the previous line, on its row
+  };
+  // The status bar as it fits `width`: the measurements (shortened on a narrow screen) and the
+  // notice, wrapped to as many rows as it needs.
+  std::vector<StatusLine> status_lines(float width);
+  void draw_status_bar(const std::vector<StatusLine>& lines);
   void update_stats();
 
   PlatformInfo info_;
@@ -97,7 +109,9 @@ class App {
   text::Lang wanted_language_ = text::Lang::en;  // waiting for the Chinese font when ≠ language()
   std::string cjk_font_;                         // the Chinese font's bytes (the desktop: embedded)
   ImVector<ImWchar> cjk_ranges_;                 // the characters the Chinese table uses
+  double atlas_ms_ = 0;                          // the last font atlas build, for state()
   ImVector<ImWchar> always_ranges_;              // … and those every language shows (ui-zh-switch.ttf)
+  bool narrow_ = false;  // the last frame's navigation was the top bar
   std::string notice_;
   bool notice_is_error_ = false;
   double notice_time_ = -1e9;

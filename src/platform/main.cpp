@@ -199,7 +199,7 @@ int main(int argc, char** argv) {
   nnlab::platform::install_input(p.window, &p.app);
   ImGui_ImplOpenGL3_Init(nnlab::platform::kGlslVersion);
 #ifdef __EMSCRIPTEN__
-  p.app.init({"web", content_scale(p.window), nnlab::platform::web_language()});
+  p.app.init({"web", content_scale(p.window), nnlab::platform::web_language(), nnlab::platform::web_touch_screen()});
   p.options.link = nnlab::platform::web_location_hash();
 #else
   p.app.init({"native", content_scale(p.window), system_language()});

@@ -38,7 +38,16 @@ EM_JS(void, js_resize_canvas, (int width, int height), {
   }
 });
 
+// A phone's or tablet's screen: the primary pointer is coarse (a finger), or there is a touch
+// screen and no fine pointer at all.
+EM_JS(int, js_touch_screen, (), {
+  const m = (q) => typeof matchMedia === 'function' && matchMedia(q).matches;
+  return m('(pointer: coarse)') || (navigator.maxTouchPoints > 0 && !m('(any-pointer: fine)')) ? 1 : 0;
+});
+
 namespace nnlab::platform {
+
+bool web_touch_screen() { return js_touch_screen() != 0; }
 
 namespace {
 // The canvas draws at most 2 framebuffer pixels per CSS pixel. Phones report devicePixelRatio 3

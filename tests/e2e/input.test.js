@@ -384,7 +384,9 @@ test('a phone\'s devicePixelRatio 3 draws the canvas at 2 framebuffer pixels per
   assert.equal(s.scale, 2);
   // Touch still lands where the finger is (CSS → framebuffer at 2, not 3).
   const finger = await touchscreen(context, page, 2);
-  await finger.tap(...centre(s.ui['nav concepts']));
+  await finger.tap(...centre(s.ui['nav menu']));  // a phone: the views are behind the top bar's menu
+  await page.waitForFunction(() => window.nnlab.state().ui['nav concepts'], null, { timeout: 5000 });
+  await finger.tap(...centre((await state()).ui['nav concepts']));
   await page.waitForFunction(() => window.nnlab.state().view === 'concepts', null, { timeout: 5000 });
   await context.close();
 });

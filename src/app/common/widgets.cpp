@@ -116,8 +116,8 @@ void wrapped_text(std::string_view text, float margin) {
 }
 
 namespace {
-constexpr int kMaxItems = 256;  // the Playground's diagram names every tile and edge
-ItemRect g_items[kMaxItems];
+// A lesson's diagram names every edge, neuron and bias; the Playground's every tile and edge.
+ItemRect g_items[256];
 int g_item_count = 0;
 }  // namespace
 
@@ -128,7 +128,7 @@ void remember_item(const char* name) {
       g_items[i] = {name, a.x, a.y, b.x, b.y};
       return;
     }
-  if (g_item_count < kMaxItems) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
+  if (g_item_count < int(std::size(g_items))) g_items[g_item_count++] = {name, a.x, a.y, b.x, b.y};
 }
 
 const ItemRect* remembered_items(int* count) {

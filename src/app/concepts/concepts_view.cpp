@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/common/layout.h"
 #include "app/common/link.h"
 #include "app/common/widgets.h"
 #include "app/views.h"
@@ -293,12 +294,16 @@ class ConceptsView : public View {
     remember_item("z");
     const ActivationCurve& c = curves_[current_];
     const ActivationPoint p = activation_point(c.activation, z_);
-    ImGui::TextColored(ImColor(kCurveF).Value, "%s", c.formula.c_str());
-    ImGui::SameLine(0, 2 * f);
-    ImGui::TextColored(ImColor(kCurveF).Value, "f(%s) = %s", num(p.z).c_str(), num(p.f).c_str());
-    ImGui::TextColored(ImColor(kCurveDf).Value, "%s", c.derivative.c_str());
-    ImGui::SameLine(0, 2 * f);
-    ImGui::TextColored(ImColor(kCurveDf).Value, "f\u2032(%s) = %s", num(p.z).c_str(), num(p.df).c_str());
+    // The formula and its value at z, side by side where they fit.
+    auto pair = [&](ImU32 color, const std::string& formula, const std::string& value) {
+      const ImVec4 c4 = ImColor(color).Value;
+      ImGui::TextColored(c4, "%s", formula.c_str());
+      ImGui::SameLine(0, 2 * f);
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(value.c_str()).x) ImGui::NewLine();
+      ImGui::TextColored(c4, "%s", value.c_str());
+    };
+    pair(kCurveF, c.formula, "f(" + num(p.z) + ") = " + num(p.f));
+    pair(kCurveDf, c.derivative, "f\u2032(" + num(p.z) + ") = " + num(p.df));
     draw_plot(c, p,
               ImVec2(ImGui::GetContentRegionAvail().x,
                      std::max(8 * f, std::min(16 * f, ImGui::GetContentRegionAvail().y * 0.45f))));
@@ -378,16 +383,17 @@ class ConceptsView : public View {
       ImGui::PopID();
     }
     ImGui::PopItemWidth();
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < 3 * f) ImGui::NewLine();
+    layout::next_in_row(2 * layout::button_width("+") + ImGui::GetStyle().ItemSpacing.x);
     ImGui::BeginDisabled(int(softmax_z_.size()) >= kMaxSoftmax);
-    if (ImGui::SmallButton("+")) softmax_z_.push_back(0);
+    if (layout::small_button("+")) softmax_z_.push_back(0);
+    remember_item("softmax add");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("%s", text::tr("concepts.softmax.add", {{"max", std::to_string(kMaxSoftmax)}}).c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(softmax_z_.size() <= 2);
-    if (ImGui::SmallButton("\u2212")) softmax_z_.pop_back();
+    if (layout::small_button("\u2212")) softmax_z_.pop_back();
+    remember_item("softmax remove");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("%s", text::T("concepts.softmax.remove"));
@@ -397,7 +403,8 @@ class ConceptsView : public View {
       ImGui::SameLine(2.5f * f);
       const std::string label = num(p[i]) + "  (" + format_number(std::round(p[i] * 1000.0f) / 10.0f) + " %)";
       ImGui::PushStyleColor(ImGuiCol_PlotHistogram, i == best ? kHighlightVec : ImVec4(0.35f, 0.6f, 0.95f, 1));
-      ImGui::ProgressBar(p[i], ImVec2(-1, 0), label.c_str());
+      // as tall as a line of text with its frame: a bar to read, not a target to touch
+      ImGui::ProgressBar(p[i], ImVec2(-1, f + 2 * layout::base_style().FramePadding.y), label.c_str());
       ImGui::PopStyleColor();
     }
     const Lesson lesson = softmax_lesson(softmax_z_);

@@ -74,6 +74,7 @@ bool Input::apply(const Event& e) {
   if (e.mods >= 0) state_.mods = e.mods;
   switch (e.type) {
     case T::pointer_move:
+      pointer_seen_ = true;
       state_.x = e.x;
       state_.y = e.y;
       state_.pointer = e.pointer;
@@ -87,6 +88,7 @@ bool Input::apply(const Event& e) {
       if (e.code < 0 || e.code >= 5) break;
       state_.buttons[e.code] = e.down;
       state_.pointer = e.pointer;
+      pointer_seen_ = true;
       touch_.on_event(e, state_);
       break;
     case T::wheel:

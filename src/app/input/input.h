@@ -33,6 +33,11 @@ class Input {
  public:
   void push(Event e) { queue_.push(std::move(e)); }
   void set_scale(float scale);
+  // The device's pointer is a finger (a phone, a tablet): the pointer counts as touch from the
+  // first frame, before any finger lands, until a mouse or pen shows up.
+  void set_touch_screen(bool touch) {
+    if (touch && !pointer_seen_) state_.pointer = PointerKind::touch;
+  }
   void begin_frame(double now);
   void after_new_frame();
   void end_frame();
@@ -56,6 +61,7 @@ class Input {
   double last_now_ = -1;
   float scale_ = 1.0f;
   bool text_cursor_ = false;
+  bool pointer_seen_ = false;   // a pointer event has arrived
   bool end_text_field_ = false;  // the page's input was left: the field lets go after NewFrame
   ImGuiID hovered_scroll_ = 0;  // the window the wheel would scroll now
   bool tooltip_ = false;        // a tooltip is on screen (what hover shows)

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "lessons/activation_text.h"
 #include "text/text.h"
@@ -110,18 +111,27 @@ void draw_curves(const lab::Session& lab, int epochs, float width, float height)
   plot(T("lab.curves.loss"), lab, false, x_max, ImVec2(w, height - 1.6f * f));
   ImGui::SameLine();
   plot(T("lab.curves.accuracy"), lab, true, x_max, ImVec2(w, height - 1.6f * f));
-  // Legend.
+  // Legend: its keys wrap to the next line where the row is full (a phone).
+  bool first = true;
+  auto next = [&](float w) {
+    if (!first) {
+      ImGui::SameLine(0, 1.2f * f);
+      if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    }
+    first = false;
+  };
   auto key = [&](ImU32 c, const char* text) {
+    next(1.4f * f + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(text).x);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 0.35f * f), ImVec2(p.x + 1.2f * f, p.y + 0.65f * f), c);
     ImGui::Dummy(ImVec2(1.4f * f, f));
     ImGui::SameLine();
     ImGui::TextUnformatted(text);
-    ImGui::SameLine(0, 1.2f * f);
   };
   key(kTrainColor, T("lab.curves.train"));
   key(kTestColor, T("lab.curves.test"));
   key(kBatchColor, T("lab.curves.batches"));
+  next(ImGui::CalcTextSize(T("lab.curves.x")).x);
   ImGui::TextDisabled("%s", T("lab.curves.x"));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T("lab.curves.tip"));
 }
@@ -186,13 +196,13 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
   }
   ImGui::SetCursorScreenPos(ImVec2(o.x, g.y + float(classes) * cell + 0.3f * f));
   if (names.empty()) {
-    ImGui::TextDisabled("%s", T("lab.confusion.rows_digits"));
+    ImGui::TextDisabled("%s", layout::T_pointer("lab.confusion.rows_digits", "layout.tap.confusion_rows_digits"));
   } else {
     std::string legend;
     for (int c = 0; c < classes; ++c)  // (a no-break space keeps each number with its name)
       legend += (c ? " · " : "") + std::to_string(c) + "\u00a0" + (c < int(names.size()) ? names[size_t(c)] : "");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 1.6f * f + float(classes) * cell + 8 * f);
-    ImGui::TextDisabled("%s", tr("lab.confusion.rows_images", {{"legend", legend}}).c_str());
+    ImGui::TextDisabled("%s", tr(layout::touch() ? "layout.tap.confusion_rows_images" : "lab.confusion.rows_images", {{"legend", legend}}).c_str());
     ImGui::PopTextWrapPos();
   }
   return clicked;

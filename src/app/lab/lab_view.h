@@ -66,12 +66,18 @@ class LabView : public View {
   std::vector<int> shown_digits() const;
 
   // lab_view_draw.cpp: the view
-  void draw_controls(float width);
+  void draw_controls(float width);   // the left column: the intro, the status and the settings
   void draw_training_status(float width);
-  void draw_pictures(float width);
-  void draw_tabs(float width);
+  void draw_settings(float width);
+  void draw_pictures(float width);   // the right column: curves, the pad beside the tabs
+  void draw_pad(float width);        // one column: the pad and its prediction
+  void draw_pad_buttons();
+  void draw_prediction(float width);
+  void draw_hand_button();
+  void draw_tabs(float width, bool in_column);
+  void draw_tab_body(Tab tab, float width);
   bool field(const char* label_key, const char* ui_name, const char* key, const std::string& current, Field* f,
-             float width, const char* tip_key = nullptr);
+             float width, const char* tip_key = nullptr, int flags = 0);
 
   lab::Settings settings_;
   lab::Session lab_;

@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lesson/network_anatomy.h"
 #include "app/lesson/network_editor.h"
 #include "app/lesson/network_matrix.h"
 #include "app/lesson/stepper.h"
 #include "app/views.h"
+#include "lessons/builtin.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
 #include "text/text.h"
@@ -69,19 +71,26 @@ DiagramOptions LessonView::diagram_options() const {
 
 void LessonView::draw_picker() {
   const std::string current = session_.id();
+  bool first = true;
   for (const LessonChoice& c : session_.choices()) {
     const bool on = current == c.id;
+    const std::string label = with_id(text::T(c.label), c.id);
+    if (!first) layout::next_in_row(layout::button_width(label.c_str()));  // the row wraps on a narrow screen
+    first = false;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(with_id(text::T(c.label), c.id).c_str()) && !on) {
+    if (ImGui::Button(label.c_str()) && !on) {
       session_.load(c.id);
       selection_ = {};
     }
     remember_item(stable_name(std::string("lesson ") + c.id));
     if (on) ImGui::PopStyleColor();
-    ImGui::SameLine();
   }
-  ImGui::TextDisabled("%s", text::T(mode_ == Mode::forward ? "lessonview.picker.umbrella_elsewhere"
-                                                          : "lessonview.picker.forward_elsewhere"));
+  const char* elsewhere = text::T(mode_ == Mode::forward ? "lessonview.picker.umbrella_elsewhere"
+                                                         : "lessonview.picker.forward_elsewhere");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  layout::next_in_row(std::min(ImGui::CalcTextSize(elsewhere).x, 12 * ImGui::GetFontSize()));
+  wrapped_text(elsewhere);
+  ImGui::PopStyleColor();
 }
 
 void LessonView::draw_loss_summary() {
@@ -114,22 +123,30 @@ std::string LessonView::loss_after_text(const CoreTrace& t) {
   return text::tr("lessonview.loss.after.same", {{"loss", after}});
 }
 
-void LessonView::draw_left(float width, float height) {
+void LessonView::draw_left(float width, float height, Part part) {
   const float f = ImGui::GetFontSize();
   if (!session_.trace()) {
-    draw_anatomy(session_, ImVec2(width, std::min(height * 0.62f, 24 * f)));
+    if (part != Part::editors) draw_anatomy(session_, ImVec2(width, std::min(height * 0.62f, 24 * f)));
     return;
   }
-  const float diagram_h = std::clamp(height * (mode_ == Mode::backprop ? 0.5f : 0.55f), 12 * f, 26 * f);
-  const Selection picked = draw_network_diagram(session_, diagram_options(), ImVec2(width, diagram_h), selection_);
-  if (!(picked == selection_)) {
-    selection_ = picked;
-    focus_editor_ = true;
+  if (part != Part::editors) {
+    // A narrow column keeps the picture's proportions: as tall as about two thirds of its width.
+    const float tall = layout::stacked(width) ? std::min(height * 0.55f, width * 0.85f) : height * (mode_ == Mode::backprop ? 0.5f : 0.55f);
+    const float diagram_h = std::clamp(tall, 12 * f, 26 * f);
+    const Selection picked = draw_network_diagram(session_, diagram_options(), ImVec2(width, diagram_h), selection_);
+    if (!(picked == selection_)) {
+      selection_ = picked;
+      focus_editor_ = true;
+    }
   }
+  if (part == Part::picture) return;
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
-  wrapped_text(text::T(mode_ == Mode::backprop ? "lessonview.legend.backprop" : "lessonview.legend.forward"));
+  wrapped_text(mode_ == Mode::backprop ? layout::T_pointer("lessonview.legend.backprop", "layout.hold.legend_backprop")
+                                       : layout::T_pointer("lessonview.legend.forward", "layout.hold.legend_forward"));
   ImGui::PopStyleColor();
+  const bool scroll_to_editor = focus_editor_ && layout::stacked(width);
   draw_selection_editor(session_, &selection_, focus_editor_);
+  if (scroll_to_editor) ImGui::SetScrollHereY(0.4f);  // one column: the editor just picked comes into view
   focus_editor_ = false;
   section(text::T("lessonview.section.inputs"));
   draw_input_editors(session_);
@@ -156,28 +173,61 @@ void LessonView::draw_left(float width, float height) {
     section(text::T("lessonview.section.matrices"));
     draw_matrix_view(session_, matrix_layer(session_, 0));
   }
-  if (session_.id() != "two-by-two") ImGui::Checkbox(with_id(text::T("lessonview.show_matrices"), "matrix").c_str(), &matrix_);
+  if (session_.id() != "two-by-two") {
+    ImGui::Checkbox(with_id(text::T("lessonview.show_matrices"), "matrix").c_str(), &matrix_);
+    remember_item("matrix");
+  }
+}
+
+// The lesson's intro; for a finger, your own network's says "tap" where the mouse's says "click".
+void LessonView::draw_intro() {
+  ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
+  if (session_.is_custom() && layout::touch())
+    wrapped_text(text::tr("layout.tap.custom_intro", {{"layers", std::to_string(kMaxCustomLayers)},
+                                                      {"neurons", std::to_string(kMaxCustomNeurons)}}));
+  else wrapped_text(session_.lesson().intro);
+  ImGui::PopStyleColor();
+  if (!session_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", session_.error().c_str());
+}
+
+void LessonView::draw_steps_title() {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
+  wrapped_text(text::tr("lessonview.steps_title", {{"title", session_.lesson().title}}));
+  ImGui::PopStyleColor();
 }
 
 void LessonView::draw() {
   handle_step_keys(session_);
   session_.tick(ImGui::GetIO().DeltaTime);
-  draw_picker();
-  ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
-  wrapped_text(session_.lesson().intro);
-  ImGui::PopStyleColor();
-  if (!session_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", session_.error().c_str());
-  ImGui::Spacing();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (layout::stacked(avail.x)) {
+    // One column: the picker, the diagram, the stepper's buttons and its steps (in a box of their
+    // own, so the current step stays in view as the lesson moves on), then the editors. A learner
+    // on a phone steps the lesson and watches the diagram on one screen.
+    const float f = ImGui::GetFontSize();
+    ImGui::BeginChild("lesson column", ImVec2(0, 0), false);
+    draw_picker();
+    draw_intro();
+    ImGui::Spacing();
+    const float width = ImGui::GetContentRegionAvail().x;
+    draw_left(width, avail.y, Part::picture);
+    draw_steps_title();
+    draw_step_controls(session_);
+    draw_step_list(session_, &stepper_, ImVec2(0, std::clamp(avail.y * 0.45f, 12 * f, 26 * f)));
+    draw_left(width, avail.y, Part::editors);
+    ImGui::EndChild();
+    return;
+  }
+  draw_picker();
+  draw_intro();
+  ImGui::Spacing();
   const float left_w = std::floor(avail.x * 0.56f);
   ImGui::BeginChild("lesson left", ImVec2(left_w, 0), false);
-  draw_left(ImGui::GetContentRegionAvail().x, avail.y);
+  draw_left(ImGui::GetContentRegionAvail().x, avail.y, Part::all);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("lesson right", ImVec2(0, 0), false);
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.75f, 1.0f, 1.0f));
-  wrapped_text(text::tr("lessonview.steps_title", {{"title", session_.lesson().title}}));
-  ImGui::PopStyleColor();
+  draw_steps_title();
   draw_step_controls(session_);
   draw_step_list(session_, &stepper_, ImVec2(0, 0));
   ImGui::EndChild();

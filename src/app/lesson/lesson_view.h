@@ -38,8 +38,11 @@ class LessonView : public View {
   const Selection& selection() const { return selection_; }
 
  private:
+  enum class Part { all, picture, editors };  // of the left column: the diagram, the editors below it
   void draw_picker();
-  void draw_left(float width, float height);
+  void draw_intro();
+  void draw_steps_title();
+  void draw_left(float width, float height, Part part);
   void draw_loss_summary();
   DiagramOptions diagram_options() const;
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "lessons/notation.h"
 #include "lessons/number_format.h"
@@ -86,14 +87,23 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   const auto& names = session.scenario().input_names;
 
   // ---- geometry: column c = 0 for the inputs, c = l + 1 for layer l
-  float label_w = 0;  // the inputs' names go left of their circles
-  for (int i = 0; i < mlp.input_size(); ++i)
-    label_w = std::max(
-        label_w, ImGui::CalcTextSize((n.x(i) + (i < int(names.size()) ? " " + names[i] : std::string())).c_str()).x);
   float out_w = 0;  // "ŷ = 0.5498" right of the output neurons
   for (int k = 0; k < mlp.output_size(); ++k)
     out_w = std::max(out_w, ImGui::CalcTextSize((n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k])).c_str()).x);
-  const float pad_left = label_w + 2.8f * f, pad_right = out_w + 3.2f * f;
+  const float pad_right = out_w + 3.2f * f;
+  // The inputs' names go left of their circles; where that leaves the layers too little room (a
+  // phone), the circles carry their symbols only and the names follow under the picture.
+  auto input_label = [&](int i, bool named) {
+    return n.x(i) + (named && i < int(names.size()) ? " " + names[i] : std::string());
+  };
+  float label_w = 0;
+  for (int i = 0; i < mlp.input_size(); ++i) label_w = std::max(label_w, ImGui::CalcTextSize(input_label(i, true).c_str()).x);
+  const bool named = names.empty() || size.x - label_w - 2.8f * f - pad_right >= float(L) * 7.0f * f;
+  if (!named) {
+    label_w = 0;
+    for (int i = 0; i < mlp.input_size(); ++i) label_w = std::max(label_w, ImGui::CalcTextSize(input_label(i, false).c_str()).x);
+  }
+  const float pad_left = label_w + 2.8f * f;
   const float col_w = (size.x - pad_left - pad_right) / float(L);
   int max_n = mlp.input_size();
   for (int l = 0; l < L; ++l) max_n = std::max(max_n, mlp.layer(l).outputs);
@@ -115,6 +125,8 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   const bool inside = ImGui::IsWindowHovered() && mouse.x >= o.x && mouse.y >= o.y && mouse.x < o.x + size.x &&
                       mouse.y < o.y + size.y;
   Selection result = current;
+  // How near a line the pointer must be to be on it: a fingertip covers more than a mouse's tip.
+  const float line_reach = layout::touch() ? 0.6f * f : 5.0f;
   int hover_l = -1, hover_o = 0, hover_i = 0;
   float hover_d = 1e9f;
 
@@ -137,7 +149,7 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
           dl->AddLine(a, b, sign_color(w, alpha), thick);
           if (inside) {
             const float d = distance_to_segment(mouse, a, b);
-            if (d < std::max(5.0f, thick * 0.5f + 2.0f) && d < hover_d)
+            if (d < std::max(line_reach, thick * 0.5f + 2.0f) && d < hover_d)
               hover_d = d, hover_l = l, hover_o = out, hover_i = in;
           }
         }
@@ -204,9 +216,9 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
         if (c == 0) {
           const std::string tip =
               k < int(names.size())
-                  ? text::tr("lessonview.tip.input_named",
+                  ? text::tr(layout::touch() ? "layout.tap.tip_input_named" : "lessonview.tip.input_named",
                              {{"x", n.x(k)}, {"value", format_number_full(value)}, {"name", names[k]}})
-                  : text::tr("lessonview.tip.input", {{"x", n.x(k)}, {"value", format_number_full(value)}});
+                  : text::tr(layout::touch() ? "layout.tap.tip_input" : "lessonview.tip.input", {{"x", n.x(k)}, {"value", format_number_full(value)}});
           ImGui::SetTooltip("%s", tip.c_str());
         } else {
           std::string tip = text::tr("lessonview.tip.neuron", {{"neuron", std::to_string(n.number(l, k))},
@@ -221,14 +233,14 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
           if (t->has_target())
             tip += "\n" + n.delta(l, k) + " = ∂L/∂z = " + format_number_full(t->ws.delta(l)[k]);
           if (inactive) tip += "\n" + std::string(text::T("lessonview.tip.inactive_relu"));
-          tip += "\n" + std::string(text::T("lessonview.tip.click_bias"));
+          tip += "\n" + std::string(layout::T_pointer("lessonview.tip.click_bias", "layout.tap.tip_bias"));
           ImGui::SetTooltip("%s", tip.c_str());
         }
       }
       // labels around the neuron: the input's name, or z (and δ) below and the bias above
       const ImU32 grey = IM_COL32(175, 175, 175, 255);
       if (c == 0) {
-        const std::string label = n.x(k) + (k < int(names.size()) ? " " + names[k] : std::string());
+        const std::string label = input_label(k, named);
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         dl->AddText(ImVec2(p.x - r - 0.4f * f - ts.x, p.y - ts.y * 0.5f), grey, label.c_str());
         continue;
@@ -279,13 +291,24 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
     if (t->has_target()) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
     if (t->has_update())
       tip += "\n" + text::tr("lessonview.tip.after_step", {{"value", format_number_full(t->updated.weights(hover_l)[k])}});
-    tip += "\n" + std::string(text::T("lessonview.tip.click_weight"));
+    tip += "\n" + std::string(layout::T_pointer("lessonview.tip.click_weight", "layout.tap.tip_weight"));
     ImGui::SetTooltip("%s", tip.c_str());
     if (hover_d > 0 && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemHovered())
       result = {Selection::Kind::weight, hover_l, hover_o, hover_i};
   }
   ImGui::SetCursorScreenPos(o);
   ImGui::Dummy(size);
+  if (!named) {  // the names the circles could not carry: "x₁ temperature, °C · x₂ rain, 1 = yes · …"
+    std::string legend;
+    for (int i = 0; i < mlp.input_size() && i < int(names.size()); ++i) {
+      std::string one = input_label(i, true);  // each name stays whole on its line (no-break spaces)
+      for (size_t at = one.find(' '); at != std::string::npos; at = one.find(' ', at + 2)) one.replace(at, 1, "\u00a0");
+      legend += (i ? "  ·  " : "") + one;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped_text(legend);
+    ImGui::PopStyleColor();
+  }
   return result;
 }
 

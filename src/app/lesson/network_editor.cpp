@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "lessons/builtin.h"
 #include "lessons/notation.h"
@@ -45,7 +46,7 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   if (!valid(m, *sel, s.scenario().x.size())) *sel = {};
   if (sel->kind == Selection::Kind::none) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(text::T("lessonview.edit.hint"));
+    wrapped_text(layout::T_pointer("lessonview.edit.hint", "layout.tap.edit_hint"));
     ImGui::PopStyleColor();
     return;
   }
@@ -86,6 +87,9 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.47f, 0.75f, 1.0f, 1.0f));
   wrapped_text(text::tr("lessonview.edit.title", {{"what", title}}));
   ImGui::PopStyleColor();
+  // Type: [value]  or drag: [drag]  [Undo] [Done], wrapping on a narrow screen; a finger also gets ±
+  // (a phone's number pad may have no minus key).
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text::T("lessonview.edit.type"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(7 * f);
@@ -95,8 +99,18 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   remember_item("edit value");
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (typed_changed && std::isfinite(typed) && typed != value) commit(std::clamp(typed, -1e6f, 1e6f), false);
-  ImGui::SameLine();
-  ImGui::TextUnformatted(text::T("lessonview.edit.drag"));
+  if (layout::touch()) {
+    ImGui::SameLine();
+    if (ImGui::Button("\u00b1###sign", ImVec2(layout::target_height(), 0)) && value != 0) {
+      s.begin_edit();
+      commit(-value, false);
+    }
+    remember_item("edit sign");
+  }
+  const char* drag_label = text::T("lessonview.edit.drag");
+  layout::next_in_row(ImGui::CalcTextSize(drag_label).x + ImGui::GetStyle().ItemSpacing.x + 9 * f);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(drag_label);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(9 * f);
   float dragged = value;
@@ -105,15 +119,18 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   remember_item("edit drag");
   if (ImGui::IsItemActivated()) s.begin_edit();
   if (drag_changed && dragged != value) commit(dragged, false);
-  ImGui::SameLine();
+  const std::string undo = with_id(text::T("lessonview.edit.undo"), "undo");
+  const std::string done = with_id(text::T("lessonview.edit.done"), "done");
+  layout::next_in_row(layout::button_width(undo.c_str()) + ImGui::GetStyle().ItemSpacing.x + layout::button_width(done.c_str()));
   ImGui::BeginDisabled(s.undo_depth() == 0);
-  if (ImGui::Button(with_id(text::T("lessonview.edit.undo"), "undo").c_str())) s.undo();
+  if (ImGui::Button(undo.c_str())) s.undo();
   remember_item("edit undo");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("%s", text::T("lessonview.edit.undo_tip"));
   ImGui::SameLine();
-  if (ImGui::Button(with_id(text::T("lessonview.edit.done"), "done").c_str())) *sel = {};
+  if (ImGui::Button(done.c_str())) *sel = {};
+  remember_item("edit done");
 }
 
 void draw_input_editors(LessonSession& s) {
@@ -142,10 +159,11 @@ void draw_target_editors(LessonSession& s) {
   if (sc.y.empty()) return;
   const Notation n(sc.mlp, sc.first_output);
   const float f = ImGui::GetFontSize();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text::T("lessonview.target"));
   ImGui::PushItemWidth(6 * f);
   for (int k = 0; k < int(sc.y.size()); ++k) {
-    ImGui::SameLine();
+    layout::next_in_row(6 * f + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(n.y(k).c_str()).x);
     float v = sc.y[k];
     ImGui::PushID(k);
     const bool changed = ImGui::SliderFloat((n.y(k) + "##y").c_str(), &v, 0.0f, 1.0f, "%.3g");
@@ -155,14 +173,18 @@ void draw_target_editors(LessonSession& s) {
     ImGui::PopID();
   }
   ImGui::PopItemWidth();
+  const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;  // a radio button's circle
+  const std::string half_sse = with_id(text::T("lessonview.loss.half_sse"), "half-sse");
+  const std::string bce = with_id(text::T("lessonview.loss.bce"), "bce");
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text::T("lessonview.loss"));
-  ImGui::SameLine();
-  if (ImGui::RadioButton(with_id(text::T("lessonview.loss.half_sse"), "half-sse").c_str(), sc.loss == Loss::half_sse))
+  layout::next_in_row(box + ImGui::CalcTextSize(half_sse.c_str(), nullptr, true).x);
+  if (ImGui::RadioButton(half_sse.c_str(), sc.loss == Loss::half_sse))
     s.set_loss(Loss::half_sse);
   remember_item("loss half-sse");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.loss.half_sse_tip"));
-  ImGui::SameLine();
-  if (ImGui::RadioButton(with_id(text::T("lessonview.loss.bce"), "bce").c_str(), sc.loss == Loss::bce))
+  layout::next_in_row(box + ImGui::CalcTextSize(bce.c_str(), nullptr, true).x);
+  if (ImGui::RadioButton(bce.c_str(), sc.loss == Loss::bce))
     s.set_loss(Loss::bce);
   remember_item("loss bce");
   // The core's BCE averages over the n outputs (losses.cpp); ln is the natural logarithm.
@@ -184,30 +206,42 @@ void draw_custom_builder(LessonSession& s) {
   int layers = m.layer_count();
   bool changed = false;
   ImGui::PushItemWidth(5 * f);
-  changed |= ImGui::SliderInt(with_id(text::T("lessonview.custom.inputs"), "inputs").c_str(), &sizes[0], 1,
-                              kMaxCustomNeurons);
-  ImGui::SameLine();
-  if (ImGui::SliderInt(with_id(text::T("lessonview.custom.layers"), "layers").c_str(), &layers, 1, kMaxCustomLayers)) {
+  // A slider with its label, as wide as it draws.
+  auto labelled = [&](const std::string& label) {
+    return 5 * f + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+  };
+  const std::string inputs = with_id(text::T("lessonview.custom.inputs"), "inputs");
+  const std::string layer_count = with_id(text::T("lessonview.custom.layers"), "layers");
+  const std::string randomize = with_id(text::T("lessonview.custom.randomize"), "randomize");
+  changed |= ImGui::SliderInt(inputs.c_str(), &sizes[0], 1, kMaxCustomNeurons);
+  remember_item("custom inputs");
+  layout::next_in_row(labelled(layer_count));
+  if (ImGui::SliderInt(layer_count.c_str(), &layers, 1, kMaxCustomLayers)) {
     sizes.resize(size_t(layers) + 1, 2);
     changed = true;
   }
-  ImGui::SameLine();
-  if (ImGui::Button(with_id(text::T("lessonview.custom.randomize"), "randomize").c_str())) s.randomize(s.seed() + 1);
+  remember_item("custom layers");
+  layout::next_in_row(layout::button_width(randomize.c_str()));
+  if (ImGui::Button(randomize.c_str())) s.randomize(s.seed() + 1);
+  remember_item("custom randomize");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", text::tr("lessonview.custom.randomize_tip", {{"seed", std::to_string(s.seed())}}).c_str());
   for (int l = 0; l < m.layer_count() && !changed; ++l) {
     ImGui::PushID(l);
     const std::string neurons = text::tr("lessonview.custom.neurons", {{"layer", std::to_string(l + 1)}});
     changed |= ImGui::SliderInt(with_id(neurons.c_str(), "neurons").c_str(), &sizes[l + 1], 1, kMaxCustomNeurons);
-    ImGui::SameLine();
+    remember_item(stable_name("custom neurons " + std::to_string(l + 1)));
+    const std::string act_label = with_id(text::T("lessonview.custom.activation"), "act");
+    layout::next_in_row(labelled(act_label));
     const Activation act = m.layer(l).activation;
-    if (ImGui::BeginCombo(with_id(text::T("lessonview.custom.activation"), "act").c_str(), activation_symbol(act).c_str())) {
+    if (ImGui::BeginCombo(act_label.c_str(), activation_symbol(act).c_str())) {
       for (Activation a : kCustomActivations) {
         if (a == Activation::softmax && l != m.layer_count() - 1) continue;
-        if (ImGui::Selectable(activation_symbol(a).c_str(), a == act)) s.set_activation(l, a);
+        if (layout::selectable(activation_symbol(a).c_str(), a == act)) s.set_activation(l, a);
       }
       ImGui::EndCombo();
     }
+    remember_item(stable_name("custom act " + std::to_string(l + 1)));
     ImGui::PopID();
   }
   ImGui::PopItemWidth();

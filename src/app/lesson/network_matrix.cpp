@@ -62,36 +62,52 @@ void draw_matrix_view(const LessonSession& s, int l) {
   const float* in = l == 0 ? t->x.data() : t->ws.a(l - 1).data();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float f = ImGui::GetFontSize();
-  ImVec2 o = ImGui::GetCursorScreenPos();
-  const float mid = o.y + 1.4f * f + 1.6f * f * float(std::max(O, I)) * 0.5f;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float right = start.x + ImGui::GetContentRegionAvail().x;
+  const float row_h = 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.6f * f;
+  ImVec2 o = start;
+  int rows = 1;
   const ImU32 op = IM_COL32(230, 230, 230, 255);
-  auto symbol = [&](const char* text) {
-    centered_text(dl, ImVec2(o.x + 0.9f * f, mid), op, text);
-    o.x += 1.8f * f;
+  // W·x + b = z → a, left to right; on a narrow screen a piece that does not fit starts a new row
+  // (its operator with it).
+  auto place = [&](const char* symbol, int cols, const std::string& title) {
+    const float w = std::max(4.0f * f * float(cols), ImGui::CalcTextSize(title.c_str()).x) + 0.8f * f;
+    const float need = (symbol ? 1.8f * f : 0.0f) + w;
+    if (o.x > start.x && o.x + need > right) {
+      o = ImVec2(start.x, o.y + row_h);
+      ++rows;
+    }
+    if (symbol) {
+      centered_text(dl, ImVec2(o.x + 0.9f * f, o.y + 1.4f * f + 1.6f * f * float(std::max(O, I)) * 0.5f), op, symbol);
+      o.x += 1.8f * f;
+    }
   };
   const std::string w_title = n.vec("W", l) + "  (" + std::to_string(O) + " × " + std::to_string(I) + ")";
+  place(nullptr, I, w_title);
   o.x += grid(
       dl, o, w_title.c_str(), O, I, [&](int r, int c) { return m.weights(l)[r * I + c]; },
       [&](int r, int c) { return highlights_weight(step, l, r, c); });
-  symbol("·");
   const std::string x_title = l == 0 ? "x" : n.vec("a", l - 1);
+  place("·", 1, x_title);
   o.x += grid(
       dl, o, x_title.c_str(), I, 1, [&](int r, int) { return in[r]; },
       [&](int r, int) { return highlights_neuron(step, l - 1, r); });
-  symbol("+");
+  const std::string b_title = n.vec("b", l);
+  place("+", 1, b_title);
   o.x += grid(
-      dl, o, n.vec("b", l).c_str(), O, 1, [&](int r, int) { return m.bias(l)[r]; },
+      dl, o, b_title.c_str(), O, 1, [&](int r, int) { return m.bias(l)[r]; },
       [&](int r, int) { return highlights_bias(step, l, r); });
-  symbol("=");
+  const std::string z_title = n.vec("z", l);
+  place("=", 1, z_title);
   o.x += grid(
-      dl, o, n.vec("z", l).c_str(), O, 1, [&](int r, int) { return t->ws.z(l)[r]; },
+      dl, o, z_title.c_str(), O, 1, [&](int r, int) { return t->ws.z(l)[r]; },
       [&](int r, int) { return highlights_neuron(step, l, r); });
-  symbol("\u2192");
   const std::string a_title = n.vec("a", l) + " = " + activation_symbol(m.layer(l).activation) + "(z)";
+  place("\u2192", 1, a_title);
   grid(
       dl, o, a_title.c_str(), O, 1, [&](int r, int) { return t->ws.a(l)[r]; },
       [&](int r, int) { return highlights_neuron(step, l, r); });
-  ImGui::Dummy(ImVec2(0, 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.4f * f));
+  ImGui::Dummy(ImVec2(0, float(rows - 1) * row_h + 1.4f * f + 1.6f * f * float(std::max(O, I)) + 0.4f * f));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   wrapped_text(text::tr("lessonview.matrix.caption", {{"w", n.vec("W", l)}, {"x", x_title}}));
   ImGui::PopStyleColor();

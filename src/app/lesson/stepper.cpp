@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/lesson/network_diagram.h"
 #include "lessons/notation.h"
@@ -61,6 +62,8 @@ void draw_terms(const LessonSession& s, const Step& step) {
 
 void draw_step_controls(LessonSession& s) {
   const float f = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // ← Previous  Next →  step 3 of 12  |  Play  speed  Show all  (keys), wrapping on a narrow screen.
   ImGui::BeginDisabled(s.step() == 0);
   if (ImGui::Button(with_id(text::T("lessonview.step.prev"), "prev").c_str(), ImVec2(7 * f, 0))) s.go_to(s.step() - 1);
   remember_item("step prev");
@@ -70,24 +73,29 @@ void draw_step_controls(LessonSession& s) {
   if (ImGui::Button(with_id(text::T("lessonview.step.next"), "next").c_str(), ImVec2(7 * f, 0))) s.go_to(s.step() + 1);
   remember_item("step next");
   ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", text::tr("lessonview.step.count", {{"step", std::to_string(s.step() + 1)},
-                                                              {"count", std::to_string(s.step_count())}})
-                                .c_str());
+  const std::string count = text::tr("lessonview.step.count", {{"step", std::to_string(s.step() + 1)},
+                                                                {"count", std::to_string(s.step_count())}});
+  layout::next_in_row(ImGui::CalcTextSize(count.c_str()).x);
+  ImGui::TextDisabled("%s", count.c_str());
   if (ImGui::Button(with_id(text::T(s.playing ? "lessonview.step.pause" : "lessonview.step.play"), "play").c_str(),
                     ImVec2(4.5f * f, 0)))
     s.command(s.playing ? "pause" : "play", "");
   remember_item("step play");
-  ImGui::SameLine();
+  layout::next_in_row(7 * f);
   ImGui::SetNextItemWidth(7 * f);
   ImGui::SliderFloat("##speed", &s.speed, 0.25f, 4.0f, text::T("lessonview.step.speed_format"));
+  remember_item("step speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.speed_tip"));
-  ImGui::SameLine();
-  ImGui::Checkbox(with_id(text::T("lessonview.step.show_all"), "all").c_str(), &s.show_all);
+  const std::string all = with_id(text::T("lessonview.step.show_all"), "all");
+  layout::next_in_row(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(all.c_str(), nullptr, true).x);
+  ImGui::Checkbox(all.c_str(), &s.show_all);
   remember_item("step all");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.show_all_tip"));
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", text::T("lessonview.step.keys"));
+  if (!layout::touch()) {  // the keys, where there is a keyboard
+    const char* keys = text::T("lessonview.step.keys");
+    layout::next_in_row(ImGui::CalcTextSize(keys).x);
+    ImGui::TextDisabled("%s", keys);
+  }
 }
 
 void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
@@ -130,7 +138,7 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       wrapped_text(std::to_string(k + 1) + ".  " + step.substituted);
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("%s", text::tr("lessonview.step.tip", {{"formula", step.symbolic},
+        ImGui::SetTooltip("%s", text::tr(layout::touch() ? "layout.tap.step_tip" : "lessonview.step.tip", {{"formula", step.symbolic},
                                                                  {"explanation", step.explanation},
                                                                  {"exact", exact_values(step)}})
                                     .c_str());

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/views.h"
 #include "data/float_text.h"
@@ -134,13 +135,7 @@ void NeuronView::append_link(std::string* link) const {
   link->append("&act=").append(activation_name(params_.activation));
 }
 
-void NeuronView::draw() {
-  wrapped_text(text::T("neuron.intro"));
-  ImGui::Spacing();
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
-
-  ImGui::BeginChild("controls", ImVec2(left_w, 0), false);
+void NeuronView::draw_controls() {
   NeuronParams p = params_;
   bool changed = false;
   ImGui::PushItemWidth(-8 * ImGui::GetFontSize());
@@ -158,7 +153,7 @@ void NeuronView::draw() {
   int act_index = int(std::find(std::begin(kChoices), std::end(kChoices), p.activation) - std::begin(kChoices));
   if (ImGui::BeginCombo(with_id(text::T("neuron.activation"), "act").c_str(), activation_text(p.activation).label)) {
     for (int i = 0; i < int(std::size(kChoices)); ++i)
-      if (ImGui::Selectable(activation_text(kChoices[i]).label, i == act_index)) {
+      if (layout::selectable(activation_text(kChoices[i]).label, i == act_index)) {
         p.activation = kChoices[i];
         changed = true;
       }
@@ -170,17 +165,19 @@ void NeuronView::draw() {
     params_ = p;
     recompute();
   }
+}
 
+void NeuronView::draw_hand_calculation() {
   section(text::T("neuron.hand_calculation"));
   if (!lesson_error_.empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", lesson_error_.c_str());
   for (const Step& step : lesson_.steps) {
     const bool is_decision = step.kind == StepKind::decision;
-    if (is_decision) {
-      const ImVec4 yes(0.45f, 0.85f, 0.45f, 1), no(0.95f, 0.55f, 0.45f, 1);
-      ImGui::TextColored(umbrella() ? yes : no, "%s", step.substituted.c_str());
-    } else {
-      ImGui::TextUnformatted(step.substituted.c_str());
-    }
+    // Wrapped (a phone's column is narrower than the longest line), never inside a number.
+    ImGui::PushStyleColor(ImGuiCol_Text, !is_decision ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
+                                         : umbrella()  ? ImVec4(0.45f, 0.85f, 0.45f, 1)
+                                                       : ImVec4(0.95f, 0.55f, 0.45f, 1));
+    wrapped_text(step.substituted);
+    ImGui::PopStyleColor();
     if (ImGui::IsItemHovered() && !step.values.empty())
       ImGui::SetTooltip(
           "%s", text::tr("neuron.step_tip", {{"formula", step.symbolic}, {"value", format_number_full(step.values[0])}})
@@ -189,14 +186,43 @@ void NeuronView::draw() {
     wrapped_text(step.explanation);
     ImGui::PopStyleColor();
   }
-  ImGui::EndChild();
+}
 
+void NeuronView::draw_pictures(float w) {
+  const float f = ImGui::GetFontSize();
+  draw_diagram(std::clamp(w * 0.5f, 9 * f, 14 * f));
+  draw_decision_map(w, std::min(w * 0.3f, 10 * f));
+  draw_activation_plot(w, std::min(w * 0.3f, 9 * f));
+}
+
+void NeuronView::draw() {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (layout::stacked(avail)) {
+    // One column: the neuron, the sliders right under it (a drag shows its effect on the picture
+    // above the finger), the hand calculation, then the decision map and the activation plot.
+    ImGui::BeginChild("neuron column", ImVec2(0, 0), false);
+    wrapped_text(text::T("neuron.intro"));
+    ImGui::Spacing();
+    const float w = ImGui::GetContentRegionAvail().x, f = ImGui::GetFontSize();
+    draw_diagram(std::clamp(w * 0.5f, 9 * f, 14 * f));
+    draw_controls();
+    draw_hand_calculation();
+    ImGui::Spacing();
+    draw_decision_map(w, std::min(w * 0.3f, 10 * f));
+    draw_activation_plot(w, std::min(w * 0.3f, 9 * f));
+    ImGui::EndChild();
+    return;
+  }
+  wrapped_text(text::T("neuron.intro"));
+  ImGui::Spacing();
+  const float left_w = std::min(avail * 0.42f, 30 * ImGui::GetFontSize());
+  ImGui::BeginChild("controls", ImVec2(left_w, 0), false);
+  draw_controls();
+  draw_hand_calculation();
+  ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("pictures", ImVec2(0, 0), false);
-  const float w = ImGui::GetContentRegionAvail().x;
-  draw_diagram(std::min(w * 0.5f, 14 * ImGui::GetFontSize()));
-  draw_decision_map(w, std::min(w * 0.3f, 10 * ImGui::GetFontSize()));
-  draw_activation_plot(w, std::min(w * 0.3f, 9 * ImGui::GetFontSize()));
+  draw_pictures(ImGui::GetContentRegionAvail().x);
   ImGui::EndChild();
 }
 
@@ -206,8 +232,12 @@ void NeuronView::draw_diagram(float height) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x, f = ImGui::GetFontSize();
-  const float r_in = 1.6f * f, r_n = 3.3f * f;
-  const ImVec2 in1(o.x + 4 * f, o.y + height * 0.28f), in2(o.x + 4 * f, o.y + height * 0.72f);
+  // A phone's column: the inputs nearer the edge and a smaller neuron, so the weights' labels stay
+  // clear of both circles; the decision goes under the output's line, at the right edge.
+  const bool narrow = w < 30 * f;
+  const float r_in = 1.6f * f, r_n = narrow ? std::min(3.3f * f, 0.12f * w) : 3.3f * f;
+  const float in_x = narrow ? 2.6f * f : 4 * f;
+  const ImVec2 in1(o.x + in_x, o.y + height * 0.28f), in2(o.x + in_x, o.y + height * 0.72f);
   const ImVec2 neuron(o.x + w * 0.52f, o.y + height * 0.5f);
   const float weights[2] = {params_.w1, params_.w2};
   const ImVec2 ins[2] = {in1, in2};
@@ -229,12 +259,19 @@ void NeuronView::draw_diagram(float height) {
   centered_text(dl, ImVec2(neuron.x, neuron.y + 0.6f * f), IM_COL32_WHITE, ("a = " + format_number(a_)).c_str());
   centered_text(dl, ImVec2(neuron.x, neuron.y + r_n + 0.7f * f), IM_COL32(170, 170, 170, 255),
                 ("b = " + format_number(params_.b)).c_str());
-  const ImVec2 out(o.x + w - 5 * f, neuron.y);
-  dl->AddLine(ImVec2(neuron.x + r_n, neuron.y), ImVec2(out.x - 2.2f * f, out.y), IM_COL32(200, 200, 200, 255), 2);
-  centered_text(dl, ImVec2(out.x, out.y - 0.8f * f),
-                umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255),
-                text::T(umbrella() ? "neuron.diagram.yes" : "neuron.diagram.no"));
-  centered_text(dl, ImVec2(out.x, out.y + 0.6f * f), IM_COL32(170, 170, 170, 255), decision_text().c_str());
+  const char* verdict = text::T(umbrella() ? "neuron.diagram.yes" : "neuron.diagram.no");
+  const std::string decision = decision_text();
+  const float verdict_w = ImGui::CalcTextSize(verdict).x, decision_w = ImGui::CalcTextSize(decision.c_str()).x;
+  const ImVec2 out(narrow ? o.x + w - 0.5f * verdict_w - 0.4f * f : o.x + w - 5 * f, neuron.y);
+  const float line_end = narrow ? out.x - 0.5f * verdict_w - 0.3f * f : out.x - 2.2f * f;
+  dl->AddLine(ImVec2(neuron.x + r_n, neuron.y), ImVec2(line_end, out.y), IM_COL32(200, 200, 200, 255), 2);
+  centered_text(dl, ImVec2(out.x, out.y - (narrow ? 0 : 0.8f * f)),
+                umbrella() ? IM_COL32(120, 230, 120, 255) : IM_COL32(240, 150, 120, 255), verdict);
+  if (narrow)  // right-aligned on the bias's row, clear of the neuron
+    dl->AddText(ImVec2(std::max(neuron.x + 0.5f * ImGui::CalcTextSize(("b = " + format_number(params_.b)).c_str()).x + 0.6f * f,
+                                 o.x + w - decision_w - 0.2f * f), neuron.y + r_n + 0.2f * f),
+                IM_COL32(170, 170, 170, 255), decision.c_str());
+  else centered_text(dl, ImVec2(out.x, out.y + 0.6f * f), IM_COL32(170, 170, 170, 255), decision.c_str());
   ImGui::Dummy(ImVec2(w, height));
 }
 

@@ -54,6 +54,9 @@ class NeuronView : public View {
 
  private:
   void recompute();
+  void draw_controls();           // the sliders and the activation
+  void draw_hand_calculation();   // the lesson's steps
+  void draw_pictures(float width);  // the diagram, the decision map and the activation plot
   void draw_diagram(float height);
   void draw_decision_map(float width, float height);
   void draw_activation_plot(float width, float height);
