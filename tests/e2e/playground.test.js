@@ -57,17 +57,40 @@ async function click(page, state, name, ratio, at = null) {
   await waitFrames(page, 2);
 }
 
-// Scrolls the content (the mouse's wheel over the column) until `name` is well on screen: the
-// phone's single column is taller than the screen. (Finger scrolling is input.test.js's.)
+// A spot of the content where no item is (text or space: a finger there scrolls), away from every
+// item's rectangle by more than the touch layer's extra reach; null if none.
+function blankSpot(s, w, h) {
+  const clear = (x, y) => Object.entries(s.ui).every(([n, r]) => n.startsWith('nav') || n.startsWith('lang') ||
+    x < r[0] - 16 || x > r[2] + 16 || y < r[1] - 16 || y > r[3] + 16);
+  for (let y = h * 0.3; y <= h * 0.7; y += h / 40)
+    for (const x of [w * 0.8, w * 0.5, w * 0.65, w * 0.35])
+      if (clear(x, y)) return [x, y];
+  return null;
+}
+
+// Scrolls the content until `name` is well on screen: the phone's single column is taller than the
+// screen. With a finger, a slow drag from a blank spot (a press on text or space scrolls), held
+// still before it lifts so it does not fly on; with the mouse, its wheel.
 async function reveal(page, state, finger, name) {
-  const h = await page.evaluate(() => document.getElementById('canvas').height);
+  const [w, h] = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
   const ratio = await page.evaluate(() => { const c = document.getElementById('canvas'); return c.width / c.getBoundingClientRect().width; });
   for (let i = 0; i < 40; i++) {
     const s = await state();
     const r = s.ui[name];
-    if (r && r[1] >= h * 0.04 && r[3] <= h * 0.88) return;
-    await page.mouse.move(s.ui['playground.reset'][0] / ratio + 20, h / ratio / 2);
-    await page.mouse.wheel(0, !r || r[3] > h * 0.88 ? 250 : -250);
+    const top = Math.max(h * 0.04, s.ui['nav menu'] ? s.ui['nav menu'][3] + 20 : 0);  // below the phone's top bar
+    if (r && r[1] >= top && r[3] <= h * 0.85) return;
+    const down = !r || r[3] > h * 0.85;  // the item is below: the content moves up
+    const spot = finger && blankSpot(s, w, h);
+    if (spot) {
+      const distance = Math.min(r ? Math.abs((r[1] + r[3]) / 2 - h / 2) : h * 0.3, h * 0.25);
+      const steps = Math.max(2, Math.ceil(distance / 40));
+      await finger.stroke(Array.from({ length: steps + 1 }, (_, k) => [spot[0], spot[1] + (down ? -1 : 1) * distance * k / steps]), 30, true);
+      await pause(150);
+      await finger.up();
+    } else {  // no blank spot on this screen (or no finger): the wheel
+      await page.mouse.move(w / ratio / 2, h / ratio / 2);
+      await page.mouse.wheel(0, down ? 250 : -250);
+    }
     await waitFrames(page, 3);
   }
   assert.fail(`could not scroll '${name}' into view`);
@@ -212,8 +235,8 @@ test('phone, touch: one column, the plot at the width; add a point, play, tap a 
   await finger.tap(...centre(await ui(state, 'playground.play')));
   await page.waitForFunction(() => window.nnlab.state().playground.epoch >= 20, null, { timeout: 60000 });
   await finger.tap(...centre(await ui(state, 'playground.pause')));
-  await waitFrames(page, 3);
-  assert.equal((await state()).playground.playing, false);
+  await page.waitForFunction(() => !window.nnlab.state().playground.playing, null, { timeout: 10000 })
+    .catch(() => assert.fail('a tap on Pause pauses'));
 
   // tap a neuron: its map fills the plot
   await reveal(page, state, finger, 'playground.tile 1 1');

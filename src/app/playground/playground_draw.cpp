@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "app/common/host.h"
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/playground/playground_view.h"
 #include "data/float_text.h"
@@ -27,6 +28,13 @@ using text::tr;
 constexpr float kLearningRates[] = {0.00001f, 0.0001f, 0.001f, 0.003f, 0.01f, 0.03f, 0.1f, 0.3f, 1.0f, 3.0f, 10.0f};
 constexpr float kRegRates[] = {0.0f, 0.001f, 0.003f, 0.01f, 0.03f, 0.1f, 0.3f, 1.0f, 3.0f, 10.0f};
 constexpr int kSpeeds[] = {1, 3, 10, 30, 100, 300, 1000, 0};
+
+// A button's height: `ems` font sizes, and at least a finger's 44 CSS px on a touch screen.
+float tall(float ems) { return std::max(ems * ImGui::GetFontSize(), layout::target_height()); }
+
+// The three columns need about this many font sizes (≈ 700 CSS px); below it, and wherever the
+// app's layout says to stack, one scrolling column.
+constexpr float kColumnsFonts = 44;
 
 ImU32 u32(Rgb c, float alpha = 1.0f) {
   return IM_COL32(to_byte(c.r), to_byte(c.g), to_byte(c.b), int(std::clamp(alpha, 0.0f, 1.0f) * 255));
@@ -62,7 +70,7 @@ int labelled_combo(Flow& flow, const char* label, const char* id, float width, i
   const char* preview = current >= 0 && current < int(items.size()) ? items[size_t(current)].c_str() : "";
   if (ImGui::BeginCombo((std::string("##") + id).c_str(), preview)) {
     for (int i = 0; i < int(items.size()); ++i)
-      if (ImGui::Selectable(items[size_t(i)].c_str(), i == current)) chosen = i;
+      if (layout::selectable(items[size_t(i)].c_str(), i == current)) chosen = i;
     ImGui::EndCombo();
   }
   ImGui::EndGroup();
@@ -105,7 +113,7 @@ void PlaygroundView::draw() {
   upload_textures();
   const float f = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
-  const bool narrow = avail < 44 * f;  // ≈ 700 CSS px: a phone held upright
+  const bool narrow = layout::stacked(avail) || avail < kColumnsFonts * f;  // a phone held upright, a narrow window
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   wrapped_text(T("playground.intro"));
   ImGui::PopStyleColor();
@@ -156,9 +164,9 @@ void PlaygroundView::draw() {
 // Reset, Play/Pause, the two Steps, the epoch counter and the speed.
 void PlaygroundView::draw_toolbar(float width) {
   const float f = ImGui::GetFontSize();
-  const bool narrow = width < 44 * f;
+  const bool narrow = width < kColumnsFonts * f;
   Flow flow{ImGui::GetCursorScreenPos().x + width};
-  const ImVec2 big(0, 2.2f * f);  // touch-sized
+  const ImVec2 big(0, tall(2.2f));
   if (!settings_.hides(Control::reset)) {
     flow.next(ImGui::CalcTextSize(T("playground.reset")).x + 2 * f);
     if (ImGui::Button(with_id(T("playground.reset"), "reset").c_str(), big)) (void)train("reset");
@@ -203,6 +211,7 @@ void PlaygroundView::draw_toolbar(float width) {
           : std::string();
   flow.next(8 * f);
   ImGui::BeginGroup();
+  const float epoch_top = ImGui::GetCursorScreenPos().y;
   ImGui::TextDisabled("%s", T("playground.epoch"));
   ImGui::SetWindowFontScale(1.3f);
   ImGui::TextUnformatted(counter.c_str());
@@ -211,6 +220,8 @@ void PlaygroundView::draw_toolbar(float width) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", batches.c_str());
   }
+  // as tall as the buttons beside it (a finger's row)
+  ImGui::Dummy(ImVec2(0, std::max(0.0f, epoch_top + big.y - ImGui::GetCursorScreenPos().y)));
   ImGui::EndGroup();
   remember_item("playground.epoch");
   if (!settings_.hides(Control::speed)) {
@@ -225,7 +236,7 @@ void PlaygroundView::draw_toolbar(float width) {
       items.push_back(text::tr_count("playground.speed.value", settings_.speed, {{"n", format_count(settings_.speed)}}));
       current = int(items.size()) - 1;
     }
-    const int c = labelled_combo(flow, T("playground.speed"), "speed", 8 * f, current, items);
+    const int c = labelled_combo(flow, T("playground.speed"), "speed", std::max(8 * f, 6.5f * f + ImGui::GetFrameHeight()), current, items);
     if (c >= 0 && c < int(std::size(kSpeeds))) (void)set("speed", kSpeeds[c] == 0 ? "max" : std::to_string(kSpeeds[c]));
   }
   if (playing_ || epochs_per_s_ > 0) {
@@ -241,10 +252,10 @@ void PlaygroundView::draw_toolbar(float width) {
 // loss and output (ours).
 void PlaygroundView::draw_settings_row(float width) {
   float f = ImGui::GetFontSize();
-  Flow flow{ImGui::GetCursorScreenPos().x + width, width < 44 * f};
+  Flow flow{ImGui::GetCursorScreenPos().x + width, width < kColumnsFonts * f};
   const float half = (width - 2 * ImGui::GetStyle().ItemSpacing.x) / 2;
   // On a narrow screen every combo takes half the width: two side by side.
-  auto w = [&](float ems) { return width < 44 * f ? half - 1 : ems * f; };
+  auto w = [&](float ems) { return width < kColumnsFonts * f ? half - 1 : ems * f; };
   auto numbers = [](const float* v, int n, float current, std::vector<std::string>* items) {
     int at = -1;
     for (int i = 0; i < n; ++i) {
@@ -315,8 +326,9 @@ void PlaygroundView::draw_data_panel(float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     wrap_to(width, T("playground.data.which"));
     ImGui::PopStyleColor();
-    const int per_row = 4;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // four a row, fewer when a narrow column would make them smaller than a fingertip
+    const int per_row = std::clamp(int((width + gap) / (layout::target_height() + gap)), 1, 4);
     const float thumb = std::min((width - gap * (per_row - 1)) / per_row, 5 * f);
     for (int i = 0; i < kDataKindCount; ++i) {
       if (i % per_row) ImGui::SameLine();
@@ -360,7 +372,7 @@ void PlaygroundView::draw_data_panel(float width) {
   }
   ImGui::PopItemWidth();
   if (!settings_.hides(Control::regenerate)) {
-    if (ImGui::Button(with_id(T("playground.regenerate"), "regenerate").c_str(), ImVec2(width, 1.9f * f)))
+    if (ImGui::Button(with_id(T("playground.regenerate"), "regenerate").c_str(), ImVec2(width, tall(1.9f))))
       (void)command("regenerate", "");
     remember_item("playground.regenerate");
   }
@@ -371,7 +383,7 @@ void PlaygroundView::draw_data_panel(float width) {
     auto tool_button = [&](Tool t, const char* key, const char* name) {
       const bool on = tool_ == t;
       if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-      if (ImGui::Button(with_id(T(key), name).c_str(), ImVec2(half, 1.9f * f))) tool_ = t;
+      if (ImGui::Button(with_id(T(key), name).c_str(), ImVec2(half, tall(1.9f)))) tool_ = t;
       if (on) ImGui::PopStyleColor();
       remember_item(stable_name(std::string("playground.tool ") + name));
     };
@@ -388,7 +400,7 @@ void PlaygroundView::draw_data_panel(float width) {
           ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(c.r, c.g, c.b, on ? 1.0f : 0.45f));
           ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(c.r, c.g, c.b, 0.85f));
           const std::string label = K == 2 ? (k == 0 ? "\u22121" : "+1") : std::to_string(k);
-          if (ImGui::Button((label + (on ? " \u2022" : "") + "###class" + std::to_string(k)).c_str(), ImVec2(3 * f, 1.9f * f)))
+          if (ImGui::Button((label + (on ? " \u2022" : "") + "###class" + std::to_string(k)).c_str(), ImVec2(3 * f, tall(1.9f))))
             add_class_ = k;
           ImGui::PopStyleColor(2);
           remember_item(stable_name("playground.class " + std::to_string(k)));
@@ -453,8 +465,9 @@ void PlaygroundView::draw_output_panel(float width, bool narrow) {
   } else if (shown_l >= 0 && shown_l < L - 1) {
     wrap_to(width, tr("playground.showing_neuron", {{"neuron", std::to_string(shown_n + 1)}, {"layer", std::to_string(shown_l + 1)}}));
     if (focus_layer_ >= 0 && hover_layer_ < 0) {
-      ImGui::SameLine();
-      if (ImGui::SmallButton(with_id(T("playground.show_output"), "show_output").c_str())) (void)select_command("none");
+      const std::string label = with_id(T("playground.show_output"), "show_output");
+      layout::next_in_row(layout::button_width(label.c_str()));
+      if (layout::small_button(label.c_str())) (void)select_command("none");
       remember_item("playground.show_output");
     }
   }
@@ -471,7 +484,7 @@ void PlaygroundView::draw_output_panel(float width, bool narrow) {
     }
     wrap_to(width, said);
     if (!settings_.hides(Control::hand)) {
-      if (ImGui::Button(with_id(T("playground.hand"), "hand").c_str(), ImVec2(std::min(width, 16 * f), 2 * f))) {
+      if (ImGui::Button(with_id(T("playground.hand"), "hand").c_str(), ImVec2(std::min(width, 16 * f), tall(2)))) {
         const std::string e = hand_calculation(probe_x_, probe_y_);
         if (!e.empty()) say_text(e, true);
       }
@@ -707,7 +720,7 @@ void PlaygroundView::draw_legend(float width) {
       dl->AddText(ImVec2(x + 1.1f * f, o.y + 0.1f * f), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
       x += 1.6f * f + ImGui::CalcTextSize(label.c_str()).x;
     }
-    ImGui::Dummy(ImVec2(width, 1.4f * f));
+    ImGui::Dummy(ImVec2(width, tall(1.4f)));
   } else {
     const float bar = std::min(width, 12 * f);
     for (int i = 0; i < kShades; ++i) {
@@ -719,7 +732,7 @@ void PlaygroundView::draw_legend(float width) {
     dl->AddText(ImVec2(o.x, o.y + 0.75f * f), text, "\u22121");
     centered_text(dl, ImVec2(o.x + bar / 2, o.y + 1.25f * f), text, "0");
     dl->AddText(ImVec2(o.x + bar - 0.8f * f, o.y + 0.75f * f), text, "1");
-    ImGui::Dummy(ImVec2(bar, 1.8f * f));
+    ImGui::Dummy(ImVec2(bar, tall(1.8f)));
   }
   remember_item("playground.legend");
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/playground/playground_view.h"
 #include "lessons/notation.h"
@@ -90,7 +91,7 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
   ImGui::SliderFloat(with_id(T("playground.land.race_lr"), "race_lr").c_str(), &race_lr_, 0.001f, 50.0f, "%.3g",
                      ImGuiSliderFlags_Logarithmic);
   remember_item("playground.race_lr");
-  if (ImGui::Button(with_id(T("playground.land.race_go"), "race").c_str(), ImVec2(0, 1.9f * f))) {
+  if (ImGui::Button(with_id(T("playground.land.race_go"), "race").c_str(), ImVec2(0, std::max(1.9f * f, layout::target_height())))) {
     const auto e = command("race", "");
     if (e && !e->empty()) say_text(*e, true);
   }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/playground/playground_view.h"
 #include "lessons/number_format.h"
@@ -61,11 +62,13 @@ void PlaygroundView::draw_network(float width, float height) {
 
   // ---- header: the features' title, the hidden layers' count with + / −
   const ImVec2 top = ImGui::GetCursorScreenPos();
+  const float finger = layout::target_height();  // 44 CSS px on a touch screen, a frame's height otherwise
+  const float button = std::max(1.9f * f, finger);
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s", T("playground.features"));
   ImGui::SameLine(std::max(ImGui::CalcTextSize(T("playground.features")).x + f, width * 0.3f));
   if (!settings_.hides(Control::layers) && !shape_fixed) {
     ImGui::BeginDisabled(H >= kMaxHiddenLayers);
-    if (ImGui::Button("+###layers+", ImVec2(1.9f * f, 1.9f * f))) {
+    if (ImGui::Button("+###layers+", ImVec2(button, button))) {
       std::vector<int> h = settings_.hidden;
       h.push_back(2);  // TF Playground adds a layer of two
       later("net", net_text(h));
@@ -75,7 +78,7 @@ void PlaygroundView::draw_network(float width, float height) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T("playground.add_layer"));
     ImGui::SameLine();
     ImGui::BeginDisabled(H == 0);
-    if (ImGui::Button("\u2212###layers-", ImVec2(1.9f * f, 1.9f * f))) {
+    if (ImGui::Button("\u2212###layers-", ImVec2(button, button))) {
       std::vector<int> h = settings_.hidden;
       h.pop_back();
       later("net", net_text(h));
@@ -95,9 +98,12 @@ void PlaygroundView::draw_network(float width, float height) {
   // ---- geometry: column 0 the features, 1 … H the hidden layers, H + 1 the output
   int most = kFeatureCount;
   for (int l = 0; l < L; ++l) most = std::max(most, m.layer(l).outputs);
-  const float buttons_h = (!settings_.hides(Control::neurons) && !shape_fixed && H > 0) ? 3.4f * f : 1.4f * f;
-  const float combo_h = (!settings_.hides(Control::act) && H > 0) ? 2.2f * f : 0.0f;
-  const float area_h = std::max(6 * f, height - (ImGui::GetCursorScreenPos().y - top.y) - buttons_h - combo_h);
+  const float plus_h = std::max(1.6f * f, finger);  // a column's + and −
+  const float buttons_h = (!settings_.hides(Control::neurons) && !shape_fixed && H > 0) ? plus_h + 1.8f * f : 1.4f * f;
+  const float combo_h = (!settings_.hides(Control::act) && H > 0) ? std::max(2.2f * f, ImGui::GetFrameHeight() + 0.4f * f) : 0.0f;
+  float area_h = std::max(6 * f, height - (ImGui::GetCursorScreenPos().y - top.y) - buttons_h - combo_h);
+  // A finger: rows a fingertip apart however many neurons a layer has (the column scrolls).
+  if (layout::touch()) area_h = std::max(area_h, float(most) * 1.3f * finger);
   const float label_w = ImGui::CalcTextSize("sin X\u2081").x + 0.6f * f;
   const float tile = std::clamp(std::min(area_h / (float(most) * 1.3f), (width - label_w) / (float(H + 2) * 1.9f)), 1.2f * f, 3.4f * f);
   const float pitch = tile * 1.3f;
@@ -114,11 +120,11 @@ void PlaygroundView::draw_network(float width, float height) {
   if (!settings_.hides(Control::neurons) && !shape_fixed) {
     for (int l = 0; l < H; ++l) {
       const ImVec2 c = centre(l + 1, 0);
-      const float bw = std::min(1.6f * f, col_gap * 0.45f);
+      const float bw = std::min(layout::touch() ? finger : 1.6f * f, col_gap * 0.45f);
       ImGui::SetCursorScreenPos(ImVec2(c.x - bw - 1, o.y));
       ImGui::PushID(l);
       ImGui::BeginDisabled(settings_.hidden[size_t(l)] >= kMaxNeurons);
-      if (ImGui::Button("+", ImVec2(bw, 1.6f * f))) {
+      if (ImGui::Button("+", ImVec2(bw, plus_h))) {
         std::vector<int> h = settings_.hidden;
         ++h[size_t(l)];
         later("net", net_text(h));
@@ -127,7 +133,7 @@ void PlaygroundView::draw_network(float width, float height) {
       remember_item(stable_name("playground.neurons " + std::to_string(l + 1) + " +"));
       ImGui::SameLine(0, 2);
       ImGui::BeginDisabled(settings_.hidden[size_t(l)] <= 1);
-      if (ImGui::Button("\u2212", ImVec2(bw, 1.6f * f))) {
+      if (ImGui::Button("\u2212", ImVec2(bw, plus_h))) {
         std::vector<int> h = settings_.hidden;
         --h[size_t(l)];
         later("net", net_text(h));
@@ -138,7 +144,7 @@ void PlaygroundView::draw_network(float width, float height) {
       const int n = settings_.hidden[size_t(l)];
       std::string label = text::tr_count("playground.neurons", n, {{"count", std::to_string(n)}});
       if (ImGui::CalcTextSize(label.c_str()).x > col_gap * 0.95f) label = std::to_string(n);
-      centered_text(dl, ImVec2(c.x, o.y + 2.5f * f), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+      centered_text(dl, ImVec2(c.x, o.y + plus_h + 0.9f * f), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
     }
   }
 
@@ -217,8 +223,10 @@ void PlaygroundView::draw_network(float width, float height) {
     } else {
       dl->AddRectFilled(a, b, IM_COL32(60, 60, 60, 255));
     }
-    ImGui::SetCursorScreenPos(a);
-    const bool clicked = ImGui::InvisibleButton(name, ImVec2(tile, tile));
+    // A finger's target reaches past a small tile, as far as its neighbours leave room.
+    const float hit = layout::touch() ? std::max(tile, std::min({finger, pitch, col_gap * 0.9f})) : tile;
+    ImGui::SetCursorScreenPos(ImVec2(c.x - hit / 2, c.y - hit / 2));
+    const bool clicked = ImGui::InvisibleButton(name, ImVec2(hit, hit));
     const bool hovered = ImGui::IsItemHovered();
     remember_item(name);
     any_tile_hovered |= hovered;
@@ -273,7 +281,7 @@ void PlaygroundView::draw_network(float width, float height) {
   }
 
   // ---- the link under the pointer: its weight (TF's hover card), a click edits it
-  if (!any_tile_hovered && nearest.l >= 0 && nearest.d < std::max(0.45f * f, 6.0f) && !settings_.hides(Control::weights)) {
+  if (!any_tile_hovered && nearest.l >= 0 && nearest.d < (layout::touch() ? f : std::max(0.45f * f, 6.0f)) && !settings_.hides(Control::weights)) {
     const LayerSpec& s = m.layer(nearest.l);
     const float w = m.weights(nearest.l)[size_t(nearest.o) * s.inputs + nearest.i];
     ImGui::SetTooltip("%s", tr("playground.weight_tip", {{"value", format_number(w)}}).c_str());
@@ -295,7 +303,7 @@ void PlaygroundView::draw_network(float width, float height) {
       const Activation now = m.layer(l).activation;
       if (ImGui::BeginCombo("##act", short_activation(now), ImGuiComboFlags_NoArrowButton)) {
         for (Activation a : kHiddenActivations)
-          if (ImGui::Selectable(T(a == Activation::relu         ? "playground.act.relu"
+          if (layout::selectable(T(a == Activation::relu         ? "playground.act.relu"
                                   : a == Activation::leaky_relu ? "playground.act.leaky_relu"
                                   : a == Activation::tanh       ? "playground.act.tanh"
                                   : a == Activation::sigmoid    ? "playground.act.sigmoid"

@@ -26,9 +26,9 @@ Rgb point_color(const Point& p, int classes) {
   return classes > 0 ? class_color(p.label) : diverging_color(p.value);
 }
 
-// Holding a point still this long deletes it. A finger's long press reaches the plot as a release
-// (the touch layer turns a still finger into hover at 0.5 s, lifting ImGui's button): a press held
-// kHeldS before its release counts too.
+// Holding a point still this long deletes it. A finger's long press reaches the plot as a cancel
+// (the touch layer turns a still finger into hover at 0.5 s: it clears the active item before the
+// frame, so ImGui reports no deactivation): a press held kHeldS that ends so counts too.
 constexpr double kLongPressS = 0.45, kHeldS = 0.3;
 
 }  // namespace
@@ -103,6 +103,15 @@ void PlaygroundView::draw_plot(float size) {
       else set_probe(mx, my);
     }
   } else {
+    const bool active = ImGui::IsItemActive(), released = ImGui::IsItemDeactivated();
+    const bool cancelled = plot_was_active_ && !active && !released;
+    plot_was_active_ = active;
+    if (cancelled && drag_point_ >= 0 && !press_consumed_ && !moved && ImGui::GetTime() - press_time_ >= kHeldS) {
+      engine_.remove_point(drag_point_);
+      engine_.evaluate(true);
+      press_consumed_ = true;
+    }
+    if (cancelled) drag_point_ = -1;
     if (ImGui::IsItemActivated()) {
       drag_point_ = engine_.nearest_point(mx, my, pick, settings_.show_test);
       press_consumed_ = false;
@@ -111,14 +120,14 @@ void PlaygroundView::draw_plot(float size) {
     if (ImGui::IsItemActive() && !press_consumed_ && drag_point_ >= 0) {
       if (moved) {
         engine_.move_point(drag_point_, mx, my);
-      } else if (io.MouseDownDuration[0] >= kLongPressS) {  // held still on a point: delete it
+      } else if (ImGui::GetTime() - press_time_ >= kLongPressS) {  // held still on a point: delete it
         engine_.remove_point(drag_point_);
         engine_.evaluate(true);
         drag_point_ = -1;
         press_consumed_ = true;
       }
     }
-    if (ImGui::IsItemDeactivated()) {
+    if (released) {
       if (!press_consumed_ && drag_point_ >= 0 && !moved && ImGui::GetTime() - press_time_ >= kHeldS) {
         engine_.remove_point(drag_point_);
         drag_point_ = -1;

@@ -130,6 +130,7 @@ class PlaygroundView : public View {
   int drag_point_ = -1;
   bool press_consumed_ = false;
   double press_time_ = 0;
+  bool plot_was_active_ = false;  // the plot held the pointer last frame (a press the touch layer cancels ends unreported)
   bool has_probe_ = false;
   float probe_x_ = 0, probe_y_ = 0;
   std::vector<float> probe_out_;
