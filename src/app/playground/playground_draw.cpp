@@ -115,7 +115,7 @@ void PlaygroundView::draw() {
   const float avail = ImGui::GetContentRegionAvail().x;
   const bool narrow = layout::stacked(avail) || avail < kColumnsFonts * f;  // a phone held upright, a narrow window
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  wrapped_text(T("playground.intro"));
+  wrapped_text(layout::T_pointer("playground.intro", "playground.tap.intro"));
   ImGui::PopStyleColor();
   const std::string message = said();
   if (!message.empty()) {
@@ -411,7 +411,8 @@ void PlaygroundView::draw_data_panel(float width) {
       }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrap_to(width, T(tool_ == Tool::add ? "playground.tool.help_add" : "playground.tool.help_inspect"));
+    wrap_to(width, tool_ == Tool::add ? layout::T_pointer("playground.tool.help_add", "playground.tap.tool.help_add")
+                                   : layout::T_pointer("playground.tool.help_inspect", "playground.tap.tool.help_inspect"));
     ImGui::PopStyleColor();
     if (ImGui::Button(with_id(T("playground.points.clear"), "clear").c_str(), ImVec2(width, 0))) (void)point_command("clear");
     remember_item("playground.clear");

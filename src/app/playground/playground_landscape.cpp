@@ -45,7 +45,7 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
   }
   const Mlp& m = engine_.model();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  wrapped_text(T("playground.land.intro"));
+  wrapped_text(layout::T_pointer("playground.land.intro", "playground.tap.land.intro"));
   ImGui::PopStyleColor();
   if (!land_.has_axes()) {
     if (ImGui::Button(with_id(T("playground.land.first_two"), "land_first").c_str()) && m.parameter_count() >= 2) {

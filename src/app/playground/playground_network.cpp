@@ -245,8 +245,9 @@ void PlaygroundView::draw_network(float width, float height) {
                                                                            : ImGui::GetColorU32(ImGuiCol_TextDisabled), label);
     if (hovered) {
       hover_feature_ = ft;
-      ImGui::SetTooltip("%s", T(shape_fixed || settings_.hides(Control::features) ? "playground.feature_tip_fixed"
-                                                                                 : "playground.features_tip"));
+      ImGui::SetTooltip("%s", shape_fixed || settings_.hides(Control::features)
+                                  ? T("playground.feature_tip_fixed")
+                                  : layout::T_pointer("playground.features_tip", "playground.tap.features_tip"));
     }
     if (clicked && !shape_fixed && !settings_.hides(Control::features)) {
       const FeatureMask mask = settings_.features ^ FeatureMask(1u << ft);
@@ -266,7 +267,7 @@ void PlaygroundView::draw_network(float width, float height) {
                         u32(diverging_color(bias)));
       if (hovered) {
         hover_layer_ = l, hover_neuron_ = n;
-        ImGui::SetTooltip("%s", tr("playground.neuron_tip", {{"bias", format_number(bias)}}).c_str());
+        ImGui::SetTooltip("%s", tr(layout::touch() ? "playground.tap.neuron_tip" : "playground.neuron_tip", {{"bias", format_number(bias)}}).c_str());
       }
       if (clicked) {
         selection_ = {Selection::Kind::neuron, l, n, 0};
@@ -284,7 +285,7 @@ void PlaygroundView::draw_network(float width, float height) {
   if (!any_tile_hovered && nearest.l >= 0 && nearest.d < (layout::touch() ? f : std::max(0.45f * f, 6.0f)) && !settings_.hides(Control::weights)) {
     const LayerSpec& s = m.layer(nearest.l);
     const float w = m.weights(nearest.l)[size_t(nearest.o) * s.inputs + nearest.i];
-    ImGui::SetTooltip("%s", tr("playground.weight_tip", {{"value", format_number(w)}}).c_str());
+    ImGui::SetTooltip("%s", tr(layout::touch() ? "playground.tap.weight_tip" : "playground.weight_tip", {{"value", format_number(w)}}).c_str());
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseReleased(0) && io.MouseDragMaxDistanceSqr[0] < 64 * scale * scale && !ImGui::IsAnyItemActive()) {
       selection_ = {Selection::Kind::weight, nearest.l, nearest.o, nearest.i};
