@@ -689,14 +689,17 @@ void PlaygroundView::draw_curve(float width, float height) {
         if (std::isfinite(v)) top = std::max(top, v);
     const double e0 = h.front().epoch, e1 = std::max(h.back().epoch, e0 + 1e-9);
     const int every = std::max(1, int(h.size()) / int(std::max(8.0f, width / 2)));  // ≤ a point per 2 px
-    for (int series = 0; series < 2; ++series) {
+    // the training and test losses (on the largest loss's scale); for classes, the test accuracy (0 … 100 %)
+    const int series_count = engine_.classes() > 0 ? 3 : 2;
+    static const ImU32 kColours[3] = {IM_COL32(150, 150, 150, 255), IM_COL32(250, 250, 250, 255), IM_COL32(90, 200, 110, 255)};
+    for (int series = 0; series < series_count; ++series) {
       ImVec2 prev;
       bool have = false;
       for (size_t i = 0; i < h.size(); i += size_t(every)) {
-        const float v = series == 0 ? h[i].train_loss : h[i].test_loss;
+        const float v = series == 0 ? h[i].train_loss / top : series == 1 ? h[i].test_loss / top : h[i].test_accuracy;
         if (!std::isfinite(v)) continue;
-        const ImVec2 p(o.x + float((h[i].epoch - e0) / (e1 - e0)) * width, o.y + height * (1 - v / top) * 0.92f + height * 0.04f);
-        if (have) dl->AddLine(prev, p, series == 0 ? IM_COL32(150, 150, 150, 255) : IM_COL32(250, 250, 250, 255), 1.5f);
+        const ImVec2 p(o.x + float((h[i].epoch - e0) / (e1 - e0)) * width, o.y + height * (1 - v) * 0.92f + height * 0.04f);
+        if (have) dl->AddLine(prev, p, kColours[series], 1.5f);
         prev = p;
         have = true;
       }
@@ -704,7 +707,7 @@ void PlaygroundView::draw_curve(float width, float height) {
   }
   ImGui::Dummy(ImVec2(width, height));
   remember_item("playground.curve");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T("playground.curve_tip"));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(engine_.classes() > 0 ? "playground.curve_tip_classes" : "playground.curve_tip"));
 }
 
 // TF Playground's colour legend: −1 … 1 in its shades, and what the colours mean.
