@@ -81,7 +81,7 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
   ImGui::EndGroup();
   if (!narrow) ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (narrow ? width : width - size - f));
+  ImGui::PushTextWrapPos(0.0f);  // the window's right edge (the map's group can be wider than the map)
   ImGui::TextColored(ImVec4(0.55f, 0.75f, 1.0f, 1.0f), "%s", T("playground.land.race"));
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", T("playground.land.race_intro"));
