@@ -72,11 +72,19 @@ TEST_SUITE("playground/engine") {
     // three spiral arms with more features and Adam
     Engine s;
     start(&s, with({{"data", "spiral3"}, {"loss", "cross-entropy"}, {"features", "x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2"},
-                    {"net", "8,8"}, {"opt", "adam"}, {"lr", "0.03"}}));
+                    {"net", "8,8"}, {"opt", "adam"}, {"lr", "0.01"}}));
+    // Natively and in wasm the sums round differently and the paths part after a few epochs (at a
+    // learning rate of 0.03 one path got stuck near 70 %): 0.01, and the test is that it gets
+    // there within 300 epochs, not where a given epoch lands.
     const float start_acc = s.test_eval().accuracy;
-    for (int i = 0; i < 150; ++i) REQUIRE(s.step_epoch());
-    s.evaluate(true);
-    MESSAGE("spiral3: test accuracy " << start_acc << " → " << s.test_eval().accuracy);
+    int epochs = 0;
+    while (epochs < 300) {
+      for (int i = 0; i < 10; ++i) REQUIRE(s.step_epoch());
+      epochs += 10;
+      s.evaluate(true);
+      if (s.test_eval().accuracy > 0.8f) break;
+    }
+    MESSAGE("spiral3: test accuracy " << start_acc << " → " << s.test_eval().accuracy << " after " << epochs << " epochs");
     CHECK(s.test_eval().accuracy > 0.8f);
   }
 
