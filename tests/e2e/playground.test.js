@@ -82,8 +82,8 @@ async function reveal(page, state, finger, name) {
     const down = !r || r[3] > h * 0.85;  // the item is below: the content moves up
     const spot = finger && blankSpot(s, w, h);
     if (spot) {
-      const distance = Math.min(r ? Math.abs((r[1] + r[3]) / 2 - h / 2) : h * 0.3, h * 0.25);
-      const steps = Math.max(2, Math.ceil(distance / 40));
+      const distance = Math.min(r ? Math.abs((r[1] + r[3]) / 2 - h / 2) : h * 0.4, h * 0.4);
+      const steps = Math.max(2, Math.ceil(distance / 80));
       await finger.stroke(Array.from({ length: steps + 1 }, (_, k) => [spot[0], spot[1] + (down ? -1 : 1) * distance * k / steps]), 30, true);
       await pause(150);
       await finger.up();
