@@ -45,7 +45,7 @@ else()
 endif()
 file(GLOB_RECURSE NNLAB_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp)
 add_library(nnlab_app STATIC ${NNLAB_APP_SOURCES} ${NNLAB_FONT_EMBED})
-target_link_libraries(nnlab_app PUBLIC nnlab_lab nnlab_lessons nnlab_data imgui)
+target_link_libraries(nnlab_app PUBLIC nnlab_playground nnlab_lab nnlab_lessons nnlab_data imgui)
 target_compile_definitions(nnlab_app PRIVATE NNLAB_VERSION="${PROJECT_VERSION}")
 
 # Shaders (no #version line; the platform prepends it), embedded at build time.

@@ -21,8 +21,8 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
   # Test folders, each searched recursively (one that does not exist adds nothing). tests/app
   # needs the app (Dear ImGui), so it is built only with NNLAB_BUILD_APP. Other folders under
   # tests/ (e.g. one for fuzzers, with mains of their own) are never picked up.
-  set(NNLAB_TEST_DIRS text core data lessons lab)
-  set(NNLAB_TEST_LIBS nnlab_lab nnlab_data nnlab_lessons nnlab_text)
+  set(NNLAB_TEST_DIRS text core data lessons lab playground)
+  set(NNLAB_TEST_LIBS nnlab_playground nnlab_lab nnlab_data nnlab_lessons nnlab_text)
   if(NNLAB_BUILD_APP)
     list(APPEND NNLAB_TEST_DIRS app)
     list(APPEND NNLAB_TEST_LIBS nnlab_app)

@@ -33,7 +33,7 @@ constexpr float kBaseFontSize = 16.0f;
 constexpr float kMaxContentScale = 3.0f;
 // What `view` takes, for messages (command names: the same in every language).
 constexpr const char* kViewChoices =
-    "neuron, network, backprop, mnist, concepts; coat, two-by-two, custom, mnist-anatomy, backprop-coat, "
+    "neuron, network, backprop, mnist, playground, concepts; coat, two-by-two, custom, mnist-anatomy, backprop-coat, "
     "backprop-sigmoid";
 
 // "#view=coat", "view backprop-coat": a lesson id stands for the view that teaches it, with that
@@ -61,6 +61,7 @@ App::App() {
   views_[int(ViewId::network)] = make_network_view();
   views_[int(ViewId::backprop)] = make_backprop_view();
   views_[int(ViewId::mnist)] = make_lab_view();
+  views_[int(ViewId::playground)] = make_playground_view();
   views_[int(ViewId::concepts)] = make_concepts_view();
   for (auto& v : views_) v->run_app_command = [this](std::string_view line) { return command(line); };
 }

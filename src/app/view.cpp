@@ -11,6 +11,7 @@ std::string_view view_name(ViewId v) {
     case ViewId::network: return "network";
     case ViewId::backprop: return "backprop";
     case ViewId::mnist: return "mnist";
+    case ViewId::playground: return "playground";
     case ViewId::concepts: return "concepts";
   }
   return "neuron";
@@ -22,6 +23,7 @@ const char* view_title(ViewId v) {
     case ViewId::network: return text::T("view.network");
     case ViewId::backprop: return text::T("view.backprop");
     case ViewId::mnist: return text::T("view.mnist");
+    case ViewId::playground: return text::T("playground.title");
     case ViewId::concepts: return text::T("view.concepts");
   }
   return "";

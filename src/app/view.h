@@ -1,7 +1,7 @@
 // A view is one entry of the app's navigation (Neuron, Network, Backprop, MNIST lab, Concepts):
 // it draws itself, takes commands and link keys, and reports its state. The App owns one View per
 // ViewId and routes the scripting surface to the current one. Each view lives in its own folder
-// (neuron/, lesson/, lab/, concepts/); views.h has their factories.
+// (neuron/, lesson/, lab/, playground/, concepts/); views.h has their factories.
 #pragma once
 #include <functional>
 #include <iterator>
@@ -13,11 +13,11 @@
 
 namespace nnlab::app {
 
-enum class ViewId { neuron, network, backprop, mnist, concepts };
-inline constexpr ViewId kAllViews[] = {ViewId::neuron, ViewId::network, ViewId::backprop, ViewId::mnist,
-                                       ViewId::concepts};
+enum class ViewId { neuron, network, backprop, mnist, playground, concepts };
+inline constexpr ViewId kAllViews[] = {ViewId::neuron, ViewId::network,    ViewId::backprop,
+                                       ViewId::mnist,  ViewId::playground, ViewId::concepts};
 
-std::string_view view_name(ViewId v);  // "neuron", "network", "backprop", "mnist", "concepts"
+std::string_view view_name(ViewId v);  // "neuron", "network", "backprop", "mnist", "playground", "concepts"
 const char* view_title(ViewId v);      // "Neuron", "Network", … in the current language
 std::optional<ViewId> parse_view(std::string_view name);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/assert.h"
+#include "core/kernels.h"
 
 namespace nnlab {
 
@@ -99,8 +100,8 @@ void activate_rows(Activation act, const float* z, float* a, int rows, int n) {
     case Activation::sigmoid:
       for (int i = 0; i < count; ++i) a[i] = sigmoid(z[i]);
       return;
-    case Activation::tanh:
-      for (int i = 0; i < count; ++i) a[i] = std::tanh(z[i]);
+    case Activation::tanh:  // the kernel set's: std::tanh (reference) or a vectorised one (simd)
+      active_kernels().tanh_act(size_t(count), z, a);
       return;
     default:
       for (int i = 0; i < count; ++i) a[i] = activate(act, z[i]);

@@ -69,6 +69,8 @@ struct AdamStep {
                    float* dgamma, float* dbeta, float* sums);                                                     \
   /* true if every value is finite (no NaN, no ±Inf). */                                                         \
   bool all_finite(size_t n, const float* p);                                                                      \
+  /* a(n) = tanh(z): ref std::tanh; simd a rational approximation, |error| ≤ 4e-7 (within 7 ulp). */          \
+  void tanh_act(size_t n, const float* z, float* a);                                                              \
   /* The forward GEMM on W (N, K) in the set's packed layout, equal to                          */                \
   /* gemm_bias_act(M, N, K, A, lda, Wᵀ, N, bias, Z, Y, ldc, ep). ref packs plainly Wᵀ (K, N);   */            \
   /* simd cuts Wᵀ into zero-padded column panels so B streams through the cache in order.       */              \
@@ -110,6 +112,7 @@ struct Kernels {
   decltype(&ref::bn_normalize) bn_normalize;
   decltype(&ref::bn_backward) bn_backward;
   decltype(&ref::all_finite) all_finite;
+  decltype(&ref::tanh_act) tanh_act;
   decltype(&ref::packed_weights_size) packed_weights_size;
   decltype(&ref::pack_weights) pack_weights;
   decltype(&ref::gemm_bias_act_packed) gemm_bias_act_packed;

@@ -150,6 +150,10 @@ void gemm_bias_act_packed(int M, int N, int K, const float* A, int lda, const fl
   gemm_bias_act(M, N, K, A, lda, packed, N, bias, Z, Y, ldc, ep);
 }
 
+void tanh_act(size_t n, const float* z, float* a) {
+  for (size_t i = 0; i < n; ++i) a[i] = std::tanh(z[i]);
+}
+
 const char* isa_name() { return "scalar"; }
 
 }  // namespace nnlab::ref

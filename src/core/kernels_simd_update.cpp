@@ -171,6 +171,32 @@ bool all_finite(size_t n, const float* p) {
   return true;
 }
 
+// tanh as one rational function of z on [−c, c] (c ≈ 7.905, where it reaches ±1 in float): an odd
+// degree-13 numerator over an even degree-6 denominator, the fit Eigen's fast tanh uses. Measured
+// against tanh in double over [−10, 10]: |error| ≤ 3.9e-7, |result| ≤ 1 (tests/core/test_kernels.cpp).
+void tanh_act(size_t n, const float* z, float* a) {
+  const V lo = vset1(-7.90531110763549805f), hi = vset1(7.90531110763549805f);
+  const V a1 = vset1(4.89352455891786e-03f), a3 = vset1(6.37261928875436e-04f), a5 = vset1(1.48572235717979e-05f),
+          a7 = vset1(5.12229709037114e-08f), a9 = vset1(-8.60467152213735e-11f), a11 = vset1(2.00018790482477e-13f),
+          a13 = vset1(-2.76076847742355e-16f);
+  const V b0 = vset1(4.89352518554385e-03f), b2 = vset1(2.26843463243900e-03f), b4 = vset1(1.18534705686654e-04f),
+          b6 = vset1(1.19825839466702e-06f);
+  auto one = [&](V x) {
+    x = vclamp(x, lo, hi);
+    const V x2 = vmul(x, x);
+    V p = vfma(vfma(vfma(vfma(vfma(vfma(a13, x2, a11), x2, a9), x2, a7), x2, a5), x2, a3), x2, a1);
+    p = vmul(p, x);                                       // x·P(x²)
+    const V q = vfma(vfma(vfma(b6, x2, b4), x2, b2), x2, b0);  // Q(x²)
+    return vdiv(p, q);
+  };
+  size_t i = 0;
+  for (; i + W <= n; i += W) vstore(a + i, one(vload(z + i)));
+  if (i < n) {
+    const int last = static_cast<int>(n - i);
+    vstore_n(a + i, one(vload_n(z + i, last)), last);
+  }
+}
+
 }  // namespace simd
 
 // =============================================================================================

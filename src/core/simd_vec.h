@@ -49,6 +49,11 @@ inline V vkeep_gt(V keep, V a, V b) {
 inline V vkeep_ge(V keep, V a, V b) {
   return simde_mm512_maskz_mov_ps(simde_mm512_cmp_ps_mask(a, b, SIMDE_CMP_GE_OQ), keep);
 }
+// a clamped to [lo, hi] (compare masks, as vrelu)
+inline V vclamp(V a, V lo, V hi) {
+  a = simde_mm512_mask_mov_ps(a, simde_mm512_cmp_ps_mask(a, hi, SIMDE_CMP_GT_OQ), hi);
+  return simde_mm512_mask_mov_ps(a, simde_mm512_cmp_ps_mask(a, lo, SIMDE_CMP_LT_OQ), lo);
+}
 #elif defined(__AVX2__) && defined(__FMA__)
 inline constexpr int W = 8;
 using V = simde__m256;
@@ -73,6 +78,7 @@ inline V vleaky(V a) { return simde_mm256_max_ps(a, vmul(a, vset1(0.01f))); }
 inline V vabs(V a) { return simde_mm256_andnot_ps(simde_mm256_set1_ps(-0.0f), a); }
 inline V vkeep_gt(V keep, V a, V b) { return simde_mm256_and_ps(simde_mm256_cmp_ps(a, b, SIMDE_CMP_GT_OQ), keep); }
 inline V vkeep_ge(V keep, V a, V b) { return simde_mm256_and_ps(simde_mm256_cmp_ps(a, b, SIMDE_CMP_GE_OQ), keep); }
+inline V vclamp(V a, V lo, V hi) { return simde_mm256_min_ps(simde_mm256_max_ps(a, lo), hi); }
 #else
 inline constexpr int W = 4;
 using V = simde__m128;
@@ -109,6 +115,11 @@ inline V vleaky(V a) { return vmax(a, vmul(a, vset1(0.01f))); }
 inline V vabs(V a) { return simde_mm_andnot_ps(simde_mm_set1_ps(-0.0f), a); }
 inline V vkeep_gt(V keep, V a, V b) { return simde_mm_and_ps(simde_mm_cmpgt_ps(a, b), keep); }
 inline V vkeep_ge(V keep, V a, V b) { return simde_mm_and_ps(simde_mm_cmpge_ps(a, b), keep); }
+#if defined(__wasm_simd128__)
+inline V vclamp(V a, V lo, V hi) { return wasm_f32x4_pmin(wasm_f32x4_pmax(a, lo), hi); }
+#else
+inline V vclamp(V a, V lo, V hi) { return simde_mm_min_ps(simde_mm_max_ps(a, lo), hi); }
+#endif
 #endif
 
 // Micro-kernel shape: MR rows × NV vectors. 32 vector registers with AVX-512, 16 otherwise.

@@ -67,8 +67,10 @@ std::vector<std::string> builtin_input_names(std::string_view id);
 std::vector<std::string> translated_input_names(const std::vector<std::string>& names);
 
 // ---- "your own network" ------------------------------------------------------------------------
-inline constexpr int kMaxCustomLayers = 4;   // layers with weights
-inline constexpr int kMaxCustomNeurons = 8;  // inputs and neurons per layer
+// Big enough for every network the Playground builds (7 inputs, 8 hidden layers of 16, an output
+// layer), whose "hand calculation" opens this lesson.
+inline constexpr int kMaxCustomLayers = 9;    // layers with weights
+inline constexpr int kMaxCustomNeurons = 16;  // inputs and neurons per layer
 
 // A network with `inputs` inputs and one layer per entry of `layers` (neurons, activation),
 // weights from init_params(seed), input x = 1s, no target. Sizes limited to the constants above.

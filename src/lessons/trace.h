@@ -20,7 +20,7 @@
 
 namespace nnlab {
 
-inline constexpr int kMaxTraceLayers = 6;  // larger networks are not traced by hand
+inline constexpr int kMaxTraceLayers = 9;  // larger networks are not traced by hand (the Playground's deepest: 9)
 inline constexpr int kMaxTraceWidth = 32;  // inputs / neurons per layer
 
 // The core's numbers a lesson reads (batch of one sample).

@@ -1,6 +1,8 @@
 // gpu.h on OpenGL 3.3 / WebGL2: a float field goes up as an R32F texture and is drawn through
-// shaders/colormap.frag.glsl into an RGBA8 texture (render-to-texture) that ImGui shows.
+// shaders/colormap.frag.glsl into an RGBA8 texture (render-to-texture) that ImGui shows; the
+// Playground's fields the same way through shaders/playground_map.frag.glsl (R32F or RGBA32F in).
 #include <cstdio>
+#include <vector>
 
 #include "app/common/gpu.h"
 #include "platform/gl.h"
@@ -95,6 +97,122 @@ bool colormap(Texture& target, const float* field, int width, int height, float 
   glBindTexture(GL_TEXTURE_2D, old_texture);
   glUseProgram(old_program);
   glBindVertexArray(old_vao);
+  return complete;
+}
+
+namespace {
+
+struct FieldMapper {
+  bool tried = false;
+  GLuint program = 0, vao = 0, values = 0, fbo = 0;
+  GLint u_values = -1, u_palette = -1, u_classes = -1, u_discretize = -1, u_lo = -1, u_hi = -1;
+  std::vector<float> padded;  // (H, W, 4) for several channels
+
+  bool ready() {
+    if (tried) return program != 0;
+    tried = true;
+    program = platform::build_program("fullscreen.vert.glsl", "playground_map.frag.glsl", &mapper().error);
+    if (!program) {
+      std::fprintf(stderr, "nnlab: shader error: %s\n", mapper().error.c_str());
+      return false;
+    }
+    u_values = glGetUniformLocation(program, "u_values");
+    u_palette = glGetUniformLocation(program, "u_palette");
+    u_classes = glGetUniformLocation(program, "u_classes");
+    u_discretize = glGetUniformLocation(program, "u_discretize");
+    u_lo = glGetUniformLocation(program, "u_lo");
+    u_hi = glGetUniformLocation(program, "u_hi");
+    glGenVertexArrays(1, &vao);
+    glGenTextures(1, &values);
+    glGenFramebuffers(1, &fbo);
+    return true;
+  }
+};
+
+FieldMapper& field_mapper() {
+  static FieldMapper m;
+  return m;
+}
+
+}  // namespace
+
+bool draw_field(Texture& target, const float* field, int width, int height, const FieldStyle& style) {
+  FieldMapper& m = field_mapper();
+  if (width <= 0 || height <= 0 || style.channels < 1 || style.channels > 4 || !m.ready()) return false;
+  GLint old_fbo = 0, old_viewport[4], old_texture = 0, old_program = 0, old_vao = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &old_fbo);
+  glGetIntegerv(GL_VIEWPORT, old_viewport);
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &old_texture);
+  glGetIntegerv(GL_CURRENT_PROGRAM, &old_program);
+  glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &old_vao);
+
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, m.values);
+  set_texture_params(GL_NEAREST);  // float textures are read with texelFetch
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  if (style.channels == 1) {
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, field);
+  } else {
+    const size_t n = size_t(width) * size_t(height);
+    m.padded.assign(n * 4, 0.0f);
+    for (size_t i = 0; i < n; ++i)
+      for (int c = 0; c < style.channels; ++c) m.padded[i * 4 + size_t(c)] = field[i * size_t(style.channels) + size_t(c)];
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, width, height, 0, GL_RGBA, GL_FLOAT, m.padded.data());
+  }
+
+  if (!target.id || target.width != width || target.height != height) {
+    if (!target.id) glGenTextures(1, &target.id);
+    glBindTexture(GL_TEXTURE_2D, target.id);
+    set_texture_params(GL_LINEAR);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    target.width = width;
+    target.height = height;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, m.fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.id, 0);
+  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (complete) {
+    glViewport(0, 0, width, height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glUseProgram(m.program);
+    glBindTexture(GL_TEXTURE_2D, m.values);
+    glUniform1i(m.u_values, 0);
+    glUniform1i(m.u_palette, static_cast<int>(style.palette));
+    glUniform1i(m.u_classes, style.channels);
+    glUniform1i(m.u_discretize, style.discretize ? 1 : 0);
+    glUniform1f(m.u_lo, style.lo);
+    glUniform1f(m.u_hi, style.hi);
+    glBindVertexArray(m.vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    platform::note_texture_change();
+  } else {
+    mapper().error = "playground map: render target incomplete";
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, old_fbo);
+  glViewport(old_viewport[0], old_viewport[1], old_viewport[2], old_viewport[3]);
+  glBindTexture(GL_TEXTURE_2D, old_texture);
+  glUseProgram(old_program);
+  glBindVertexArray(old_vao);
+  return complete;
+}
+
+bool read_pixels(const Texture& texture, int x, int y, int width, int height, unsigned char* rgba) {
+  if (!texture.id || x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > texture.width ||
+      y + height > texture.height)
+    return false;
+  FieldMapper& m = field_mapper();
+  if (!m.ready()) return false;
+  GLint old_fbo = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &old_fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, m.fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture.id, 0);
+  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (complete) {
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, old_fbo);
   return complete;
 }
 

@@ -160,8 +160,8 @@ TEST_SUITE("app lesson views") {
     REQUIRE(s.set("acts", "tanh,relu,leaky-relu,softmax") == "");
     CHECK(s.scenario().mlp.layer_count() == 4);
     CHECK(s.scenario().mlp.layer(3).activation == Activation::softmax);
-    CHECK(s.set("net", "2-9-3").find("must be 1..8") != std::string::npos);
-    CHECK(s.set("net", "2-3-3-3-3-3").find("at most 4 layers") != std::string::npos);
+    CHECK(s.set("net", "2-17-3").find("must be 1..16") != std::string::npos);
+    CHECK(s.set("net", "2-3-3-3-3-3-3-3-3-3-3").find("at most 9 layers") != std::string::npos);
     CHECK(s.set("act", "1 softmax").find("only on the last layer") != std::string::npos);
     REQUIRE(s.command("randomize", "42") == std::optional<std::string>(""));
     const std::vector<float> weights(s.scenario().mlp.params().begin(), s.scenario().mlp.params().end());

@@ -13,11 +13,12 @@ const shots = path.join(root, 'build', 'e2e');
 fs.mkdirSync(shots, { recursive: true });
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
 const TABLET = { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
-const VIEWS = ['neuron', 'network', 'backprop', 'mnist', 'concepts'];
+const VIEWS = ['neuron', 'network', 'backprop', 'mnist', 'playground', 'concepts'];
 const centre = ([x0, y0, x1, y1]) => [(x0 + x1) / 2, (y0 + y1) / 2];
 // The network diagram's labels (weights, biases, neurons) are drawn where the numbers sit; a finger
-// hits them too, but their size is the text's.
-const inDiagram = (name) => /^(edge|bias|node|neuron) /.test(name);
+// hits them too, but their size is the text's. The Playground's links are lines: a finger picks the
+// one nearest to it (within a font size), the dot on each is for scripts and the keyboard.
+const inDiagram = (name) => /^(edge|bias|node|neuron) /.test(name) || /^playground\.edge /.test(name);
 
 let server, browser, cleanup;
 test.before(async () => {

@@ -265,15 +265,13 @@ TEST_SUITE("lessons/builtin") {
     Scenario again;
     REQUIRE(custom_scenario(4, ok, 7, &again, &error));
     CHECK(std::equal(s.mlp.params().begin(), s.mlp.params().end(), again.mlp.params().begin()));  // seeded
-    const LayerSpec too_wide[] = {{0, 9, Activation::relu}};
+    const LayerSpec too_wide[] = {{0, 17, Activation::relu}};
     CHECK_FALSE(custom_scenario(2, too_wide, 1, &s, &error));
-    CHECK(error == "layer 1: neurons must be 1..8");
-    const LayerSpec too_deep[] = {{0, 2, Activation::relu},
-                                  {0, 2, Activation::relu},
-                                  {0, 2, Activation::relu},
-                                  {0, 2, Activation::relu},
-                                  {0, 2, Activation::relu}};
+    CHECK(error == "layer 1: neurons must be 1..16");
+    const std::vector<LayerSpec> too_deep(kMaxCustomLayers + 1, LayerSpec{0, 2, Activation::relu});
     CHECK_FALSE(custom_scenario(2, too_deep, 1, &s, &error));
+    const std::vector<LayerSpec> deepest(kMaxCustomLayers, LayerSpec{0, 16, Activation::tanh});
+    CHECK(custom_scenario(7, deepest, 1, &s, &error));
 
     Scenario u = umbrella_scenario();
     REQUIRE(set_layer_activation(&u, 0, Activation::sigmoid, &error));

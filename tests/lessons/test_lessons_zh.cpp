@@ -297,7 +297,7 @@ TEST_SUITE("lessons/zh") {
     CHECK(error.find("raincoat") != std::string::npos);
     CHECK_FALSE(backprop_lesson(coat_scenario(), &lesson, &error));
     CHECK(english_words(error) == std::vector<std::string>{});
-    const LayerSpec too_wide[] = {{0, 9, Activation::relu}};
+    const LayerSpec too_wide[] = {{0, kMaxCustomNeurons + 1, Activation::relu}};
     CHECK_FALSE(custom_scenario(2, too_wide, 1, &s, &error));
     CHECK(english_words(error) == std::vector<std::string>{});
   }

@@ -25,6 +25,24 @@ enum class Colormap : int {
 bool colormap(Texture& target, const float* values, int width, int height, float scale, Colormap map);
 void release(Texture& texture);
 
+// The Playground's maps: a (height × width) field of `channels` floats per texel (row-major, row 0
+// at the top) goes up as a float texture and is coloured by shaders/playground_map.frag.glsl into
+// `target` (width × height, linearly filtered when drawn larger).
+enum class Palette : int {
+  diverging = 0,  // channels 1, v in [−1, 1]: TF Playground's orange–grey–blue, 31 shades
+  classes = 1,    // channels K ≤ 4: class probabilities mixed in the class colours
+  loss = 2,       // channels 1: a loss, log-scaled between lo and hi
+};
+struct FieldStyle {
+  Palette palette = Palette::diverging;
+  int channels = 1;
+  bool discretize = false;  // the sign / the winning class only
+  float lo = 0, hi = 1;     // Palette::loss
+};
+bool draw_field(Texture& target, const float* values, int width, int height, const FieldStyle& style);
+// RGBA8 pixels of a texture the GPU drew (row y = 0 is the field's row 0); false if unavailable.
+bool read_pixels(const Texture& texture, int x, int y, int width, int height, unsigned char* rgba);
+
 // The last GPU error: shader file name + driver log, or "" when all is well.
 const std::string& last_error();
 

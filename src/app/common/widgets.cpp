@@ -116,7 +116,8 @@ void wrapped_text(std::string_view text, float margin) {
 }
 
 namespace {
-ItemRect g_items[256];  // a lesson's diagram names every edge, neuron and bias
+// A lesson's diagram names every edge, neuron and bias; the Playground's every tile and edge.
+ItemRect g_items[256];
 int g_item_count = 0;
 }  // namespace
 
