@@ -11,6 +11,8 @@
 namespace nnlab::gpu {
 
 bool colormap(Texture&, const float*, int, int, float, Colormap) { return false; }
+bool draw_field(Texture&, const float*, int, int, const FieldStyle&) { return false; }
+bool read_pixels(const Texture&, int, int, int, int, unsigned char*) { return false; }
 void release(Texture& texture) { texture = Texture{}; }
 const std::string& last_error() {
   static const std::string message = "no GPU while fuzzing";
