@@ -520,9 +520,15 @@ void Search::next_rung() {
   std::vector<int> trained;
   for (int i : rung_)
     if (runs_[size_t(i)].status == RunStatus::done) trained.push_back(i);
-  std::stable_sort(trained.begin(), trained.end(), [&](int a, int b) {
+  // std::sort with the run's number as the last key: a total order, so the same result as a
+  // stable sort (GCC 12's stable_sort buffer trips ASan's alloc-dealloc check).
+  std::sort(trained.begin(), trained.end(), [&](int a, int b) {
     const SearchRun &x = runs_[size_t(a)], &y = runs_[size_t(b)];
-    return x.val_accuracy > y.val_accuracy || (x.val_accuracy == y.val_accuracy && x.val_loss < y.val_loss);
+    if (std::isnan(x.val_accuracy) != std::isnan(y.val_accuracy)) return std::isnan(y.val_accuracy);  // a NaN last
+    if (x.val_accuracy != y.val_accuracy && !std::isnan(x.val_accuracy)) return x.val_accuracy > y.val_accuracy;
+    if (std::isnan(x.val_loss) != std::isnan(y.val_loss)) return std::isnan(y.val_loss);
+    if (x.val_loss != y.val_loss && !std::isnan(x.val_loss)) return x.val_loss < y.val_loss;
+    return a < b;
   });
   const int next = int(trained.size() + 1) / 2;
   const int64_t cost = int64_t(next) * rung_epochs_;

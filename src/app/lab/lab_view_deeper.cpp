@@ -452,8 +452,10 @@ void LabView::draw_search_curves(float width) {
   for (int i = 0; i < int(v.runs.size()); ++i)
     if (!v.runs[size_t(i)].curve.empty()) order.push_back(i);
   if (order.empty()) return;
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return v.runs[size_t(a)].curve.back() > v.runs[size_t(b)].curve.back();
+  std::sort(order.begin(), order.end(), [&](int a, int b) {  // ties by run number (see search.cpp)
+    const float x = v.runs[size_t(a)].curve.back(), y = v.runs[size_t(b)].curve.back();
+    if (std::isnan(x) != std::isnan(y)) return std::isnan(y);  // a diverged run last
+    return x != y && !std::isnan(x) ? x > y : a < b;
   });
   if (order.size() > 5) order.resize(5);
   int most = 1;
@@ -542,8 +544,11 @@ void LabView::draw_search_runs(float width) {
       default: return i;
     }
   };
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return search_sort_descending_ ? key(a) > key(b) : key(a) < key(b);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {  // ties by run number (see search.cpp)
+    const double x = key(a), y = key(b);
+    if (std::isnan(x) != std::isnan(y)) return std::isnan(y);  // a diverged run last
+    if (x != y && !std::isnan(x)) return search_sort_descending_ ? x > y : x < y;
+    return a < b;
   });
   for (int i : order) {
     const lab::SearchRun& r = v.runs[size_t(i)];
