@@ -48,6 +48,8 @@ LATIN_RANGES = [(0x0020, 0x017F), (0x0370, 0x03FF), (0x1D00, 0x1D7F), (0x2000, 0
 KEY = re.compile(r'^[a-z0-9_]+(\.[a-z0-9_]+)*$')
 PLACEHOLDER = re.compile(r'(?<!\{)\{([a-z0-9_]+)\}(?!\})')
 USE = re.compile(r'\b(?:T|tr|tr_count|T_in|tr_in)\(\s*(?:text::Lang::\w+,\s*|lang,\s*|language,\s*)?"([a-z0-9_.]+)"')
+# layout::pointer_key("mouse key", "touch key"): one text said two ways, filled with the same values.
+POINTER = re.compile(r'\bpointer_key\(\s*"([a-z0-9_.]+)",\s*"([a-z0-9_.]+)"\s*\)')
 
 
 def fail(message):
@@ -109,7 +111,7 @@ def main():
             fail(f'"{key}": the Chinese text is still English ({", ".join(words)}): "{zh[key]}"')
 
     # Keys the sources use, and keys the sources mention at all.
-    used, quoted = {}, set()
+    used, quoted, pairs = {}, set(), []
     for top in source_dirs:
         for root, _, files in os.walk(top):
             for name in files:
@@ -120,10 +122,18 @@ def main():
                     src = f.read()
                 for key in USE.findall(src):
                     used.setdefault(key, path)
+                for mouse, touch in POINTER.findall(src):
+                    used.setdefault(mouse, path)
+                    used.setdefault(touch, path)
+                    pairs.append((mouse, touch, path))
                 quoted.update(re.findall(r'["\']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["\']', src))
     for key, path in sorted(used.items()):
         if key not in en and not (key + '.one' in en and key + '.other' in en):
             fail(f'{path} uses "{key}", which the string tables lack')
+    for mouse, touch, path in pairs:
+        if mouse in en and touch in en and set(PLACEHOLDER.findall(en[mouse])) != set(PLACEHOLDER.findall(en[touch])):
+            fail(f'{path}: "{mouse}" and "{touch}" say one text for the mouse and for a finger, '
+                 f'but their placeholders differ')
     for key in sorted(en):
         base = key.rsplit('.', 1)[0] if key.endswith(('.one', '.other')) else None
         if key not in quoted and (base is None or base not in quoted):

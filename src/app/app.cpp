@@ -204,7 +204,7 @@ void App::frame() {
   const float f = ImGui::GetFontSize();
   // Narrow (a phone upright, a desktop window made narrow) or short (a phone on its side): the
   // navigation folds into a top bar, and the views get the whole width.
-  narrow_ = vp->WorkSize.x < layout::kNarrowFonts * f || vp->WorkSize.y < layout::kShortFonts * f;
+  const bool narrow = vp->WorkSize.x < layout::kNarrowFonts * f || vp->WorkSize.y < layout::kShortFonts * f;
   const std::vector<StatusLine> status = status_lines(ImGui::GetContentRegionAvail().x);
   int rows = 0;
   for (const StatusLine& line : status) rows += line.same_line ? 0 : 1;
@@ -212,14 +212,14 @@ void App::frame() {
   const ImGuiStyle& base = layout::base_style();
   const float status_h = f + 2 * base.FramePadding.y + ImGui::GetStyle().ItemSpacing.y +
                          float(std::max(0, rows - 1)) * ImGui::GetTextLineHeightWithSpacing();
-  if (narrow_) {
+  if (narrow) {
     draw_top_bar();
   } else {
     draw_sidebar(9.5f * f, status_h);
     ImGui::SameLine();
   }
   ImGui::BeginChild("content", ImVec2(0, -status_h), false);
-  if (!narrow_) {  // the top bar's menu button already names the view
+  if (!narrow) {  // the top bar's menu button already names the view
     ImGui::SetWindowFontScale(1.35f);
     ImGui::TextUnformatted(std::string(view_title(current_)).c_str());
     ImGui::SetWindowFontScale(1.0f);
@@ -292,9 +292,7 @@ void App::draw_top_bar() {
   // The language switch at the right, "nnlab" between the two when it fits.
   float lang_w = 0;
   for (text::Lang lang : text::kLangs)
-    lang_w += (layout::touch() ? layout::button_width(language_name(lang))
-                               : ImGui::CalcTextSize(language_name(lang)).x + 2 * style.FramePadding.x) +
-              (lang != text::kLangs[0] ? style.ItemSpacing.x : 0);
+    lang_w += layout::button_width(language_name(lang)) + (lang != text::kLangs[0] ? style.ItemSpacing.x : 0);
   const float right = ImGui::GetWindowContentRegionMax().x;
   const float name_w = ImGui::CalcTextSize("nnlab").x;
   const float after_menu = b1.x - ImGui::GetWindowPos().x + style.ItemSpacing.x;

@@ -80,7 +80,7 @@ class App {
 
  private:
   void draw_sidebar(float width, float height);
-  void draw_top_bar();            // the narrow layout: a menu of the views, the language switch
+  void draw_top_bar();  // the narrow layout: a menu of the views, the language switch
   void draw_nav_entries(float width);
   void draw_language_switch();
   struct StatusLine {
@@ -111,7 +111,6 @@ class App {
   ImVector<ImWchar> cjk_ranges_;                 // the characters the Chinese table uses
   double atlas_ms_ = 0;                          // the last font atlas build, for state()
   ImVector<ImWchar> always_ranges_;              // … and those every language shows (ui-zh-switch.ttf)
-  bool narrow_ = false;  // the last frame's navigation was the top bar
   std::string notice_;
   bool notice_is_error_ = false;
   double notice_time_ = -1e9;

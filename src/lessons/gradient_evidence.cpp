@@ -40,11 +40,11 @@ std::string small(double v) { return v == 0 ? std::string("0") : format_number(v
 
 std::string line_for(const CoreTrace& t, const GradientEvidence& e, int p, const std::string& name) {
   const std::string values = text::tr("practice.gradcheck.line", {{"name", name},
-                                                                   {"numeric", format_number(e.numeric.grad[size_t(p)])},
-                                                                   {"h", format_number(e.numeric.h)},
-                                                                   {"backprop", format_number(t.mlp.grads()[size_t(p)])},
-                                                                   {"error", small(e.rel_error[size_t(p)])}});
-  if (e.numeric.kink[size_t(p)]) return text::tr("lesson.two_sentences", {{"first", values}, {"second", text::T("practice.gradcheck.kink")}});
+                                                                  {"numeric", format_number(e.numeric.grad[size_t(p)])},
+                                                                  {"h", format_number(e.numeric.h)},
+                                                                  {"backprop", format_number(t.mlp.grads()[size_t(p)])},
+                                                                  {"error", small(e.rel_error[size_t(p)])}});
+  if (e.numeric.kink[size_t(p)]) return text::two_sentences(values, text::T("practice.gradcheck.kink"));
   return values;
 }
 
@@ -55,7 +55,8 @@ std::string gradient_check_line(const CoreTrace& t, const GradientEvidence& e, c
   const int p = step_parameter(t.mlp, step);
   if (p < 0) return "";
   const Notation n(t.mlp, t.first_output);
-  const std::string name = step.kind == StepKind::weight_grad ? n.w(step.layer, step.neuron, step.input) : n.b(step.layer, step.neuron);
+  const std::string name = step.kind == StepKind::weight_grad ? n.w(step.layer, step.neuron, step.input)
+                                                              : n.b(step.layer, step.neuron);
   return line_for(t, e, p, name);
 }
 

@@ -18,10 +18,6 @@ namespace {
 constexpr const char* kMazurLossBefore = "0.298371109";
 constexpr const char* kMazurLossAfter = "0.291027924";
 
-std::string sentences(const std::string& first, const std::string& second) {
-  return text::tr("lesson.two_sentences", {{"first", first}, {"second", second}});
-}
-
 bool same_numbers(const Scenario& a, const Scenario& b) {
   if (a.mlp.parameter_count() != b.mlp.parameter_count() || a.mlp.layer_count() != b.mlp.layer_count() || a.x != b.x ||
       a.y != b.y || a.loss != b.loss || a.learning_rate != b.learning_rate)
@@ -91,7 +87,7 @@ Step gradient_summary(const CoreTrace& t) {
         not_dead = text::tr("lesson.summary.not_dead_example",
                             {{"x", vector_text(other.x.data(), 3)}, {"z", n.z(0, 0)}, {"value", num(on.ws.z(0)[0])}});
     }
-    s.explanation = sentences(text::tr("lesson.summary.inactive", {{"list", inactive}}), not_dead);
+    s.explanation = text::two_sentences(text::tr("lesson.summary.inactive", {{"list", inactive}}), not_dead);
   } else {
     s.explanation = text::T("lesson.summary.all_learn");
   }
@@ -122,10 +118,11 @@ bool backprop_lesson(const Scenario& s, Lesson* out, std::string* error) {
   lesson.title = text::tr("lesson.backprop.title", {{"shape", shape}, {"loss", text::T(loss_title_key(t.loss))}});
   lesson.intro = text::tr("lesson.backprop.intro", {{"eta", num(t.learning_rate)}});
   if (same_numbers(s, backprop_sigmoid_scenario()) && t.has_update())
-    lesson.intro = sentences(lesson.intro, text::tr("lesson.backprop.mazur", {{"before", num(t.loss_value)},
-                                                                              {"after", num(t.loss_after)},
-                                                                              {"published_before", kMazurLossBefore},
-                                                                              {"published", kMazurLossAfter}}));
+    lesson.intro = text::two_sentences(lesson.intro,
+                                       text::tr("lesson.backprop.mazur", {{"before", num(t.loss_value)},
+                                                                          {"after", num(t.loss_after)},
+                                                                          {"published_before", kMazurLossBefore},
+                                                                          {"published", kMazurLossAfter}}));
   const TraceOptions options;
   forward_steps(t, options, translated_input_names(s.input_names), &lesson.steps);
   std::vector<Step> back;

@@ -33,10 +33,6 @@ const char* lean_key(float y_hat) {
   return kLine - y_hat < kNear ? "lesson.coat.lean.slightly_against" : "lesson.coat.lean.against";
 }
 
-std::string sentences(const std::string& first, const std::string& second) {
-  return text::tr("lesson.two_sentences", {{"first", first}, {"second", second}});
-}
-
 }  // namespace
 
 bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
@@ -56,9 +52,9 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
   forward_steps(t, TraceOptions{}, builtin_input_names("coat"), &lesson.steps);
 
   Step* h1 = find_step(lesson, StepKind::sum, 0, 0);
-  h1->explanation = sentences(h1->explanation, text::T("lesson.coat.hidden1"));
+  h1->explanation = text::two_sentences(h1->explanation, text::T("lesson.coat.hidden1"));
   Step* h2 = find_step(lesson, StepKind::sum, 0, 1);
-  h2->explanation = sentences(h2->explanation, text::T("lesson.coat.hidden2"));
+  h2->explanation = text::two_sentences(h2->explanation, text::T("lesson.coat.hidden2"));
   if (is_worked_example(s)) {
     // −7 is the slip people make adding these four terms by hand; show the sum one term at a time.
     Step note;
@@ -100,8 +96,8 @@ bool coat_lesson(const Scenario& s, Lesson* out, std::string* error) {
   const std::string what = both_inactive
                                ? text::tr("lesson.coat.decision.bias_only", {{"z", num(t.ws.z(1)[0])}, {"y", y_text}})
                                : text::tr("lesson.coat.decision.score", {{"y", y_text}});
-  d.explanation = sentences(sentences(what, text::tr(lean_key(y_hat), {{"line", line}})),
-                            text::T("lesson.coat.decision.not_probability"));
+  d.explanation = text::two_sentences(text::two_sentences(what, text::tr(lean_key(y_hat), {{"line", line}})),
+                                      text::T("lesson.coat.decision.not_probability"));
   d.highlight.layer = 1;
   d.highlight.neurons = {{1, 0}};
   lesson.steps.push_back(std::move(d));

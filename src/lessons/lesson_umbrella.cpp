@@ -53,9 +53,8 @@ bool umbrella_lesson(const Scenario& s, Lesson* out, std::string* error) {
   const char* why = yes                                 ? "lesson.umbrella.why.yes"
                     : act == Activation::relu && z <= 0 ? "lesson.umbrella.why.relu_off"
                                                         : "lesson.umbrella.why.no";
-  d.explanation = text::tr("lesson.two_sentences",
-                           {{"first", text::tr(why, {{"z", z_text}})},
-                            {"second", text::tr("lesson.umbrella.boundary", {{"threshold", t_text}})}});
+  d.explanation = text::two_sentences(text::tr(why, {{"z", z_text}}),
+                                      text::tr("lesson.umbrella.boundary", {{"threshold", t_text}}));
   d.highlight.layer = 0;
   d.highlight.neurons = {{0, 0}};
   lesson.steps.push_back(std::move(d));

@@ -237,11 +237,12 @@ Verdict Practice::answer(const Lesson& lesson, const CoreTrace& trace, std::stri
     status_[size_t(q)] = Faded::solved;
     ++solved_;
     last_right_ = true;
-    const std::string exact = want.size() == 1 ? format_number_full(want[0]) : vector_text(want.data(), int(want.size()));
+    const std::string exact = want.size() == 1 ? format_number_full(want[0])
+                                               : vector_text(want.data(), int(want.size()));
     feedback_ = text::tr("practice.right", {{"symbol", symbol}, {"exact", exact}});
     if (question() < 0) {
       fade_one_more();
-      if (question() < 0) feedback_ = text::tr("lesson.two_sentences", {{"first", feedback_}, {"second", text::T("practice.done")}});
+      if (question() < 0) feedback_ = text::two_sentences(feedback_, text::T("practice.done"));
     }
     return {Verdict::right, feedback_};
   }
@@ -251,7 +252,7 @@ Verdict Practice::answer(const Lesson& lesson, const CoreTrace& trace, std::stri
   if (tries_ >= kTriesBeforeAnswer) return show(lesson);
   std::string why = diagnose(trace, lesson, step, given);
   if (why.empty()) why = text::tr("practice.wrong", {{"given", shown}, {"symbol", symbol}});
-  if (tries_ >= 2) why = text::tr("lesson.two_sentences", {{"first", why}, {"second", text::tr("practice.hint", {{"formula", masked(step)}})}});
+  if (tries_ >= 2) why = text::two_sentences(why, text::tr("practice.hint", {{"formula", masked(step)}}));
   feedback_ = why;
   return {Verdict::wrong, feedback_};
 }

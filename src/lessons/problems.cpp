@@ -112,9 +112,10 @@ bool generated(uint64_t seed, Problem* p, std::string* error) {
   p->title = text::tr("practice.problem.title.generated", {{"seed", std::to_string(seed)}});
   std::string network = layers_text(s);
   if (!s.y.empty())
-    network = text::tr("practice.problem.with_target", {{"network", network}, {"y", num(s.y[0])}, {"eta", num(s.learning_rate)}});
-  p->question = text::tr("practice.problem.generated", {{"shape", shape_text(s.mlp)}, {"network", network},
-                                                        {"symbol", asked_symbol(*want)}});
+    network = text::tr("practice.problem.with_target",
+                       {{"network", network}, {"y", num(s.y[0])}, {"eta", num(s.learning_rate)}});
+  p->question = text::tr("practice.problem.generated",
+                         {{"shape", shape_text(s.mlp)}, {"network", network}, {"symbol", asked_symbol(*want)}});
   p->answer = expected(*want);
   p->step = int(want - lesson.steps.data());
   p->scenario = std::move(s);
@@ -152,7 +153,8 @@ bool make_problem(std::string_view id, Problem* out, std::string* error) {
     ok = from_lesson("umbrella", StepKind::sum, 0, 0, &p, error);
     p.lesson = "umbrella";
     p.title = text::T("practice.problem.title.umbrella_z");
-    p.question = text::tr("practice.problem.umbrella_z", {{"x1", num(p.scenario.x[0])}, {"x2", num(p.scenario.x[1])},
+    p.question = text::tr("practice.problem.umbrella_z", {{"x1", num(p.scenario.x[0])},
+                                                          {"x2", num(p.scenario.x[1])},
                                                           {"w1", num(p.scenario.mlp.weights(0)[0])},
                                                           {"w2", num(p.scenario.mlp.weights(0)[1])},
                                                           {"b", num(p.scenario.mlp.bias(0)[0])}});
@@ -174,8 +176,8 @@ bool make_problem(std::string_view id, Problem* out, std::string* error) {
     p.exact = ok = true;
     p.lesson = "mnist-anatomy";
     p.title = text::T("practice.problem.title.batches");
-    p.question = text::tr("practice.problem.batches", {{"images", format_count(kMnistTrainImages)},
-                                                       {"batch", std::to_string(kMnistBatch)}});
+    p.question = text::tr("practice.problem.batches",
+                          {{"images", format_count(kMnistTrainImages)}, {"batch", std::to_string(kMnistBatch)}});
   } else if (id == "coat-learners") {
     p.scenario = backprop_coat_scenario();
     CoreTrace t;
@@ -195,9 +197,9 @@ bool make_problem(std::string_view id, Problem* out, std::string* error) {
     ok = true;
     p.lesson = "backprop-coat";
     p.title = text::T("practice.problem.title.learners");
-    p.question = text::tr("practice.problem.learners", {{"count", std::to_string(p.parameters.size())},
-                                                        {"x", vector_text(t.x.data(), 3)},
-                                                        {"y", num(t.y[0])}});
+    p.question = text::tr(
+        "practice.problem.learners",
+        {{"count", std::to_string(p.parameters.size())}, {"x", vector_text(t.x.data(), 3)}, {"y", num(t.y[0])}});
   } else if (id.starts_with("gen-")) {
     long long seed = -1;
     const std::string digits(id.substr(4));
@@ -211,7 +213,9 @@ bool make_problem(std::string_view id, Problem* out, std::string* error) {
   }
   if (!ok) {
     if (error && error->empty())
-      *error = text::tr("practice.problem.unknown", {{"id", std::string(id)}, {"known", "umbrella-z, coat-z2, mnist-params, batches, coat-learners, gen-N"}});
+      *error = text::tr(
+          "practice.problem.unknown",
+          {{"id", std::string(id)}, {"known", "umbrella-z, coat-z2, mnist-params, batches, coat-learners, gen-N"}});
     return false;
   }
   *out = std::move(p);
@@ -234,7 +238,7 @@ Verdict check_problem(const Problem& p, std::string_view typed, int tries) {
   auto give_away = [&](Verdict::Kind kind, std::string why) {
     v.kind = kind;
     v.feedback = last_try && kind == Verdict::wrong
-                     ? text::tr("lesson.two_sentences", {{"first", why}, {"second", text::tr("practice.answer", {{"formula", problem_answer_text(p)}})}})
+                     ? text::two_sentences(why, text::tr("practice.answer", {{"formula", problem_answer_text(p)}}))
                      : why;
     if (last_try && kind == Verdict::wrong) v.kind = Verdict::revealed;
     return v;
@@ -245,13 +249,16 @@ Verdict check_problem(const Problem& p, std::string_view typed, int tries) {
     std::vector<std::string> keys;
     for (const std::string& g : given) {
       const std::string k = name_key(g);
-      const auto it = std::find_if(p.parameters.begin(), p.parameters.end(), [&](const std::string& n) { return name_key(n) == k; });
-      if (it == p.parameters.end()) return {Verdict::unreadable, text::tr("practice.problem.learners_unknown", {{"name", g}})};
+      const auto it = std::find_if(p.parameters.begin(), p.parameters.end(),
+                                   [&](const std::string& n) { return name_key(n) == k; });
+      if (it == p.parameters.end())
+        return {Verdict::unreadable, text::tr("practice.problem.learners_unknown", {{"name", g}})};
       keys.push_back(*it);
     }
     for (const std::string& k : keys)
       if (std::find(p.learners.begin(), p.learners.end(), k) == p.learners.end()) {
-        const char* why = k.find("⁽¹⁾") != std::string::npos ? "practice.problem.learners_relu" : "practice.problem.learners_input";
+        const char* why = k.find("⁽¹⁾") != std::string::npos ? "practice.problem.learners_relu"
+                                                             : "practice.problem.learners_input";
         return give_away(Verdict::wrong, text::tr(why, {{"name", k}}));
       }
     for (const std::string& k : p.learners)
@@ -265,8 +272,12 @@ Verdict check_problem(const Problem& p, std::string_view typed, int tries) {
   if (given.size() != p.answer.size())
     return {Verdict::unreadable, text::tr("practice.count_plain", {{"count", std::to_string(p.answer.size())}})};
   if (all_close(given, p.answer, p.exact)) {
-    const std::string exact = p.answer.size() == 1 ? format_number_full(p.answer[0]) : vector_text(p.answer.data(), int(p.answer.size()));
-    return {Verdict::right, text::tr("practice.right", {{"symbol", p.step >= 0 ? asked_symbol(p.worked.steps[size_t(p.step)]) : std::string(text::T("practice.symbol.answer"))}, {"exact", exact}})};
+    const std::string exact = p.answer.size() == 1 ? format_number_full(p.answer[0])
+                                                   : vector_text(p.answer.data(), int(p.answer.size()));
+    return {Verdict::right,
+            text::tr("practice.right", {{"symbol", p.step >= 0 ? asked_symbol(p.worked.steps[size_t(p.step)])
+                                                               : std::string(text::T("practice.symbol.answer"))},
+                                        {"exact", exact}})};
   }
   std::string why;
   if (p.step >= 0) {
@@ -282,7 +293,7 @@ Verdict check_problem(const Problem& p, std::string_view typed, int tries) {
     why = text::T("practice.why.batches_multiplied");
   if (why.empty()) why = text::tr("practice.wrong_plain", {{"given", num(given[0])}});
   if (tries >= 1 && !last_try && p.step >= 0)
-    why = text::tr("lesson.two_sentences", {{"first", why}, {"second", text::tr("practice.hint", {{"formula", masked(p.worked.steps[size_t(p.step)])}})}});
+    why = text::two_sentences(why, text::tr("practice.hint", {{"formula", masked(p.worked.steps[size_t(p.step)])}}));
   return give_away(Verdict::wrong, why);
 }
 

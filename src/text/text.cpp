@@ -92,6 +92,10 @@ std::string tr_in(Lang lang, std::string_view key, std::initializer_list<Arg> ar
 
 std::string tr(std::string_view key, std::initializer_list<Arg> args) { return tr_in(language(), key, args); }
 
+std::string two_sentences(const std::string& first, const std::string& second) {
+  return tr("text.two_sentences", {{"first", first}, {"second", second}});
+}
+
 std::string tr_count(std::string_view key, long long n, std::initializer_list<Arg> args) {
   std::string full(key);
   full += n == 1 ? ".one" : ".other";

@@ -40,6 +40,9 @@ std::string tr(std::string_view key, std::initializer_list<Arg> args);
 // The same in a given language (the CLI's --lang, tests).
 const char* T_in(Lang lang, std::string_view key);
 std::string tr_in(Lang lang, std::string_view key, std::initializer_list<Arg> args);
+// Two whole sentences one after the other, as the language writes them (a space between them in
+// English, none in Chinese).
+std::string two_sentences(const std::string& first, const std::string& second);
 // key + ".one" when n == 1, else key + ".other" (English plurals; the Chinese table has both).
 std::string tr_count(std::string_view key, long long n, std::initializer_list<Arg> args);
 

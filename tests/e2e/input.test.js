@@ -34,6 +34,14 @@ async function open(options, hash) {
   return { context, page, warnings, state };
 }
 
+// The lab on the tablet, its digits loaded, and a finger on the page.
+async function openLabByFinger() {
+  const opened = await open(TABLET, '#view=mnist');
+  await opened.page.waitForFunction(() => window.nnlab.state().mnist.data.ready, null, { timeout: 30000 });
+  await waitFrames(opened.page, 3);
+  return { ...opened, finger: await touchscreen(opened.context, opened.page, 2) };
+}
+
 // ---- a finger on a tablet ----------------------------------------------------------------------
 
 test('touch: ten taps in a row on the navigation each open the view tapped, and leave no hover', async () => {
@@ -121,10 +129,7 @@ test('touch: holding still shows what hover shows; lifting takes it away', async
 });
 
 test('touch: a finger draws a digit on the lab\'s pad and the lab reads it', async () => {
-  const { context, page, state } = await open(TABLET, '#view=mnist');
-  await page.waitForFunction(() => window.nnlab.state().mnist.data.ready, null, { timeout: 30000 });
-  await waitFrames(page, 3);
-  const finger = await touchscreen(context, page, 2);
+  const { context, page, state, finger } = await openLabByFinger();
   const [px0, py0, px1, py1] = (await state()).ui['mnist.pad'];
   const at = (u, v) => [px0 + u * (px1 - px0), py0 + v * (py1 - py0)];
   // A 7: a bar across the top, then down to the bottom left, in one stroke.
@@ -143,10 +148,7 @@ test('touch: a finger draws a digit on the lab\'s pad and the lab reads it', asy
 });
 
 test('touch: the on-screen keyboard\'s input lies over the field, and what is typed there sets the learning rate', async () => {
-  const { context, page, state } = await open(TABLET, '#view=mnist');
-  await page.waitForFunction(() => window.nnlab.state().mnist.data.ready, null, { timeout: 30000 });
-  await waitFrames(page, 3);
-  const finger = await touchscreen(context, page, 2);
+  const { context, page, state, finger } = await openLabByFinger();
   const lr = (await state()).ui['mnist.lr'];
   await finger.tap(lr[0] + 20, (lr[1] + lr[3]) / 2);
   await page.waitForSelector('#text-field:not([hidden])', { timeout: 5000 });

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "text/text.h"
-
 namespace nnlab::app::layout {
 namespace {
 
@@ -34,7 +32,7 @@ bool stacked(float width) { return width < kStackFonts * ImGui::GetFontSize(); }
 
 float target_height() { return g_touch ? kTouchTargetFonts * ImGui::GetFontSize() : ImGui::GetFrameHeight(); }
 
-const char* T_pointer(const char* mouse_key, const char* touch_key) { return text::T(g_touch ? touch_key : mouse_key); }
+const char* pointer_key(const char* mouse_key, const char* touch_key) { return g_touch ? touch_key : mouse_key; }
 
 bool small_button(const char* label) { return g_touch ? ImGui::Button(label) : ImGui::SmallButton(label); }
 
@@ -48,8 +46,14 @@ float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
-void next_in_row(float width) {
-  ImGui::SameLine();
+float check_width(const char* label) { return labelled_width(ImGui::GetFrameHeight(), label); }
+
+float labelled_width(float item_width, const char* label) {
+  return item_width + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+void next_in_row(float width, float spacing) {
+  ImGui::SameLine(0, spacing);
   if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 

@@ -25,15 +25,20 @@ void begin_frame(bool touch);  // App::frame, before any window
 bool touch();               // this frame is laid out for a finger
 bool stacked(float width);  // a view `width` pixels wide has one column
 float target_height();      // an item's height: 44 CSS px when touch(), else the frame's
-// text::T(touch_key) for a finger, text::T(mouse_key) otherwise ("tap" / "click", "hold" / "hover").
-const char* T_pointer(const char* mouse_key, const char* touch_key);
+// touch_key for a finger, mouse_key otherwise ("tap" / "click", "hold" / "hover"), for text::T or
+// text::tr; scripts/strings.py checks that both keys exist with the same placeholders.
+const char* pointer_key(const char* mouse_key, const char* touch_key);
 
 // Widgets that keep the touch layout's sizes.
 bool small_button(const char* label);                                // SmallButton; a full-height Button for a finger
 bool selectable(const char* label, bool selected, float width = 0);  // in combos and menus
-float button_width(const char* label);  // what ImGui::Button(label) takes in this frame's style
+// What an item takes in this frame's style, for next_in_row (labels as ImGui draws them: up to "##").
+float button_width(const char* label);                      // ImGui::Button(label)
+float check_width(const char* label);                       // a Checkbox or RadioButton: its box, the gap, the label
+float labelled_width(float item_width, const char* label);  // a slider, drag or field and its label
 // Before an item `width` wide that follows another on its row: stays on the row if it fits (the
-// row's items wrap to the next line on a narrow screen, never past the right edge).
-void next_in_row(float width);
+// row's items wrap to the next line on a narrow screen, never past the right edge). `spacing` as
+// ImGui::SameLine's (< 0: the style's).
+void next_in_row(float width, float spacing = -1.0f);
 
 }  // namespace nnlab::app::layout

@@ -54,8 +54,8 @@ const Card kLosses[] = {
     {"half-sse", "concepts.loss.half_sse.title", "L = \u00bd \u03a3 (y \u2212 \u0177)\u00b2",
      "concepts.loss.half_sse.text"},
     {"mse", "concepts.loss.mse.title", "L = (1/n) \u03a3 (y \u2212 \u0177)\u00b2", "concepts.loss.mse.text"},
-    {"bce", "concepts.loss.bce.title",
-     "L = \u2212(1/n) \u03a3 [y ln \u0177 + (1 \u2212 y) ln(1 \u2212 \u0177)]", "concepts.loss.bce.text"},
+    {"bce", "concepts.loss.bce.title", "L = \u2212(1/n) \u03a3 [y ln \u0177 + (1 \u2212 y) ln(1 \u2212 \u0177)]",
+     "concepts.loss.bce.text"},
     {"cross-entropy", "concepts.loss.ce.title", "L = \u2212\u03a3 y ln \u0177 = \u2212ln \u0177_c",
      "concepts.loss.ce.text"},
 };
@@ -206,9 +206,9 @@ class ConceptsView : public View {
           current_ = int(k);
           return "";
         }
-      return text::tr("concepts.error.act", {{"key", "act"},
-                                             {"choices", "relu, leaky-relu, sigmoid, tanh, step"},
-                                             {"value", std::string(value)}});
+      return text::tr(
+          "concepts.error.act",
+          {{"key", "act"}, {"choices", "relu, leaky-relu, sigmoid, tanh, step"}, {"value", std::string(value)}});
     }
     if (key == "z") {
       float z;
@@ -282,15 +282,13 @@ class ConceptsView : public View {
     for (size_t k = 0; k < curves_.size(); ++k) {
       const std::string name(activation_name(curves_[k].activation));
       const std::string label = with_id(activation_text(curves_[k].activation).label, name.c_str());
-      const float need = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                         ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
-      if (k) ImGui::SameLine();
-      if (k && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+      if (k) layout::next_in_row(layout::check_width(label.c_str()));
       if (ImGui::RadioButton(label.c_str(), current_ == int(k))) current_ = int(k);
       remember_item(stable_name("act " + name));
     }
     ImGui::SetNextItemWidth(-8 * f);
-    ImGui::SliderFloat(with_id(text::T("concepts.z_slider"), "z").c_str(), &z_, kZMin, kZMax, "z = %.2f", ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderFloat(with_id(text::T("concepts.z_slider"), "z").c_str(), &z_, kZMin, kZMax, "z = %.2f",
+                       ImGuiSliderFlags_AlwaysClamp);
     remember_item("z");
     const ActivationCurve& c = curves_[current_];
     const ActivationPoint p = activation_point(c.activation, z_);
@@ -370,14 +368,11 @@ class ConceptsView : public View {
     wrapped_text(text::T("concepts.softmax.intro"));
     ImGui::PopStyleColor();
     const std::vector<float> p = softmax_probabilities(softmax_z_);
-    const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::PushItemWidth(4.5f * f);
     for (int i = 0; i < int(softmax_z_.size()); ++i) {  // as many per row as fit
       ImGui::PushID(i);
       const std::string label = "z" + subscript(i + 1);
-      const float need = 4.5f * f + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
-      if (i) ImGui::SameLine();
-      if (i && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+      if (i) layout::next_in_row(layout::labelled_width(4.5f * f, label.c_str()));
       ImGui::DragFloat(label.c_str(), &softmax_z_[i], 0.05f, -50, 50, "%.3g", ImGuiSliderFlags_AlwaysClamp);
       remember_item(stable_name("softmax z" + std::to_string(i + 1)));
       ImGui::PopID();

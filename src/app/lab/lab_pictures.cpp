@@ -192,23 +192,26 @@ bool draw_confusion(const std::vector<int>& confusion, int classes, const std::v
       if (t == 3 && p == 8) remember_item("mnist.confusion_3_8");
       if (t == 0 && p == 0) remember_item("mnist.confusion_0_0");
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", text::tr_count(names.empty() ? "lab.confusion.tip_digits" : "lab.confusion.tip_images", n,
-                                               {{"count", std::to_string(n)},
-                                                {"truth", class_text(t, names)},
-                                                {"predicted", class_text(p, names)}})
-                                    .c_str());
+        ImGui::SetTooltip(
+            "%s",
+            text::tr_count(
+                names.empty() ? "lab.confusion.tip_digits" : "lab.confusion.tip_images", n,
+                {{"count", std::to_string(n)}, {"truth", class_text(t, names)}, {"predicted", class_text(p, names)}})
+                .c_str());
       ImGui::PopID();
     }
   }
   ImGui::SetCursorScreenPos(ImVec2(o.x, g.y + float(classes) * cell + 0.3f * f));
   if (names.empty()) {
-    ImGui::TextDisabled("%s", layout::T_pointer("lab.confusion.rows_digits", "layout.tap.confusion_rows_digits"));
+    ImGui::TextDisabled("%s", T(layout::pointer_key("lab.confusion.rows_digits", "layout.tap.confusion_rows_digits")));
   } else {
     std::string legend;
     for (int c = 0; c < classes; ++c)  // (a no-break space keeps each number with its name)
       legend += (c ? " · " : "") + std::to_string(c) + "\u00a0" + (c < int(names.size()) ? names[size_t(c)] : "");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 1.6f * f + float(classes) * cell + 8 * f);
-    ImGui::TextDisabled("%s", tr(layout::touch() ? "layout.tap.confusion_rows_images" : "lab.confusion.rows_images", {{"legend", legend}}).c_str());
+    ImGui::TextDisabled("%s", tr(layout::pointer_key("lab.confusion.rows_images", "layout.tap.confusion_rows_images"),
+                                 {{"legend", legend}})
+                                  .c_str());
     ImGui::PopTextWrapPos();
   }
   return clicked;

@@ -71,11 +71,12 @@ class LabView : public View {
   std::vector<int> shown_digits() const;
 
   // lab_view_draw.cpp: the view
-  void draw_controls(float width);   // the left column: the intro, the status and the settings
+  void draw_controls(float width);  // the left column: the intro, the status and the settings
+  void draw_intro(float width);     // what the lab is for, wrapped to the column
   void draw_training_status(float width);
   void draw_settings(float width);
-  void draw_pictures(float width);   // the right column: curves, the pad beside the tabs
-  void draw_pad(float width);        // one column: the pad and its prediction
+  void draw_pictures(float width);  // the right column: curves, the pad beside the tabs
+  void draw_pad(float width);       // one column: the pad and its prediction
   void draw_pad_buttons();
   void draw_prediction(float width);
   void draw_hand_button();
@@ -119,9 +120,9 @@ class LabView : public View {
 
   lab::Settings settings_;
   lab::Session lab_;
-  lab::Message data_title_;                // e.g. "MNIST (embedded: 7,996 train / 2,004 test)"
-  std::vector<const char*> class_keys_;    // e.g. Fashion-MNIST's class names' keys; empty for digits
-  std::vector<std::string> class_names_;   // … their texts in the current language
+  lab::Message data_title_;               // e.g. "MNIST (embedded: 7,996 train / 2,004 test)"
+  std::vector<const char*> class_keys_;   // e.g. Fashion-MNIST's class names' keys; empty for digits
+  std::vector<std::string> class_names_;  // … their texts in the current language
   bool save_pending_ = false;             // a save waiting for the training worker's snapshot
   bool save_replace_ = false;             // … and it may replace the file
   bool replace_asked_ = false;            // the file exists: the next Save replaces it
@@ -130,8 +131,8 @@ class LabView : public View {
   lab::DrawPad pad_;
   lab::IdxCollector idx_;
   std::shared_ptr<const IdxDataset> embedded_;  // kept to switch back after other data
-  std::string message_;        // the last thing said: a text …
-  lab::Message message_key_;   // … or a keyed message (made into text when shown)
+  std::string message_;                         // the last thing said: a text …
+  lab::Message message_key_;                    // … or a keyed message (made into text when shown)
   bool message_error_ = false;
   double budget_ms_ = 8.0;    // training time per frame, at least
   double adaptive_ms_ = 8.0;  // this frame's training time: budget_ms_ + the frame's idle time

@@ -87,9 +87,7 @@ void LabView::draw() {
     // pad and its prediction, the pictures behind the tabs, and the settings last.
     ImGui::BeginChild("mnist_column", ImVec2(0, 0), false);
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::PushTextWrapPos(width - 0.5f * f);
-    ImGui::TextDisabled("%s", T("lab.intro"));
-    ImGui::PopTextWrapPos();
+    draw_intro(width);
     draw_training_status(width);
     ImGui::Spacing();
     draw_curves(lab_, settings_.epochs, width, 11 * f);
@@ -130,13 +128,16 @@ bool LabView::field(const char* label_key, const char* ui_name, const char* key,
 }
 
 void LabView::draw_controls(float width) {
-  const float f = ImGui::GetFontSize();
   width = std::min(width, ImGui::GetContentRegionAvail().x);  // less the scrollbar, when there is one
-  ImGui::PushTextWrapPos(width - 0.5f * f);
-  ImGui::TextDisabled("%s", T("lab.intro"));
-  ImGui::PopTextWrapPos();
+  draw_intro(width);
   draw_training_status(width);
   draw_settings(width);
+}
+
+void LabView::draw_intro(float width) {
+  ImGui::PushTextWrapPos(width - 0.5f * ImGui::GetFontSize());
+  ImGui::TextDisabled("%s", T("lab.intro"));
+  ImGui::PopTextWrapPos();
 }
 
 // The network, its training and the data: every setting the lab has.
@@ -206,16 +207,11 @@ void LabView::draw_settings(float width) {
   ImGui::TextDisabled("%s", tr(class_names_.empty() ? "lab.data.counts_digits" : "lab.data.counts_images",
                                {{"train", with_commas(lab_.train_count())}, {"test", with_commas(lab_.test_count())}})
                                 .c_str());
-  // A radio button as wide as it draws (its circle, the gap, the label).
-  auto radio_w = [&](const std::string& label) {
-    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-           ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
-  };
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(T("lab.subset"));
   for (int s : kSubsetSizes) {
     const std::string label = s == 0 ? label_id("lab.subset.all", "subset_all") : lab::subset_text(s);
-    layout::next_in_row(radio_w(label));
+    layout::next_in_row(layout::check_width(label.c_str()));
     if (ImGui::RadioButton(label.c_str(), settings_.subset == s)) apply("subset", lab::subset_text(s));
     remember_item(stable_name("mnist.subset " + lab::subset_text(s)));
   }
@@ -223,10 +219,10 @@ void LabView::draw_settings(float width) {
                     standard = label_id("lab.norm.standardise", "norm_std");
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(T("lab.norm"));
-  layout::next_in_row(radio_w(unit));
+  layout::next_in_row(layout::check_width(unit.c_str()));
   if (ImGui::RadioButton(unit.c_str(), settings_.normalisation == Normalisation::unit)) apply("norm", "unit");
   remember_item("mnist.norm unit");
-  layout::next_in_row(radio_w(standard));
+  layout::next_in_row(layout::check_width(standard.c_str()));
   if (ImGui::RadioButton(standard.c_str(), settings_.normalisation == Normalisation::standardise))
     apply("norm", "standardise");
   remember_item("mnist.norm standardise");
@@ -477,7 +473,7 @@ void LabView::draw_tab_body(Tab t, float width) {
       remember_item("mnist.mistakes");
       ImGui::SameLine();
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(8 * f, width - ImGui::GetCursorPosX() - f));
-      ImGui::TextDisabled("%s", layout::T_pointer("lab.digits.hint", "layout.tap.digits_hint"));
+      ImGui::TextDisabled("%s", T(layout::pointer_key("lab.digits.hint", "layout.tap.digits_hint")));
       ImGui::PopTextWrapPos();
     }
     const int clicked = pictures_.draw_digits(lab_, shown_digits(), 2.6f * f, inside_pad_ ? -1 : selected_digit_);
@@ -502,8 +498,7 @@ void LabView::draw_tab_body(Tab t, float width) {
     const std::string test = tr("lab.inside.test", {{"index", std::to_string(selected_digit_)}}) + "###inside_test";
     if (ImGui::RadioButton(pad.c_str(), inside_pad_)) inside_pad_ = true;
     remember_item("mnist.inside_pad");
-    layout::next_in_row(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                        ImGui::CalcTextSize(test.c_str(), nullptr, true).x);
+    layout::next_in_row(layout::check_width(test.c_str()));
     if (ImGui::RadioButton(test.c_str(), !inside_pad_)) inside_pad_ = false;
     remember_item("mnist.inside_test");
     if (inside_pad_ && !pad_has_digit_) {

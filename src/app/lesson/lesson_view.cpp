@@ -36,7 +36,6 @@ std::vector<LessonChoice> choices_for(LessonView::Mode mode) {
           {"backprop-softmax", "practice.lesson.backprop_softmax"}};
 }
 
-
 // Every gradient of the sample is exactly 0: the update cannot change anything.
 bool no_gradient(const CoreTrace& t) {
   for (float g : t.mlp.grads())
@@ -137,7 +136,8 @@ void LessonView::draw_left(float width, float height, Part part) {
   }
   if (part != Part::editors) {
     // A narrow column keeps the picture's proportions: as tall as about two thirds of its width.
-    const float tall = layout::stacked(width) ? std::min(height * 0.55f, width * 0.85f) : height * (mode_ == Mode::backprop ? 0.5f : 0.55f);
+    const float tall = layout::stacked(width) ? std::min(height * 0.55f, width * 0.85f)
+                                              : height * (mode_ == Mode::backprop ? 0.5f : 0.55f);
     const float diagram_h = std::clamp(tall, 12 * f, 26 * f);
     const Selection picked = draw_network_diagram(session_, diagram_options(), ImVec2(width, diagram_h), selection_);
     if (!(picked == selection_)) {
@@ -147,8 +147,9 @@ void LessonView::draw_left(float width, float height, Part part) {
   }
   if (part == Part::picture) return;
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
-  wrapped_text(mode_ == Mode::backprop ? layout::T_pointer("lessonview.legend.backprop", "layout.hold.legend_backprop")
-                                       : layout::T_pointer("lessonview.legend.forward", "layout.hold.legend_forward"));
+  wrapped_text(
+      text::two_sentences(text::T(mode_ == Mode::backprop ? "lessonview.legend.backprop" : "lessonview.legend.forward"),
+                          text::T(layout::pointer_key("lessonview.legend.exact", "layout.hold.legend_exact"))));
   ImGui::PopStyleColor();
   const bool scroll_to_editor = focus_editor_ && layout::stacked(width);
   draw_selection_editor(session_, &selection_, focus_editor_);
@@ -188,12 +189,12 @@ void LessonView::draw_left(float width, float height, Part part) {
   }
 }
 
-// The lesson's intro; for a finger, your own network's says "tap" where the mouse's says "click".
+// The lesson's intro; your own network's adds how to edit it, said for the mouse or for a finger.
 void LessonView::draw_intro() {
   ImGui::PushStyleColor(ImGuiCol_Text, kIntro);
-  if (session_.is_custom() && layout::touch())
-    wrapped_text(text::tr("layout.tap.custom_intro", {{"layers", std::to_string(kMaxCustomLayers)},
-                                                      {"neurons", std::to_string(kMaxCustomNeurons)}}));
+  if (session_.is_custom())
+    wrapped_text(text::two_sentences(session_.lesson().intro,
+                                     text::T(layout::pointer_key("lessonview.custom.edit", "layout.tap.custom_edit"))));
   else wrapped_text(session_.lesson().intro);
   ImGui::PopStyleColor();
   if (!session_.error().empty()) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "%s", session_.error().c_str());

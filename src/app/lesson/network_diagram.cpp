@@ -89,10 +89,11 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   // ---- geometry: column c = 0 for the inputs, c = l + 1 for layer l
   float out_w = 0;  // "ŷ = 0.5498" right of the output neurons
   for (int k = 0; k < mlp.output_size(); ++k)
-    out_w = std::max(out_w, ImGui::CalcTextSize((n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k]) +
-                                                 (options.show_after && t->has_update() ? " → " + num(t->ws_after.a(L - 1)[k]) : ""))
-                                                    .c_str())
-                                .x);
+    out_w = std::max(
+        out_w, ImGui::CalcTextSize((n.y_hat(k) + " = " + num(t->ws.a(L - 1)[k]) +
+                                    (options.show_after && t->has_update() ? " → " + num(t->ws_after.a(L - 1)[k]) : ""))
+                                       .c_str())
+                   .x);
   const float pad_right = out_w + 3.2f * f;
   // The inputs' names go left of their circles; where that leaves the layers too little room (a
   // phone), the circles carry their symbols only and the names follow under the picture.
@@ -100,11 +101,13 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
     return n.x(i) + (named && i < int(names.size()) ? " " + names[i] : std::string());
   };
   float label_w = 0;
-  for (int i = 0; i < mlp.input_size(); ++i) label_w = std::max(label_w, ImGui::CalcTextSize(input_label(i, true).c_str()).x);
+  for (int i = 0; i < mlp.input_size(); ++i)
+    label_w = std::max(label_w, ImGui::CalcTextSize(input_label(i, true).c_str()).x);
   const bool named = names.empty() || size.x - label_w - 2.8f * f - pad_right >= float(L) * 7.0f * f;
   if (!named) {
     label_w = 0;
-    for (int i = 0; i < mlp.input_size(); ++i) label_w = std::max(label_w, ImGui::CalcTextSize(input_label(i, false).c_str()).x);
+    for (int i = 0; i < mlp.input_size(); ++i)
+      label_w = std::max(label_w, ImGui::CalcTextSize(input_label(i, false).c_str()).x);
   }
   const float pad_left = label_w + 2.8f * f;
   const float col_w = (size.x - pad_left - pad_right) / float(L);
@@ -217,26 +220,28 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
                             mlp.layer(l).activation == Activation::relu && t->ws.z(l)[k] <= 0;
       if (ImGui::IsItemHovered() && (c == 0 || !options.hide_values)) {
         if (c == 0) {
-          const std::string tip =
-              k < int(names.size())
-                  ? text::tr(layout::touch() ? "layout.tap.tip_input_named" : "lessonview.tip.input_named",
-                             {{"x", n.x(k)}, {"value", format_number_full(value)}, {"name", names[k]}})
-                  : text::tr(layout::touch() ? "layout.tap.tip_input" : "lessonview.tip.input", {{"x", n.x(k)}, {"value", format_number_full(value)}});
-          ImGui::SetTooltip("%s", tip.c_str());
+          const std::string tip = k < int(names.size())
+                                      ? text::tr(
+                                            "lessonview.tip.input_named",
+                                            {{"x", n.x(k)}, {"value", format_number_full(value)}, {"name", names[k]}})
+                                      : text::tr("lessonview.tip.input",
+                                                 {{"x", n.x(k)}, {"value", format_number_full(value)}});
+          ImGui::SetTooltip("%s\n%s", tip.c_str(),
+                            text::T(layout::pointer_key("lessonview.tip.click_input", "layout.tap.tip_input")));
         } else {
           std::string tip = text::tr("lessonview.tip.neuron", {{"neuron", std::to_string(n.number(l, k))},
-                                                              {"layer", n.layer_name(l)},
-                                                              {"z", n.z(l, k)},
-                                                              {"z_value", format_number_full(t->ws.z(l)[k])},
-                                                              {"a", n.a(l, k)},
-                                                              {"f", activation_symbol(mlp.layer(l).activation)},
-                                                              {"a_value", format_number_full(value)},
-                                                              {"b", n.b(l, k)},
-                                                              {"b_value", format_number_full(mlp.bias(l)[k])}});
-          if (t->has_target())
-            tip += "\n" + n.delta(l, k) + " = ∂L/∂z = " + format_number_full(t->ws.delta(l)[k]);
+                                                               {"layer", n.layer_name(l)},
+                                                               {"z", n.z(l, k)},
+                                                               {"z_value", format_number_full(t->ws.z(l)[k])},
+                                                               {"a", n.a(l, k)},
+                                                               {"f", activation_symbol(mlp.layer(l).activation)},
+                                                               {"a_value", format_number_full(value)},
+                                                               {"b", n.b(l, k)},
+                                                               {"b_value", format_number_full(mlp.bias(l)[k])}});
+          if (t->has_target()) tip += "\n" + n.delta(l, k) + " = ∂L/∂z = " + format_number_full(t->ws.delta(l)[k]);
           if (inactive) tip += "\n" + std::string(text::T("lessonview.tip.inactive_relu"));
-          tip += "\n" + std::string(layout::T_pointer("lessonview.tip.click_bias", "layout.tap.tip_bias"));
+          tip += '\n';
+          tip += text::T(layout::pointer_key("lessonview.tip.click_bias", "layout.tap.tip_bias"));
           ImGui::SetTooltip("%s", tip.c_str());
         }
       }
@@ -288,14 +293,16 @@ Selection draw_network_diagram(const LessonSession& session, const DiagramOption
   if (hover_l >= 0 && !ImGui::IsAnyItemActive()) {
     const int I = mlp.layer(hover_l).inputs, k = hover_o * I + hover_i;
     std::string tip = text::tr("lessonview.tip.weight", {{"w", n.w(hover_l, hover_o, hover_i)},
-                                                        {"value", format_number_full(mlp.weights(hover_l)[k])},
-                                                        {"from", n.input(hover_l, hover_i)},
-                                                        {"neuron", std::to_string(n.number(hover_l, hover_o))},
-                                                        {"layer", n.layer_name(hover_l)}});
+                                                         {"value", format_number_full(mlp.weights(hover_l)[k])},
+                                                         {"from", n.input(hover_l, hover_i)},
+                                                         {"neuron", std::to_string(n.number(hover_l, hover_o))},
+                                                         {"layer", n.layer_name(hover_l)}});
     if (t->has_target() && !options.hide_values) tip += "\n∂L/∂w = " + format_number_full(t->mlp.dweights(hover_l)[k]);
     if (t->has_update() && !options.hide_values)
-      tip += "\n" + text::tr("lessonview.tip.after_step", {{"value", format_number_full(t->updated.weights(hover_l)[k])}});
-    tip += "\n" + std::string(layout::T_pointer("lessonview.tip.click_weight", "layout.tap.tip_weight"));
+      tip += "\n" +
+             text::tr("lessonview.tip.after_step", {{"value", format_number_full(t->updated.weights(hover_l)[k])}});
+    tip += '\n';
+    tip += text::T(layout::pointer_key("lessonview.tip.click_weight", "layout.tap.tip_weight"));
     ImGui::SetTooltip("%s", tip.c_str());
     if (hover_d > 0 && ImGui::IsMouseClicked(0) && !ImGui::IsAnyItemHovered())
       result = {Selection::Kind::weight, hover_l, hover_o, hover_i};

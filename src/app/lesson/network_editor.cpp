@@ -46,7 +46,7 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   if (!valid(m, *sel, s.scenario().x.size())) *sel = {};
   if (sel->kind == Selection::Kind::none) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(layout::T_pointer("lessonview.edit.hint", "layout.tap.edit_hint"));
+    wrapped_text(text::T(layout::pointer_key("lessonview.edit.hint", "layout.tap.edit_hint")));
     ImGui::PopStyleColor();
     return;
   }
@@ -121,7 +121,8 @@ void draw_selection_editor(LessonSession& s, Selection* sel, bool focus) {
   if (drag_changed && dragged != value) commit(dragged, false);
   const std::string undo = with_id(text::T("lessonview.edit.undo"), "undo");
   const std::string done = with_id(text::T("lessonview.edit.done"), "done");
-  layout::next_in_row(layout::button_width(undo.c_str()) + ImGui::GetStyle().ItemSpacing.x + layout::button_width(done.c_str()));
+  layout::next_in_row(layout::button_width(undo.c_str()) + ImGui::GetStyle().ItemSpacing.x +
+                      layout::button_width(done.c_str()));
   ImGui::BeginDisabled(s.undo_depth() == 0);
   if (ImGui::Button(undo.c_str())) s.undo();
   remember_item("edit undo");
@@ -140,9 +141,7 @@ void draw_input_editors(LessonSession& s) {
   for (int i = 0; i < I; ++i) {
     // as many per row as fit
     const std::string label = input_label(s, i);
-    const float need = 5.5f * f + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
-    if (i) ImGui::SameLine(0, 1.2f * f);
-    if (i && ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    if (i) layout::next_in_row(layout::labelled_width(5.5f * f, label.c_str()), 1.2f * f);
     float v = s.scenario().x[i];
     ImGui::PushID(i);
     const bool changed = ImGui::DragFloat(with_id(label.c_str(), "x").c_str(), &v, 0.05f, -1e6f, 1e6f, "%.4g", ImGuiSliderFlags_AlwaysClamp);
@@ -163,7 +162,7 @@ void draw_target_editors(LessonSession& s) {
   ImGui::TextUnformatted(text::T("lessonview.target"));
   ImGui::PushItemWidth(6 * f);
   for (int k = 0; k < int(sc.y.size()); ++k) {
-    layout::next_in_row(6 * f + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(n.y(k).c_str()).x);
+    layout::next_in_row(layout::labelled_width(6 * f, n.y(k).c_str()));
     float v = sc.y[k];
     ImGui::PushID(k);
     const bool changed = ImGui::SliderFloat((n.y(k) + "##y").c_str(), &v, 0.0f, 1.0f, "%.3g", ImGuiSliderFlags_AlwaysClamp);
@@ -173,19 +172,16 @@ void draw_target_editors(LessonSession& s) {
     ImGui::PopID();
   }
   ImGui::PopItemWidth();
-  const float box = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;  // a radio button's circle
   const std::string half_sse = with_id(text::T("lessonview.loss.half_sse"), "half-sse");
   const std::string bce = with_id(text::T("lessonview.loss.bce"), "bce");
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(text::T("lessonview.loss"));
-  layout::next_in_row(box + ImGui::CalcTextSize(half_sse.c_str(), nullptr, true).x);
-  if (ImGui::RadioButton(half_sse.c_str(), sc.loss == Loss::half_sse))
-    s.set_loss(Loss::half_sse);
+  layout::next_in_row(layout::check_width(half_sse.c_str()));
+  if (ImGui::RadioButton(half_sse.c_str(), sc.loss == Loss::half_sse)) s.set_loss(Loss::half_sse);
   remember_item("loss half-sse");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.loss.half_sse_tip"));
-  layout::next_in_row(box + ImGui::CalcTextSize(bce.c_str(), nullptr, true).x);
-  if (ImGui::RadioButton(bce.c_str(), sc.loss == Loss::bce))
-    s.set_loss(Loss::bce);
+  layout::next_in_row(layout::check_width(bce.c_str()));
+  if (ImGui::RadioButton(bce.c_str(), sc.loss == Loss::bce)) s.set_loss(Loss::bce);
   remember_item("loss bce");
   // The core's BCE averages over the n outputs (losses.cpp); ln is the natural logarithm.
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.loss.bce_tip"));
@@ -206,16 +202,12 @@ void draw_custom_builder(LessonSession& s) {
   int layers = m.layer_count();
   bool changed = false;
   ImGui::PushItemWidth(5 * f);
-  // A slider with its label, as wide as it draws.
-  auto labelled = [&](const std::string& label) {
-    return 5 * f + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
-  };
   const std::string inputs = with_id(text::T("lessonview.custom.inputs"), "inputs");
   const std::string layer_count = with_id(text::T("lessonview.custom.layers"), "layers");
   const std::string randomize = with_id(text::T("lessonview.custom.randomize"), "randomize");
   changed |= ImGui::SliderInt(inputs.c_str(), &sizes[0], 1, kMaxCustomNeurons);
   remember_item("custom inputs");
-  layout::next_in_row(labelled(layer_count));
+  layout::next_in_row(layout::labelled_width(5 * f, layer_count.c_str()));
   if (ImGui::SliderInt(layer_count.c_str(), &layers, 1, kMaxCustomLayers)) {
     sizes.resize(size_t(layers) + 1, 2);
     changed = true;
@@ -232,7 +224,7 @@ void draw_custom_builder(LessonSession& s) {
     changed |= ImGui::SliderInt(with_id(neurons.c_str(), "neurons").c_str(), &sizes[l + 1], 1, kMaxCustomNeurons);
     remember_item(stable_name("custom neurons " + std::to_string(l + 1)));
     const std::string act_label = with_id(text::T("lessonview.custom.activation"), "act");
-    layout::next_in_row(labelled(act_label));
+    layout::next_in_row(layout::labelled_width(5 * f, act_label.c_str()));
     const Activation act = m.layer(l).activation;
     if (ImGui::BeginCombo(act_label.c_str(), activation_symbol(act).c_str())) {
       for (Activation a : kCustomActivations) {

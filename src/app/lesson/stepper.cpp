@@ -60,10 +60,8 @@ void draw_terms(const LessonSession& s, const Step& step) {
 
 }  // namespace
 
-
 void draw_step_controls(LessonSession& s) {
   const float f = ImGui::GetFontSize();
-  const ImGuiStyle& style = ImGui::GetStyle();
   // ← Previous  Next →  step 3 of 12  |  Play  speed  Show all  (keys), wrapping on a narrow screen.
   ImGui::BeginDisabled(s.step() == 0);
   if (ImGui::Button(with_id(text::T("lessonview.step.prev"), "prev").c_str(), ImVec2(7 * f, 0))) s.go_to(s.step() - 1);
@@ -74,8 +72,8 @@ void draw_step_controls(LessonSession& s) {
   if (ImGui::Button(with_id(text::T("lessonview.step.next"), "next").c_str(), ImVec2(7 * f, 0))) s.go_to(s.step() + 1);
   remember_item("step next");
   ImGui::EndDisabled();
-  const std::string count = text::tr("lessonview.step.count", {{"step", std::to_string(s.step() + 1)},
-                                                                {"count", std::to_string(s.step_count())}});
+  const std::string count = text::tr(
+      "lessonview.step.count", {{"step", std::to_string(s.step() + 1)}, {"count", std::to_string(s.step_count())}});
   layout::next_in_row(ImGui::CalcTextSize(count.c_str()).x);
   ImGui::TextDisabled("%s", count.c_str());
   if (ImGui::Button(with_id(text::T(s.playing ? "lessonview.step.pause" : "lessonview.step.play"), "play").c_str(),
@@ -89,7 +87,7 @@ void draw_step_controls(LessonSession& s) {
   remember_item("step speed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.speed_tip"));
   const std::string all = with_id(text::T("lessonview.step.show_all"), "all");
-  layout::next_in_row(ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(all.c_str(), nullptr, true).x);
+  layout::next_in_row(layout::check_width(all.c_str()));
   ImGui::Checkbox(all.c_str(), &s.show_all);
   remember_item("step all");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text::T("lessonview.step.show_all_tip"));
@@ -141,10 +139,13 @@ void draw_step_list(LessonSession& s, StepperState* ui, ImVec2 size) {
       wrapped_text(std::to_string(k + 1) + ".  " + step.substituted);
       ImGui::PopStyleColor();
       if (ImGui::IsItemHovered()) {
-        std::string tip = text::tr(layout::touch() ? "layout.tap.step_tip" : "lessonview.step.tip",
-                                   {{"formula", step.symbolic}, {"explanation", step.explanation}, {"exact", exact_values(step)}});
+        std::string tip = text::tr(
+            "lessonview.step.tip",
+            {{"formula", step.symbolic}, {"explanation", step.explanation}, {"exact", exact_values(step)}});
         const std::string check = gradient_check_text_of(s, step);  // every gradient: its finite difference too
         if (!check.empty()) tip += "\n" + check;
+        tip += '\n';
+        tip += text::T(layout::pointer_key("lessonview.step.click_tip", "layout.tap.step_tip"));
         ImGui::SetTooltip("%s", tip.c_str());
         if (ImGui::IsMouseClicked(0)) s.go_to(k);
       }

@@ -46,7 +46,8 @@ struct Flow {
   bool narrow = false;  // labels wrap to their control's width (two controls a row)
   bool first = true;
   void next(float w) {
-    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x * 2 + w <= right) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+    if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x * 2 + w <= right)
+      ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
     first = false;
   }
 };
@@ -78,7 +79,6 @@ int labelled_combo(Flow& flow, const char* label, const char* id, float width, i
   return chosen;
 }
 
-
 const char* activation_label(Activation a) {
   switch (a) {
     case Activation::relu: return T("playground.act.relu");
@@ -92,16 +92,16 @@ const char* activation_label(Activation a) {
 
 const char* control_label(Control c) {
   static const char* const kKeys[kControlCount] = {
-      "playground.control.data",     "playground.control.noise",      "playground.control.split",
-      "playground.control.batch",    "playground.control.regenerate", "playground.control.points",
-      "playground.control.features", "playground.control.layers",     "playground.control.neurons",
-      "playground.control.act",      "playground.control.out",        "playground.control.loss",
-      "playground.control.opt",      "playground.control.lr",         "playground.control.reg",
-      "playground.control.reg_rate", "playground.control.play",       "playground.control.step",
-      "playground.control.reset",    "playground.control.speed",      "playground.control.test",
-      "playground.control.discretize", "playground.control.weights",  "playground.control.curve",
-      "playground.control.confusion", "playground.control.landscape", "playground.control.hand",
-      "playground.control.files",    "playground.control.classroom"};
+      "playground.control.data",       "playground.control.noise",      "playground.control.split",
+      "playground.control.batch",      "playground.control.regenerate", "playground.control.points",
+      "playground.control.features",   "playground.control.layers",     "playground.control.neurons",
+      "playground.control.act",        "playground.control.out",        "playground.control.loss",
+      "playground.control.opt",        "playground.control.lr",         "playground.control.reg",
+      "playground.control.reg_rate",   "playground.control.play",       "playground.control.step",
+      "playground.control.reset",      "playground.control.speed",      "playground.control.test",
+      "playground.control.discretize", "playground.control.weights",    "playground.control.curve",
+      "playground.control.confusion",  "playground.control.landscape",  "playground.control.hand",
+      "playground.control.files",      "playground.control.classroom"};
   return T(kKeys[int(c)]);
 }
 
@@ -115,7 +115,8 @@ void PlaygroundView::draw() {
   const float avail = ImGui::GetContentRegionAvail().x;
   const bool narrow = layout::stacked(avail) || avail < kColumnsFonts * f;  // a phone held upright, a narrow window
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  wrapped_text(layout::T_pointer("playground.intro", "playground.tap.intro"));
+  wrapped_text(text::two_sentences(T("playground.intro"),
+                                   T(layout::pointer_key("playground.intro.click", "playground.tap.intro"))));
   ImGui::PopStyleColor();
   const std::string message = said();
   if (!message.empty()) {
@@ -178,7 +179,8 @@ void PlaygroundView::draw_toolbar(float width) {
     const bool on = playing_;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.45f, 0.1f, 1));
     else ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.1f, 0.45f, 0.75f, 1));
-    if (ImGui::Button(with_id(T(on ? "playground.pause" : "playground.play"), "play").c_str(), ImVec2(narrow ? 5 * f : 6 * f, big.y))) {
+    if (ImGui::Button(with_id(T(on ? "playground.pause" : "playground.play"), "play").c_str(),
+                      ImVec2(narrow ? 5 * f : 6 * f, big.y))) {
       const std::string e = train(on ? "pause" : "start");
       if (!e.empty()) say_text(e, true);
     }
@@ -204,11 +206,10 @@ void PlaygroundView::draw_toolbar(float width) {
   std::snprintf(digits, sizeof digits, "%06d", engine_.epochs_done());
   std::string counter = digits;
   if (counter.size() > 3) counter.insert(counter.size() - 3, ",");
-  const std::string batches =
-      engine_.step_in_epoch() > 0
-          ? tr("playground.epoch_batches", {{"step", std::to_string(engine_.step_in_epoch())},
-                                            {"steps", std::to_string(engine_.steps_per_epoch())}})
-          : std::string();
+  const std::string batches = engine_.step_in_epoch() > 0 ? tr("playground.epoch_batches",
+                                                               {{"step", std::to_string(engine_.step_in_epoch())},
+                                                                {"steps", std::to_string(engine_.steps_per_epoch())}})
+                                                          : std::string();
   flow.next(8 * f);
   ImGui::BeginGroup();
   const float epoch_top = ImGui::GetCursorScreenPos().y;
@@ -228,15 +229,18 @@ void PlaygroundView::draw_toolbar(float width) {
     std::vector<std::string> items;
     int current = -1;
     for (int i = 0; i < int(std::size(kSpeeds)); ++i) {
-      items.push_back(kSpeeds[i] == 0 ? std::string(T("playground.speed.max"))
-                                      : text::tr_count("playground.speed.value", kSpeeds[i], {{"n", format_count(kSpeeds[i])}}));
+      items.push_back(kSpeeds[i] == 0
+                          ? std::string(T("playground.speed.max"))
+                          : text::tr_count("playground.speed.value", kSpeeds[i], {{"n", format_count(kSpeeds[i])}}));
       if (kSpeeds[i] == settings_.speed) current = i;
     }
     if (current < 0) {
-      items.push_back(text::tr_count("playground.speed.value", settings_.speed, {{"n", format_count(settings_.speed)}}));
+      items.push_back(
+          text::tr_count("playground.speed.value", settings_.speed, {{"n", format_count(settings_.speed)}}));
       current = int(items.size()) - 1;
     }
-    const int c = labelled_combo(flow, T("playground.speed"), "speed", std::max(8 * f, 6.5f * f + ImGui::GetFrameHeight()), current, items);
+    const int c = labelled_combo(flow, T("playground.speed"), "speed",
+                                 std::max(8 * f, 6.5f * f + ImGui::GetFrameHeight()), current, items);
     if (c >= 0 && c < int(std::size(kSpeeds))) (void)set("speed", kSpeeds[c] == 0 ? "max" : std::to_string(kSpeeds[c]));
   }
   if (playing_ || epochs_per_s_ > 0) {
@@ -311,7 +315,8 @@ void PlaygroundView::draw_settings_row(float width) {
   }
   if (!settings_.hides(Control::out) && p == Problem::binary) {
     const std::vector<std::string> items = {activation_label(Activation::tanh), activation_label(Activation::sigmoid)};
-    const int c = labelled_combo(flow, T("playground.out"), "out", w(6), settings_.output == Activation::sigmoid ? 1 : 0, items);
+    const int c = labelled_combo(flow, T("playground.out"), "out", w(6),
+                                 settings_.output == Activation::sigmoid ? 1 : 0, items);
     if (c >= 0) {
       const std::string e = set("out", c == 0 ? "tanh" : "sigmoid");
       if (!e.empty()) say_text(e, true);
@@ -357,12 +362,14 @@ void PlaygroundView::draw_data_panel(float width) {
   if (!settings_.hides(Control::batch)) {
     const bool all = settings_.batch == 0;
     ImGui::TextDisabled("%s", tr("playground.batch", {{"value", all ? std::string(T("playground.batch_all"))
-                                                                     : std::to_string(settings_.batch)}}).c_str());
+                                                                    : std::to_string(settings_.batch)}})
+                                  .c_str());
     const int most = std::max(2, std::min(kMaxPoints, std::max(30, engine_.train_count())));
     int batch = all ? engine_.batch_size() : settings_.batch;
     ImGui::SetNextItemWidth(width - 4.5f * f);
     ImGui::BeginDisabled(all);
-    if (ImGui::SliderInt("##batch", &batch, 1, most, "%d", ImGuiSliderFlags_Logarithmic)) (void)set("batch", std::to_string(batch));
+    if (ImGui::SliderInt("##batch", &batch, 1, most, "%d", ImGuiSliderFlags_Logarithmic))
+      (void)set("batch", std::to_string(batch));
     ImGui::EndDisabled();
     remember_item("playground.batch");
     ImGui::SameLine();
@@ -400,7 +407,8 @@ void PlaygroundView::draw_data_panel(float width) {
           ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(c.r, c.g, c.b, on ? 1.0f : 0.45f));
           ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(c.r, c.g, c.b, 0.85f));
           const std::string label = K == 2 ? (k == 0 ? "\u22121" : "+1") : std::to_string(k);
-          if (ImGui::Button((label + (on ? " \u2022" : "") + "###class" + std::to_string(k)).c_str(), ImVec2(3 * f, tall(1.9f))))
+          if (ImGui::Button((label + (on ? " \u2022" : "") + "###class" + std::to_string(k)).c_str(),
+                            ImVec2(3 * f, tall(1.9f))))
             add_class_ = k;
           ImGui::PopStyleColor(2);
           remember_item(stable_name("playground.class " + std::to_string(k)));
@@ -411,19 +419,21 @@ void PlaygroundView::draw_data_panel(float width) {
       }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrap_to(width, tool_ == Tool::add ? layout::T_pointer("playground.tool.help_add", "playground.tap.tool.help_add")
-                                   : layout::T_pointer("playground.tool.help_inspect", "playground.tap.tool.help_inspect"));
+    wrap_to(width, tool_ == Tool::add
+                       ? T(layout::pointer_key("playground.tool.help_add", "playground.tap.tool.help_add"))
+                       : T(layout::pointer_key("playground.tool.help_inspect", "playground.tap.tool.help_inspect")));
     ImGui::PopStyleColor();
-    if (ImGui::Button(with_id(T("playground.points.clear"), "clear").c_str(), ImVec2(width, 0))) (void)point_command("clear");
+    if (ImGui::Button(with_id(T("playground.points.clear"), "clear").c_str(), ImVec2(width, 0)))
+      (void)point_command("clear");
     remember_item("playground.clear");
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   wrap_to(width, tr("playground.points.count", {{"count", format_count(long(engine_.points().size()))},
-                                             {"train", format_count(engine_.train_count())},
-                                             {"test", format_count(engine_.test_count())}}));
+                                                {"train", format_count(engine_.train_count())},
+                                                {"test", format_count(engine_.test_count())}}));
   if (engine_.edited() && engine_.points().size() > kLinkPoints)
     wrap_to(width, tr("playground.link.no_points", {{"count", format_count(long(engine_.points().size()))},
-                                                 {"max", format_count(long(kLinkPoints))}}));
+                                                    {"max", format_count(long(kLinkPoints))}}));
   ImGui::PopStyleColor();
 }
 
@@ -448,23 +458,27 @@ void PlaygroundView::draw_output_panel(float width, bool narrow) {
   draw_legend(size);
   if (!settings_.hides(Control::test)) {
     bool t = settings_.show_test;
-    if (ImGui::Checkbox(with_id(T("playground.show_test"), "show_test").c_str(), &t)) (void)set("test", t ? "on" : "off");
+    if (ImGui::Checkbox(with_id(T("playground.show_test"), "show_test").c_str(), &t))
+      (void)set("test", t ? "on" : "off");
     remember_item("playground.show_test");
     if (size > 18 * f) ImGui::SameLine();
   }
   if (!settings_.hides(Control::discretize)) {
     bool d = settings_.discretize;
-    if (ImGui::Checkbox(with_id(T("playground.discretize"), "discretize").c_str(), &d)) (void)set("discretize", d ? "on" : "off");
+    if (ImGui::Checkbox(with_id(T("playground.discretize"), "discretize").c_str(), &d))
+      (void)set("discretize", d ? "on" : "off");
     remember_item("playground.discretize");
   }
   // what the plot shows, when it is not the output
   const int L = engine_.model().layer_count();
-  int shown_l = hover_layer_ >= 0 ? hover_layer_ : focus_layer_, shown_n = hover_layer_ >= 0 ? hover_neuron_ : focus_neuron_;
+  int shown_l = hover_layer_ >= 0 ? hover_layer_ : focus_layer_,
+      shown_n = hover_layer_ >= 0 ? hover_neuron_ : focus_neuron_;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   if (hover_feature_ >= 0) {
     wrap_to(width, tr("playground.showing_feature", {{"feature", feature_label(Feature(hover_feature_))}}));
   } else if (shown_l >= 0 && shown_l < L - 1) {
-    wrap_to(width, tr("playground.showing_neuron", {{"neuron", std::to_string(shown_n + 1)}, {"layer", std::to_string(shown_l + 1)}}));
+    wrap_to(width, tr("playground.showing_neuron",
+                      {{"neuron", std::to_string(shown_n + 1)}, {"layer", std::to_string(shown_l + 1)}}));
     if (focus_layer_ >= 0 && hover_layer_ < 0) {
       const std::string label = with_id(T("playground.show_output"), "show_output");
       layout::next_in_row(layout::button_width(label.c_str()));
@@ -479,7 +493,8 @@ void PlaygroundView::draw_output_panel(float width, bool narrow) {
     std::string said;
     if (engine_.classes() > 2) {
       const int c = engine_.predicted_class(probe_out_.data());
-      said = tr("playground.probe_class", {{"at", at}, {"class", std::to_string(c)}, {"p", format_number(probe_out_[size_t(c)])}});
+      said = tr("playground.probe_class",
+                {{"at", at}, {"class", std::to_string(c)}, {"p", format_number(probe_out_[size_t(c)])}});
     } else {
       said = tr("playground.probe", {{"at", at}, {"y_hat", format_number(probe_out_[0])}});
     }
@@ -517,15 +532,17 @@ void PlaygroundView::draw_editor(float width) {
   float value = m.params()[index];
   std::string title;
   if (weight) {
-    const std::string from = l == 0 ? tr("playground.from.feature", {{"name", feature_label(nth_feature(settings_.features, selection_.in))}})
-                                    : tr("playground.from.neuron", {{"neuron", std::to_string(selection_.in + 1)},
-                                                                    {"layer", std::to_string(l)}});
+    const std::string from = l == 0 ? tr("playground.from.feature",
+                                         {{"name", feature_label(nth_feature(settings_.features, selection_.in))}})
+                                    : tr("playground.from.neuron",
+                                         {{"neuron", std::to_string(selection_.in + 1)}, {"layer", std::to_string(l)}});
     title = tr("playground.edit.weight", {{"w", n.w(l, selection_.out, selection_.in)},
                                           {"from", from},
                                           {"neuron", std::to_string(selection_.out + 1)},
                                           {"layer", layer}});
   } else {
-    title = tr("playground.edit.bias", {{"b", n.b(l, selection_.out)}, {"neuron", std::to_string(selection_.out + 1)}, {"layer", layer}});
+    title = tr("playground.edit.bias",
+               {{"b", n.b(l, selection_.out)}, {"neuron", std::to_string(selection_.out + 1)}, {"layer", layer}});
   }
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, kHighlightVec);
@@ -544,7 +561,8 @@ void PlaygroundView::draw_editor(float width) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(8 * f);
   float dragged = value;
-  if (ImGui::DragFloat("##drag", &dragged, std::max(0.005f, std::fabs(value) * 0.01f), -1e6f, 1e6f, "%.4g") && dragged != value)
+  if (ImGui::DragFloat("##drag", &dragged, std::max(0.005f, std::fabs(value) * 0.01f), -1e6f, 1e6f, "%.4g") &&
+      dragged != value)
     engine_.set_param(index, dragged);
   remember_item("playground.edit drag");
   if (!settings_.hides(Control::landscape)) {
@@ -560,7 +578,8 @@ void PlaygroundView::draw_editor(float width) {
         param_ref(m, first ? other : index, &b);
         auto words = [](const ParamRef& p) {
           return p.in < 0 ? "b " + std::to_string(p.layer + 1) + " " + std::to_string(p.out + 1)
-                          : "w " + std::to_string(p.layer + 1) + " " + std::to_string(p.out + 1) + " " + std::to_string(p.in + 1);
+                          : "w " + std::to_string(p.layer + 1) + " " + std::to_string(p.out + 1) + " " +
+                                std::to_string(p.in + 1);
         };
         (void)landscape_command(words(a) + " " + words(b));
       }
@@ -635,7 +654,7 @@ void PlaygroundView::draw_files(float width) {
   wrapped_text(T("playground.files.drop"));
   if (engine_.model().parameter_count() > kLinkWeights)
     wrapped_text(tr("playground.link.no_weights", {{"count", format_count(long(engine_.model().parameter_count()))},
-                                                  {"max", format_count(long(kLinkWeights))}}));
+                                                   {"max", format_count(long(kLinkWeights))}}));
   ImGui::PopStyleColor();
 }
 
@@ -657,12 +676,14 @@ void PlaygroundView::draw_confusion(float width) {
                 T("playground.confusion.predicted"));
   for (int t = 0; t < K; ++t) {
     const Rgb c = class_color(t);
-    dl->AddRectFilled(ImVec2(o.x + 0.3f * f, origin.y + cell * t + cell * 0.3f), ImVec2(o.x + 1.1f * f, origin.y + cell * (t + 0.7f)), u32(c));
+    dl->AddRectFilled(ImVec2(o.x + 0.3f * f, origin.y + cell * t + cell * 0.3f),
+                      ImVec2(o.x + 1.1f * f, origin.y + cell * (t + 0.7f)), u32(c));
     for (int p = 0; p < K; ++p) {
       const int v = cm[size_t(t) * K + p];
       const ImVec2 a(origin.x + cell * p, origin.y + cell * t), b(a.x + cell - 2, a.y + cell - 2);
       const float s = float(v) / float(most);
-      dl->AddRectFilled(a, b, t == p ? IM_COL32(40, 90 + int(120 * s), 60, 255) : IM_COL32(60 + int(150 * s), 40, 40, 255), 3);
+      dl->AddRectFilled(
+          a, b, t == p ? IM_COL32(40, 90 + int(120 * s), 60, 255) : IM_COL32(60 + int(150 * s), 40, 40, 255), 3);
       centered_text(dl, ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), IM_COL32_WHITE, std::to_string(v).c_str());
     }
   }
@@ -691,14 +712,16 @@ void PlaygroundView::draw_curve(float width, float height) {
     const int every = std::max(1, int(h.size()) / int(std::max(8.0f, width / 2)));  // ≤ a point per 2 px
     // the training and test losses (on the largest loss's scale); for classes, the test accuracy (0 … 100 %)
     const int series_count = engine_.classes() > 0 ? 3 : 2;
-    static const ImU32 kColours[3] = {IM_COL32(150, 150, 150, 255), IM_COL32(250, 250, 250, 255), IM_COL32(90, 200, 110, 255)};
+    static const ImU32 kColours[3] = {IM_COL32(150, 150, 150, 255), IM_COL32(250, 250, 250, 255),
+                                      IM_COL32(90, 200, 110, 255)};
     for (int series = 0; series < series_count; ++series) {
       ImVec2 prev;
       bool have = false;
       for (size_t i = 0; i < h.size(); i += size_t(every)) {
         const float v = series == 0 ? h[i].train_loss / top : series == 1 ? h[i].test_loss / top : h[i].test_accuracy;
         if (!std::isfinite(v)) continue;
-        const ImVec2 p(o.x + float((h[i].epoch - e0) / (e1 - e0)) * width, o.y + height * (1 - v) * 0.92f + height * 0.04f);
+        const ImVec2 p(o.x + float((h[i].epoch - e0) / (e1 - e0)) * width,
+                       o.y + height * (1 - v) * 0.92f + height * 0.04f);
         if (have) dl->AddLine(prev, p, kColours[series], 1.5f);
         prev = p;
         have = true;
@@ -707,7 +730,8 @@ void PlaygroundView::draw_curve(float width, float height) {
   }
   ImGui::Dummy(ImVec2(width, height));
   remember_item("playground.curve");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(engine_.classes() > 0 ? "playground.curve_tip_classes" : "playground.curve_tip"));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", T(engine_.classes() > 0 ? "playground.curve_tip_classes" : "playground.curve_tip"));
 }
 
 // TF Playground's colour legend: −1 … 1 in its shades, and what the colours mean.
@@ -729,8 +753,8 @@ void PlaygroundView::draw_legend(float width) {
     const float bar = std::min(width, 12 * f);
     for (int i = 0; i < kShades; ++i) {
       const float v = -1 + 2 * (float(i) + 0.5f) / kShades;
-      dl->AddRectFilled(ImVec2(o.x + bar * i / kShades, o.y), ImVec2(o.x + bar * (i + 1) / kShades + 0.5f, o.y + 0.7f * f),
-                        u32(heatmap_color(v, false)));
+      dl->AddRectFilled(ImVec2(o.x + bar * i / kShades, o.y),
+                        ImVec2(o.x + bar * (i + 1) / kShades + 0.5f, o.y + 0.7f * f), u32(heatmap_color(v, false)));
     }
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     dl->AddText(ImVec2(o.x, o.y + 0.75f * f), text, "\u22121");
@@ -740,7 +764,9 @@ void PlaygroundView::draw_legend(float width) {
   }
   remember_item("playground.legend");
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  wrap_to(width, T(K == 0 ? "playground.legend.regression" : K > 2 ? "playground.legend.classes" : "playground.legend"));
+  wrap_to(width, T(K == 0  ? "playground.legend.regression"
+                   : K > 2 ? "playground.legend.classes"
+                           : "playground.legend"));
   ImGui::PopStyleColor();
 }
 

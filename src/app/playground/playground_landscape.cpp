@@ -21,7 +21,8 @@ using namespace nnlab::playground;
 using text::T;
 using text::tr;
 
-constexpr ImU32 kRacerColors[3] = {IM_COL32(255, 120, 90, 255), IM_COL32(120, 220, 255, 255), IM_COL32(250, 230, 90, 255)};
+constexpr ImU32 kRacerColors[3] = {IM_COL32(255, 120, 90, 255), IM_COL32(120, 220, 255, 255),
+                                   IM_COL32(250, 230, 90, 255)};
 
 std::string param_symbol(const Mlp& m, size_t index) {
   ParamRef p;
@@ -45,7 +46,9 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
   }
   const Mlp& m = engine_.model();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  wrapped_text(layout::T_pointer("playground.land.intro", "playground.tap.land.intro"));
+  const std::string choose = T(layout::pointer_key("playground.land.choose", "playground.tap.land.choose"));
+  wrapped_text(
+      text::two_sentences(text::two_sentences(T("playground.land.intro"), choose), T("playground.land.legend")));
   ImGui::PopStyleColor();
   if (!land_.has_axes()) {
     if (ImGui::Button(with_id(T("playground.land.first_two"), "land_first").c_str()) && m.parameter_count() >= 2) {
@@ -58,9 +61,9 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
   landscape_open_ = true;
   const size_t a = land_.a(), b = land_.b();
   wrapped_text(tr("playground.land.axes", {{"a", param_symbol(m, a)},
-                                          {"va", format_number(m.params()[a])},
-                                          {"b", param_symbol(m, b)},
-                                          {"vb", format_number(m.params()[b])}}));
+                                           {"va", format_number(m.params()[a])},
+                                           {"b", param_symbol(m, b)},
+                                           {"vb", format_number(m.params()[b])}}));
   ImGui::SetNextItemWidth(std::min(width, 14 * f));
   float span = land_span_;
   if (ImGui::SliderFloat(with_id(T("playground.land.window"), "land_span").c_str(), &span, 0.25f, 10.0f, "\u00b1 %.2f",
@@ -91,7 +94,8 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
   ImGui::SliderFloat(with_id(T("playground.land.race_lr"), "race_lr").c_str(), &race_lr_, 0.001f, 50.0f, "%.3g",
                      ImGuiSliderFlags_Logarithmic);
   remember_item("playground.race_lr");
-  if (ImGui::Button(with_id(T("playground.land.race_go"), "race").c_str(), ImVec2(0, std::max(1.9f * f, layout::target_height())))) {
+  if (ImGui::Button(with_id(T("playground.land.race_go"), "race").c_str(),
+                    ImVec2(0, std::max(1.9f * f, layout::target_height())))) {
     const auto e = command("race", "");
     if (e && !e->empty()) say_text(*e, true);
   }
@@ -108,7 +112,9 @@ void PlaygroundView::draw_landscape(float width, bool narrow) {
       draw_landscape_map(i == 0 ? "race0" : i == 1 ? "race1" : "race2", small, i);
       const std::string name = i == 1 ? T(kNames[1]) : kNames[i];
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kRacerColors[i]));
-      ImGui::TextUnformatted(r.diverged ? tr("playground.land.racer_diverged", {{"name", name}, {"steps", std::to_string(r.path.size() - 1)}}).c_str()
+      ImGui::TextUnformatted(r.diverged ? tr("playground.land.racer_diverged",
+                                             {{"name", name}, {"steps", std::to_string(r.path.size() - 1)}})
+                                              .c_str()
                                         : tr("playground.land.racer", {{"name", name},
                                                                        {"loss", format_number(r.losses.back())},
                                                                        {"steps", std::to_string(r.path.size() - 1)}})
@@ -131,7 +137,8 @@ void PlaygroundView::draw_landscape_map(const char* id, float size, int racer) {
   if (land_tex_.id) {
     // the texture's texel centres sit on the grid points
     const float half = 0.5f / float(Landscape::kRes);
-    dl->AddImage(land_tex_.imgui_id(), o, ImVec2(o.x + size, o.y + size), ImVec2(half, half), ImVec2(1 - half, 1 - half));
+    dl->AddImage(land_tex_.imgui_id(), o, ImVec2(o.x + size, o.y + size), ImVec2(half, half),
+                 ImVec2(1 - half, 1 - half));
   } else {
     dl->AddRectFilled(o, ImVec2(o.x + size, o.y + size), IM_COL32(30, 30, 40, 255));
   }
@@ -149,7 +156,8 @@ void PlaygroundView::draw_landscape_map(const char* id, float size, int racer) {
   if (racer < 0) {
     const auto& path = engine_.path();
     for (size_t i = 1; i < path.size(); ++i)
-      dl->AddLine(of(path[i - 1].first, path[i - 1].second), of(path[i].first, path[i].second), IM_COL32(255, 200, 60, 230), 2.0f);
+      dl->AddLine(of(path[i - 1].first, path[i - 1].second), of(path[i].first, path[i].second),
+                  IM_COL32(255, 200, 60, 230), 2.0f);
     // downhill: −∇L from the window's centre, its length fixed (the direction is what the map shows)
     const float ga = land_.grad_a(), gb = land_.grad_b(), g = std::sqrt(ga * ga + gb * gb);
     const ImVec2 c = of(land_.a0(), land_.b0());
@@ -170,7 +178,8 @@ void PlaygroundView::draw_landscape_map(const char* id, float size, int racer) {
   } else {
     const auto& r = land_.racer(racer);
     for (size_t i = 1; i < r.path.size(); ++i)
-      dl->AddLine(of(r.path[i - 1].first, r.path[i - 1].second), of(r.path[i].first, r.path[i].second), kRacerColors[racer], 2.0f);
+      dl->AddLine(of(r.path[i - 1].first, r.path[i - 1].second), of(r.path[i].first, r.path[i].second),
+                  kRacerColors[racer], 2.0f);
     if (!r.path.empty()) {
       dl->AddCircleFilled(of(r.path.front().first, r.path.front().second), 0.25f * f, IM_COL32_WHITE);
       dl->AddCircleFilled(of(r.path.back().first, r.path.back().second), 0.25f * f, kRacerColors[racer]);
@@ -184,10 +193,11 @@ void PlaygroundView::draw_landscape_map(const char* id, float size, int racer) {
     const float col = std::clamp((p.x - o.x) / cell, 0.0f, float(Landscape::kRes - 1));
     const float row = std::clamp((p.y - o.y) / cell, 0.0f, float(Landscape::kRes - 1));
     const int c = int(std::lround(col)), r = int(std::lround(row));
-    ImGui::SetTooltip("%s", tr("playground.land.here", {{"a", format_number(land_.a_at(col))},
-                                                        {"b", format_number(land_.b_at(row))},
-                                                        {"loss", format_number(land_.loss()[size_t(r) * Landscape::kRes + c])}})
-                                .c_str());
+    ImGui::SetTooltip(
+        "%s", tr("playground.land.here", {{"a", format_number(land_.a_at(col))},
+                                          {"b", format_number(land_.b_at(row))},
+                                          {"loss", format_number(land_.loss()[size_t(r) * Landscape::kRes + c])}})
+                  .c_str());
   }
 }
 

@@ -100,18 +100,23 @@ void PlaygroundView::draw_network(float width, float height) {
   for (int l = 0; l < L; ++l) most = std::max(most, m.layer(l).outputs);
   const float plus_h = std::max(1.6f * f, finger);  // a column's + and −
   const float buttons_h = (!settings_.hides(Control::neurons) && !shape_fixed && H > 0) ? plus_h + 1.8f * f : 1.4f * f;
-  const float combo_h = (!settings_.hides(Control::act) && H > 0) ? std::max(2.2f * f, ImGui::GetFrameHeight() + 0.4f * f) : 0.0f;
+  const float combo_h = (!settings_.hides(Control::act) && H > 0)
+                            ? std::max(2.2f * f, ImGui::GetFrameHeight() + 0.4f * f)
+                            : 0.0f;
   float area_h = std::max(6 * f, height - (ImGui::GetCursorScreenPos().y - top.y) - buttons_h - combo_h);
   // A finger: rows a fingertip apart however many neurons a layer has (the column scrolls).
   if (layout::touch()) area_h = std::max(area_h, float(most) * 1.3f * finger);
   const float label_w = ImGui::CalcTextSize("sin X\u2081").x + 0.6f * f;
-  const float tile = std::clamp(std::min(area_h / (float(most) * 1.3f), (width - label_w) / (float(H + 2) * 1.9f)), 1.2f * f, 3.4f * f);
+  const float tile = std::clamp(std::min(area_h / (float(most) * 1.3f), (width - label_w) / (float(H + 2) * 1.9f)),
+                                1.2f * f, 3.4f * f);
   const float pitch = tile * 1.3f;
   const ImVec2 o = ImGui::GetCursorScreenPos();
   const float col0 = o.x + label_w + tile / 2;
   const float col_gap = H + 1 > 0 ? (width - label_w - tile) / float(H + 1) : 0;
   const float tiles_top = o.y + buttons_h;
-  auto centre = [&](int column, int k) { return ImVec2(col0 + col_gap * float(column), tiles_top + pitch * float(k) + tile / 2); };
+  auto centre = [&](int column, int k) {
+    return ImVec2(col0 + col_gap * float(column), tiles_top + pitch * float(k) + tile / 2);
+  };
   auto feature_row = [&](int input) { return int(nth_feature(settings_.features, input)); };
   const float scale = f / 16.0f;
   const float thickness = std::clamp(tile / (2.2f * f), 0.35f, 1.0f) * 0.75f * scale;
@@ -151,8 +156,8 @@ void PlaygroundView::draw_network(float width, float height) {
   // ---- links, behind the tiles
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const ImVec2 area_min(o.x, tiles_top), area_max(o.x + width, tiles_top + pitch * float(most));
-  const bool mouse_in = ImGui::IsWindowHovered() && mouse.x >= area_min.x && mouse.x < area_max.x && mouse.y >= area_min.y &&
-                        mouse.y < area_max.y;
+  const bool mouse_in = ImGui::IsWindowHovered() && mouse.x >= area_min.x && mouse.x < area_max.x &&
+                        mouse.y >= area_min.y && mouse.y < area_max.y;
   struct Hit {
     int l = -1, o = 0, i = 0;
     float d = 1e9f;
@@ -173,9 +178,10 @@ void PlaygroundView::draw_network(float width, float height) {
       for (int in = 0; in < s.inputs; ++in) {
         const float w = m.weights(l)[size_t(out) * s.inputs + in];
         const ImVec2 a = centre(l, l == 0 ? feature_row(in) : in), b = centre(l + 1, out);
-        curve(ImVec2(a.x + tile / 2 + 1, a.y), ImVec2(b.x - tile / 2 - 1, b.y + (float(in) - (s.inputs - 1) * 0.5f) / s.inputs * tile * 0.4f));
-        const bool chosen = selection_.kind == Selection::Kind::weight && selection_.layer == l && selection_.out == out &&
-                            selection_.in == in;
+        curve(ImVec2(a.x + tile / 2 + 1, a.y),
+              ImVec2(b.x - tile / 2 - 1, b.y + (float(in) - (s.inputs - 1) * 0.5f) / s.inputs * tile * 0.4f));
+        const bool chosen = selection_.kind == Selection::Kind::weight && selection_.layer == l &&
+                            selection_.out == out && selection_.in == in;
         const float th = std::max(1.0f, link_width(w) * thickness);
         dl->AddPolyline(pts, 12, chosen ? kHighlight : u32(diverging_color(w), 0.85f), 0, chosen ? th + 2 : th);
         if (mouse_in)
@@ -230,24 +236,27 @@ void PlaygroundView::draw_network(float width, float height) {
     const bool hovered = ImGui::IsItemHovered();
     remember_item(name);
     any_tile_hovered |= hovered;
-    dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), glow ? kHighlight : hovered ? IM_COL32_WHITE : IM_COL32(90, 90, 96, 255),
+    dl->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1),
+                glow      ? kHighlight
+                : hovered ? IM_COL32_WHITE
+                          : IM_COL32(90, 90, 96, 255),
                 0, 0, glow || hovered ? 2.0f : 1.0f);
     return std::pair<bool, bool>(clicked, hovered);
   };
   for (int ft = 0; ft < kFeatureCount; ++ft) {
     const ImVec2 c = centre(0, ft);
     const bool on = has_feature(settings_.features, Feature(ft));
-    const auto [clicked, hovered] =
-        draw_tile(c, atlas_index++, !on, false, stable_name("playground.tile 0 " + std::to_string(ft + 1)));
+    const auto [clicked, hovered] = draw_tile(c, atlas_index++, !on, false,
+                                              stable_name("playground.tile 0 " + std::to_string(ft + 1)));
     const char* label = feature_label(Feature(ft));
     const ImVec2 ts = ImGui::CalcTextSize(label);
-    dl->AddText(ImVec2(c.x - tile / 2 - ts.x - 0.3f * f, c.y - ts.y / 2), on ? ImGui::GetColorU32(ImGuiCol_Text)
-                                                                           : ImGui::GetColorU32(ImGuiCol_TextDisabled), label);
+    dl->AddText(ImVec2(c.x - tile / 2 - ts.x - 0.3f * f, c.y - ts.y / 2),
+                on ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_TextDisabled), label);
     if (hovered) {
       hover_feature_ = ft;
       ImGui::SetTooltip("%s", shape_fixed || settings_.hides(Control::features)
                                   ? T("playground.feature_tip_fixed")
-                                  : layout::T_pointer("playground.features_tip", "playground.tap.features_tip"));
+                                  : T(layout::pointer_key("playground.features_tip", "playground.tap.features_tip")));
     }
     if (clicked && !shape_fixed && !settings_.hides(Control::features)) {
       const FeatureMask mask = settings_.features ^ FeatureMask(1u << ft);
@@ -259,15 +268,18 @@ void PlaygroundView::draw_network(float width, float height) {
       const ImVec2 c = centre(l + 1, n);
       const bool glow = selection_.kind == Selection::Kind::neuron && selection_.layer == l && selection_.out == n;
       const auto [clicked, hovered] = draw_tile(
-          c, atlas_index++, false, glow, stable_name("playground.tile " + std::to_string(l + 1) + " " + std::to_string(n + 1)));
+          c, atlas_index++, false, glow,
+          stable_name("playground.tile " + std::to_string(l + 1) + " " + std::to_string(n + 1)));
       // the bias: TF Playground's small square at the tile's lower left
       const float bs = std::max(4.0f, tile * 0.18f);
       const float bias = m.bias(l)[size_t(n)];
-      dl->AddRectFilled(ImVec2(c.x - tile / 2 - bs - 2, c.y + tile / 2 - bs), ImVec2(c.x - tile / 2 - 2, c.y + tile / 2),
-                        u32(diverging_color(bias)));
+      dl->AddRectFilled(ImVec2(c.x - tile / 2 - bs - 2, c.y + tile / 2 - bs),
+                        ImVec2(c.x - tile / 2 - 2, c.y + tile / 2), u32(diverging_color(bias)));
       if (hovered) {
         hover_layer_ = l, hover_neuron_ = n;
-        ImGui::SetTooltip("%s", tr(layout::touch() ? "playground.tap.neuron_tip" : "playground.neuron_tip", {{"bias", format_number(bias)}}).c_str());
+        ImGui::SetTooltip("%s", tr(layout::pointer_key("playground.neuron_tip", "playground.tap.neuron_tip"),
+                                   {{"bias", format_number(bias)}})
+                                    .c_str());
       }
       if (clicked) {
         selection_ = {Selection::Kind::neuron, l, n, 0};
@@ -278,14 +290,18 @@ void PlaygroundView::draw_network(float width, float height) {
   }
   if (L > 0) {  // the output's name beside its tile(s)
     const ImVec2 c = centre(H + 1, 0);
-    centered_text(dl, ImVec2(c.x, tiles_top - 0.7f * f), ImGui::GetColorU32(ImGuiCol_TextDisabled), T("playground.output_node"));
+    centered_text(dl, ImVec2(c.x, tiles_top - 0.7f * f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  T("playground.output_node"));
   }
 
   // ---- the link under the pointer: its weight (TF's hover card), a click edits it
-  if (!any_tile_hovered && nearest.l >= 0 && nearest.d < (layout::touch() ? f : std::max(0.45f * f, 6.0f)) && !settings_.hides(Control::weights)) {
+  if (!any_tile_hovered && nearest.l >= 0 && nearest.d < (layout::touch() ? f : std::max(0.45f * f, 6.0f)) &&
+      !settings_.hides(Control::weights)) {
     const LayerSpec& s = m.layer(nearest.l);
     const float w = m.weights(nearest.l)[size_t(nearest.o) * s.inputs + nearest.i];
-    ImGui::SetTooltip("%s", tr(layout::touch() ? "playground.tap.weight_tip" : "playground.weight_tip", {{"value", format_number(w)}}).c_str());
+    ImGui::SetTooltip("%s", tr(layout::pointer_key("playground.weight_tip", "playground.tap.weight_tip"),
+                               {{"value", format_number(w)}})
+                                .c_str());
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseReleased(0) && io.MouseDragMaxDistanceSqr[0] < 64 * scale * scale && !ImGui::IsAnyItemActive()) {
       selection_ = {Selection::Kind::weight, nearest.l, nearest.o, nearest.i};
@@ -305,11 +321,11 @@ void PlaygroundView::draw_network(float width, float height) {
       if (ImGui::BeginCombo("##act", short_activation(now), ImGuiComboFlags_NoArrowButton)) {
         for (Activation a : kHiddenActivations)
           if (layout::selectable(T(a == Activation::relu         ? "playground.act.relu"
-                                  : a == Activation::leaky_relu ? "playground.act.leaky_relu"
-                                  : a == Activation::tanh       ? "playground.act.tanh"
-                                  : a == Activation::sigmoid    ? "playground.act.sigmoid"
-                                                                : "playground.act.linear"),
-                                a == now)) {
+                                   : a == Activation::leaky_relu ? "playground.act.leaky_relu"
+                                   : a == Activation::tanh       ? "playground.act.tanh"
+                                   : a == Activation::sigmoid    ? "playground.act.sigmoid"
+                                                                 : "playground.act.linear"),
+                                 a == now)) {
             std::vector<Activation> acts = settings_.acts;
             acts[size_t(l)] = a;
             std::string text;
