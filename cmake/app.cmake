@@ -16,19 +16,26 @@ if(NNLAB_SANITIZE)
   target_link_libraries(imgui PUBLIC nnlab_flags)
 endif()
 
-# The UI fonts. Latin, Greek and maths: Debian's fonts-dejavu-core, embedded. Chinese: Debian's
+# The UI fonts. Latin, Greek and maths: Debian's fonts-dejavu-core, cut by fonttools' pyftsubset to
+# the ranges the atlas takes from it (generated/latin-ranges.txt, from scripts/strings.py; 78 KB
+# gzipped instead of 382 KB), embedded. Chinese: Debian's
 # fonts-wqy-microhei (TrueType outlines), cut at build time by fonttools' pyftsubset to exactly the
 # characters the Chinese string table uses (generated/zh-chars.txt, from scripts/strings.py):
 # ui-zh.ttf is embedded in the desktop app and downloaded by the page only when Chinese is shown;
 # ui-zh-switch.ttf (the Chinese shown in every language: 中文 on the language switch and the
 # glossary's Chinese terms) is embedded in both.
-set(NNLAB_FONT /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
+set(NNLAB_LATIN_SOURCE /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)
+set(NNLAB_FONT ${CMAKE_BINARY_DIR}/generated/DejaVuSans.ttf)
 set(NNLAB_CJK_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
 find_program(NNLAB_PYFTSUBSET pyftsubset REQUIRED)
 set(NNLAB_ZH_FONT ${CMAKE_BINARY_DIR}/generated/ui-zh.ttf)
 set(NNLAB_ZH_SWITCH_FONT ${CMAKE_BINARY_DIR}/generated/ui-zh-switch.ttf)
 set(NNLAB_SUBSET_FLAGS --font-number=0 --no-hinting --layout-features= --name-IDs=0,1,2,3,4,5,6,13,14
   --drop-tables+=FFTM)
+add_custom_command(OUTPUT ${NNLAB_FONT}
+  COMMAND ${NNLAB_PYFTSUBSET} ${NNLAB_LATIN_SOURCE} ${NNLAB_SUBSET_FLAGS} --unicodes-file=${NNLAB_LATIN_RANGES}
+    --output-file=${NNLAB_FONT}
+  DEPENDS ${NNLAB_LATIN_RANGES} COMMENT "Cutting the Latin font to the ranges the app draws" VERBATIM)
 add_custom_command(OUTPUT ${NNLAB_ZH_FONT}
   COMMAND ${NNLAB_PYFTSUBSET} ${NNLAB_CJK_SOURCE} ${NNLAB_SUBSET_FLAGS} --unicodes-file=${NNLAB_ZH_CHARS}
     --output-file=${NNLAB_ZH_FONT}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks nnlab's two string tables and compiles them into C++.
 
-    strings.py STRINGS_DIR OUT.cpp CHARS.txt ALWAYS.txt SHELL.js SOURCE_DIR...
+    strings.py STRINGS_DIR OUT.cpp CHARS.txt ALWAYS.txt SHELL.js LATIN.txt SOURCE_DIR...
 
 STRINGS_DIR holds one table per language, kept in a file per area of the app so each stays
 readable: en.txt and zh.txt (the app's frame, shared words), then en.AREA.txt and zh.AREA.txt
@@ -17,7 +17,9 @@ Placeholders are `{name}`; `{{` and `}}` are literal braces. The build stops, na
   - a source file under SOURCE_DIR uses T("key"), tr("key", …) or tr_count("key", …) with a key
     the tables lack; or a table key is used nowhere (a quoted "key" in any source counts, so keys
     picked from a table of keys count too; a tr_count key is `key.one` / `key.other`).
-Writes OUT.cpp (both tables, sorted by key, for text/text.cpp); CHARS.txt: one U+XXXX line for
+Writes OUT.cpp (both tables, sorted by key, for text/text.cpp, and kLatinGlyphRanges: the ranges
+the Latin font draws, LATIN_RANGES below); LATIN.txt: the same ranges as U+XXXX-YYYY lines (for
+pyftsubset, which cuts DejaVu Sans to them: the atlas never takes a glyph outside them); CHARS.txt: one U+XXXX line for
 every character of the Chinese table outside the Latin font's ranges (for pyftsubset), sorted;
 ALWAYS.txt: the same for the Chinese the app shows in every language (the language switch's 中文
 and the glossary's Chinese terms, keys glossary.*.term); and
@@ -41,7 +43,8 @@ KEPT_IN_LATIN = {
     'firefox', 'edge', 'javascript', 'webassembly', 'step', 'identity', 'pandoc', 'url', 'api', 'truetype',
 }
 
-# What the Latin font (DejaVu Sans) already draws: the app's glyph ranges in src/app/app.cpp.
+# What the Latin font (DejaVu Sans) draws — Latin, Greek, sub/superscripts, arrows, maths operators,
+# ☂, ⱼ ⱽ: what the equations use. The one list: the app's atlas and the font's cut both read it.
 LATIN_RANGES = [(0x0020, 0x017F), (0x0370, 0x03FF), (0x1D00, 0x1D7F), (0x2000, 0x209F), (0x2190, 0x22FF),
                 (0x2600, 0x26FF), (0x2C7C, 0x2C7D)]
 
@@ -95,7 +98,7 @@ def c_string(text):
 
 
 def main():
-    folder, out_cpp, out_chars, out_always, out_shell, *source_dirs = sys.argv[1:]
+    folder, out_cpp, out_chars, out_always, out_shell, out_latin, *source_dirs = sys.argv[1:]
     en, zh = read_tables(folder, 'en'), read_tables(folder, 'zh')
     en_path, zh_path = os.path.join(folder, 'en*.txt'), os.path.join(folder, 'zh*.txt')
     for key in sorted(set(en) - set(zh)):
@@ -144,7 +147,10 @@ def main():
              '#include "text/table.h"', 'namespace nnlab::text {',
              f'extern const int kEntryCount = {len(keys)};', 'extern const Entry kEntries[] = {']
     lines += [f'    {{{c_string(k)}, {c_string(en[k])}, {c_string(zh[k])}}},' for k in keys]
-    lines += ['    {nullptr, nullptr, nullptr},', '};', '}  // namespace nnlab::text', '']
+    lines += ['    {nullptr, nullptr, nullptr},', '};']
+    lines += ['extern const char16_t kLatinGlyphRanges[] = {' +
+              ', '.join(f'0x{lo:04X}, 0x{hi:04X}' for lo, hi in LATIN_RANGES) + ', 0};']
+    lines += ['}  // namespace nnlab::text', '']
     text = '\n'.join(lines)
     if not os.path.exists(out_cpp) or open(out_cpp, encoding='utf-8').read() != text:
         with open(out_cpp, 'w', encoding='utf-8') as f:
@@ -163,8 +169,8 @@ def main():
         return {c for t in texts for c in t
                 if ord(c) > 0x7F and not any(lo <= ord(c) <= hi for lo, hi in LATIN_RANGES)}
 
-    def write_listing(path, chars):
-        listing = ''.join(f'U+{ord(c):04X}\n' for c in sorted(chars))
+    def write_listing(path, chars=None, listing=None):
+        listing = listing or ''.join(f'U+{ord(c):04X}\n' for c in sorted(chars))
         if not os.path.exists(path) or open(path).read() != listing:
             with open(path, 'w') as f:
                 f.write(listing)
@@ -172,6 +178,7 @@ def main():
     always = outside_latin(['中文'] + [zh[k] for k in keys if k.startswith('glossary.') and k.endswith('.term')])
     write_listing(out_chars, outside_latin(zh.values()) | always)
     write_listing(out_always, always)
+    write_listing(out_latin, listing=''.join(f'U+{lo:04X}-{hi:04X}\n' for lo, hi in LATIN_RANGES))
 
 if __name__ == '__main__':
     main()

@@ -45,10 +45,9 @@ std::optional<ViewId> view_for_lesson(App& app, std::string_view id) {
   return std::nullopt;
 }
 
-// Latin, Greek, sub/superscripts, arrows, maths operators, ☂, ⱼ ⱽ: what the equations use (DejaVu Sans).
-// scripts/strings.py keeps the same ranges to know which characters the Chinese font must add.
-const ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x0370, 0x03FF, 0x1D00, 0x1D7F, 0x2000, 0x209F,
-                                0x2190, 0x22FF, 0x2600, 0x26FF, 0x2C7C, 0x2C7D, 0};
+// ImGui takes glyph ranges as ImWchar: 16 bits unless IMGUI_USE_WCHAR32, as the table's char16_t.
+static_assert(sizeof(ImWchar) == sizeof(char16_t));
+const ImWchar* latin_glyph_ranges() { return reinterpret_cast<const ImWchar*>(text::kLatinGlyphRanges); }
 constexpr const char* kCjkFont = "ui-zh.ttf";
 
 // The one place the language's name for the switch is written: each in its own language.
@@ -131,7 +130,7 @@ bool App::set_content_scale(float scale) {
   const embedded::EmbeddedFile* latin = embedded::fonts_find("DejaVuSans.ttf");
   if (latin)
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->bytes), int(latin->size), size, &config,
-                                   kGlyphRanges);
+                                   latin_glyph_ranges());
   else io.Fonts->AddFontDefault();
   // Chinese merged into the same font. MicroHei's em box is DejaVu's within 1 %, so one pixel size
   // makes ideographs and Latin text sit together; OversampleH 1 keeps the atlas ≤ 2048 × 2048 at

@@ -46,6 +46,10 @@ std::string two_sentences(const std::string& first, const std::string& second);
 // key + ".one" when n == 1, else key + ".other" (English plurals; the Chinese table has both).
 std::string tr_count(std::string_view key, long long n, std::initializer_list<Arg> args);
 
+// The characters the Latin font draws (and the build cuts it to): pairs of first and last code
+// point, ending in 0. Other characters in the tables come from the Chinese font.
+extern const char16_t kLatinGlyphRanges[];
+
 // For tests: the number of keys, and the i-th key in sorted order.
 int key_count();
 const char* key_at(int i);

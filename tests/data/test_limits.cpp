@@ -36,7 +36,6 @@ std::string gzip(const std::string& bytes) {
   deflateEnd(&zs);
   return out;
 }
-#endif
 
 void be32(std::string& s, std::uint32_t v) {
   for (int i = 3; i >= 0; --i) s += char((v >> (8 * i)) & 0xff);
@@ -51,6 +50,7 @@ std::string images_header(std::uint32_t count, std::uint32_t side) {
 std::span<const std::uint8_t> bytes_of(const std::string& s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
 }
+#endif
 
 }  // namespace
 
