@@ -254,6 +254,15 @@ test('phone, touch: one column, the plot at the width; add a point, play, tap a 
   await finger.tap(q[0] + 0.7 * (q[2] - q[0]), q[1] + 0.6 * (q[3] - q[1]));
   await page.waitForFunction(() => window.nnlab.state().playground.output_at !== null, null, { timeout: 10000 });
   const probe = (await state()).playground.output_at;
+  // a finger's swipe on the plot (the inspect tool takes only taps) scrolls the page, inspects nothing
+  const before = await ui(state, 'playground.plot');
+  const h = before[3] - before[1], x = before[0] + 0.5 * (before[2] - before[0]);
+  await finger.stroke(Array.from({ length: 12 }, (_, i) => [x, before[1] + (0.8 - 0.05 * i) * h]));
+  await waitFrames(page, 20);
+  const after = await ui(state, 'playground.plot');
+  assert.ok(before[1] - after[1] > 0.2 * h, `a swipe up on the plot scrolls the page: ${before[1]} → ${after[1]}`);
+  const still = (await state()).playground.output_at;
+  assert.deepEqual([still.x, still.y], [probe.x, probe.y], 'the swipe moved no probe');
   await reveal(page, state, finger, 'playground.hand');
   await page.screenshot({ path: path.join(shots, 'web-playground-phone-probe.png') });
   await finger.tap(...centre(await ui(state, 'playground.hand')));

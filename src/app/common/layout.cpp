@@ -7,6 +7,7 @@ namespace {
 
 ImGuiStyle g_base;
 bool g_touch = false;
+ImGuiID g_drag_scrolls = 0, g_drag_scrolled_last = 0;  // this frame's and the last frame's
 
 }  // namespace
 
@@ -15,6 +16,8 @@ const ImGuiStyle& base_style() { return g_base; }
 
 void begin_frame(bool touch) {
   g_touch = touch;
+  g_drag_scrolled_last = g_drag_scrolls;
+  g_drag_scrolls = 0;
   ImGuiStyle& s = ImGui::GetStyle();
   const float f = ImGui::GetFontSize();
   // A frame of 2.75 font sizes (44 CSS px) for a finger; a little more room between rows so two
@@ -33,6 +36,10 @@ bool stacked(float width) { return width < kStackFonts * ImGui::GetFontSize(); }
 float target_height() { return g_touch ? kTouchTargetFonts * ImGui::GetFontSize() : ImGui::GetFrameHeight(); }
 
 const char* pointer_key(const char* mouse_key, const char* touch_key) { return g_touch ? touch_key : mouse_key; }
+
+void drag_scrolls() { g_drag_scrolls = ImGui::GetItemID(); }
+
+bool drags_scroll(ImGuiID item) { return item != 0 && (item == g_drag_scrolls || item == g_drag_scrolled_last); }
 
 bool small_button(const char* label) { return g_touch ? ImGui::Button(label) : ImGui::SmallButton(label); }
 

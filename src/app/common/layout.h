@@ -28,6 +28,12 @@ float target_height();      // an item's height: 44 CSS px when touch(), else th
 // touch_key for a finger, mouse_key otherwise ("tap" / "click", "hold" / "hover"), for text::T or
 // text::tr; scripts/strings.py checks that both keys exist with the same placeholders.
 const char* pointer_key(const char* mouse_key, const char* touch_key);
+// The item just drawn takes only taps (a plot that inspects where it is tapped): a finger that
+// drags on it means to scroll, so the touch layer lets the item go and scrolls, as from a text
+// field. Call right after the item, each frame; drags_scroll asks it of an item (this frame or the
+// last, as the touch layer runs before the views).
+void drag_scrolls();
+bool drags_scroll(ImGuiID item);
 
 // Widgets that keep the touch layout's sizes.
 bool small_button(const char* label);                                // SmallButton; a full-height Button for a finger

@@ -1,6 +1,8 @@
 #define IMGUI_DEFINE_MATH_OPERATORS  // ImVec2 arithmetic (imgui_internal.h)
 #include "app/input/touch.h"
 
+#include "app/common/layout.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -16,6 +18,9 @@ constexpr float kFlingDecayS = 0.35f;  // the speed falls by e every 0.35 s (clo
 float length(ImVec2 v) { return std::sqrt(v.x * v.x + v.y * v.y); }
 
 bool text_field_active(const ImGuiContext& g) { return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId; }
+
+// An item a finger's drag scrolls past: a text field, or one that said so (layout::drag_scrolls).
+bool drag_lets_go(const ImGuiContext& g) { return text_field_active(g) || layout::drags_scroll(g.ActiveId); }
 
 }  // namespace
 
@@ -91,8 +96,9 @@ void TouchGestures::begin_frame(double now, FrameBudget* budget) {
     phase_ = blank ? Phase::blank : Phase::item;
     if (blank) scroll_target(g.HoveredWindow);
   }
-  if (phase_ == Phase::item && down_ && moved_ && text_field_active(g)) {
-    // A finger that lands on a text field and drags means to scroll: the field lets go (unedited).
+  if (phase_ == Phase::item && down_ && moved_ && drag_lets_go(g)) {
+    // A finger that lands on a text field (or a tap-only item) and drags means to scroll: the
+    // item lets go (unedited).
     scroll_target(g.ActiveIdWindow);
     ImGui::ClearActiveID();
     phase_ = Phase::blank;

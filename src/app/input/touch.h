@@ -1,8 +1,9 @@
 // A finger on Dear ImGui 1.86, which knows only a mouse. ImGui first sees where the finger is (one
 // frame, no press), and what is under it decides the rest:
 //   - an item that reacts to the pointer (slider, button, field, the pad, a plot, a diagram): the
-//     press goes to it at once and it gets the finger as it would get the mouse. A text field that
-//     the finger then drags away from is let go, and the drag scrolls (as on phones);
+//     press goes to it at once and it gets the finger as it would get the mouse. A text field (or an
+//     item that takes only taps, layout::drag_scrolls) that the finger then drags away from is let
+//     go, and the drag scrolls (as on phones);
 //   - anything else (text, empty space): the press is held back. Dragging scrolls the window under
 //     the finger (the nearest one that can scroll), and a flick keeps it going for a moment (the
 //     speed decays as on phones); lifting without moving is a tap (press and release), at the spot;

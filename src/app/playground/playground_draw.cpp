@@ -60,6 +60,11 @@ void wrap_to(float width, std::string_view text) {
 // A label above a combo of `items` (texts in the current language); returns the chosen index or −1.
 int labelled_combo(Flow& flow, const char* label, const char* id, float width, int current,
                    const std::vector<std::string>& items) {
+  if (!flow.narrow) {  // wide enough for its longest choice and the arrow, so none is cut
+    const ImGuiStyle& style = ImGui::GetStyle();
+    for (const std::string& item : items)
+      width = std::max(width, ImGui::CalcTextSize(item.c_str()).x + 2 * style.FramePadding.x + ImGui::GetFrameHeight());
+  }
   const float unit = flow.narrow ? width : std::max(width, ImGui::CalcTextSize(label).x);
   flow.next(unit);
   ImGui::BeginGroup();

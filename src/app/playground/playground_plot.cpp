@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/playground/playground_view.h"
 #include "playground/palette.h"
@@ -22,9 +23,7 @@ ImU32 u32(Rgb c, float alpha = 1.0f) {
   return IM_COL32(to_byte(c.r), to_byte(c.g), to_byte(c.b), int(std::clamp(alpha, 0.0f, 1.0f) * 255));
 }
 
-Rgb point_color(const Point& p, int classes) {
-  return classes > 0 ? class_color(p.label) : diverging_color(p.value);
-}
+Rgb point_color(const Point& p, int classes) { return classes > 0 ? class_color(p.label) : diverging_color(p.value); }
 
 // Holding a point still this long deletes it. A finger's long press reaches the plot as a cancel
 // (the touch layer turns a still finger into hover at 0.5 s: it clears the active item before the
@@ -51,7 +50,8 @@ void PlaygroundView::draw_plot(float size) {
   const int shown_n = hover_layer_ >= 0 ? hover_neuron_ : focus_neuron_;
   const gpu::Texture* tex = &output_tex_;
   if (hover_feature_ >= 0 && feature_map_for_ == hover_feature_) tex = &focus_tex_;
-  else if (shown_l >= 0 && shown_l < L - 1 && maps_.focus_layer() == shown_l && maps_.focus_neuron() == shown_n && focus_tex_.id)
+  else if (shown_l >= 0 && shown_l < L - 1 && maps_.focus_layer() == shown_l && maps_.focus_neuron() == shown_n &&
+           focus_tex_.id)
     tex = &focus_tex_;
   dl->AddRectFilled(o, end, IM_COL32(255, 255, 255, 255));
   if (tex->id) dl->AddImage(tex->imgui_id(), o, end);
@@ -89,15 +89,18 @@ void PlaygroundView::draw_plot(float size) {
   }
   // input
   ImGui::SetCursorScreenPos(o);
-  ImGui::InvisibleButton("plot", ImVec2(size, size), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const bool clicked = ImGui::InvisibleButton("plot", ImVec2(size, size),
+                                              ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   remember_item("playground.plot");
+  if (tool_ == Tool::inspect) layout::drag_scrolls();  // it only takes taps: a finger's drag scrolls the page
   const ImGuiIO& io = ImGui::GetIO();
   float mx, my;
   to_plane(io.MousePos, &mx, &my);
   const float pick = std::max(r * 2.5f, 0.6f * f) / size * 2 * kDomain;  // a finger's reach, in plane units
   const bool moved = io.MouseDragMaxDistanceSqr[0] > 64.0f * (f / 16) * (f / 16);
   if (tool_ == Tool::inspect) {
-    if (ImGui::IsItemDeactivated() && !moved && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+    // a click, not a press the touch layer let go of to scroll (that one never clicks)
+    if (clicked && !moved) {
       const int near = engine_.nearest_point(mx, my, pick, settings_.show_test);
       if (near >= 0) set_probe(engine_.points()[size_t(near)].x, engine_.points()[size_t(near)].y);
       else set_probe(mx, my);
@@ -175,11 +178,13 @@ void PlaygroundView::draw_thumbnail(DataKind kind, float size, bool selected) {
     dl->AddRectFilled(ImVec2(x - dot / 2, y - dot / 2), ImVec2(x + dot / 2, y + dot / 2), u32(point_color(p, K)));
   }
   dl->AddRect(ImVec2(o.x - 1, o.y - 1), ImVec2(o.x + size + 1, o.y + size + 1),
-              selected ? kHighlight : hovered ? IM_COL32_WHITE : IM_COL32(80, 80, 80, 255), 2, 0, selected ? 3.0f : 1.0f);
-  static const char* const kNames[kDataKindCount] = {"playground.data.circle",    "playground.data.xor",
-                                                     "playground.data.gauss",     "playground.data.spiral",
-                                                     "playground.data.reg_plane", "playground.data.reg_gauss",
-                                                     "playground.data.spiral3",   "playground.data.blobs4"};
+              selected  ? kHighlight
+              : hovered ? IM_COL32_WHITE
+                        : IM_COL32(80, 80, 80, 255),
+              2, 0, selected ? 3.0f : 1.0f);
+  static const char* const kNames[kDataKindCount] = {
+      "playground.data.circle",    "playground.data.xor",       "playground.data.gauss",   "playground.data.spiral",
+      "playground.data.reg_plane", "playground.data.reg_gauss", "playground.data.spiral3", "playground.data.blobs4"};
   if (hovered) ImGui::SetTooltip("%s", T(kNames[int(kind)]));
 }
 
