@@ -21,7 +21,7 @@ endif()
 # Coverage guides the fuzzer through the code that reads input: everything but the core's
 # kernels (arithmetic on already checked shapes, where the counters only slow each run down) and
 # Dear ImGui. All of it runs under the sanitizers.
-foreach(lib nnlab_text nnlab_data nnlab_lessons nnlab_lab nnlab_app)
+foreach(lib nnlab_text nnlab_data nnlab_lessons nnlab_lab nnlab_playground nnlab_app)
   if(TARGET ${lib})
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
@@ -81,6 +81,9 @@ nnlab_fuzz_target(number_text LIBS nnlab_data MAX_LEN 256)
 nnlab_fuzz_target(settings LIBS nnlab_lab MAX_LEN 2048)
 nnlab_fuzz_target(wire_worker LIBS nnlab_lab MAX_LEN 16384)
 nnlab_fuzz_target(wire_page LIBS nnlab_lab MAX_LEN 16384)
+nnlab_fuzz_target(playground LIBS nnlab_playground nnlab_text MAX_LEN 4096)
+nnlab_fuzz_target(answer LIBS nnlab_lessons MAX_LEN 1024)
+nnlab_fuzz_target(text LIBS nnlab_text MAX_LEN 1024)
 if(NNLAB_BUILD_APP)
   nnlab_fuzz_target(link APP LIBS nnlab_app MAX_LEN 4096)
   nnlab_fuzz_target(command APP LIBS nnlab_app MAX_LEN 4096)

@@ -19,12 +19,14 @@ const Entry* find(std::string_view key) {
   return e != end && e->key == key ? e : nullptr;
 }
 
-// Keys missing from the tables come back as themselves; kept alive here so the pointer stays valid.
+// Keys missing from the tables come back as themselves (stray bytes as U+FFFD: a key may have come
+// over the wire); kept alive here so the pointer stays valid.
 const char* missing(std::string_view key) {
   static std::string last[8];
   static int next = 0;
   std::string& slot = last[next++ % 8];
-  slot.assign(key);
+  if (valid_utf8(key)) slot.assign(key);
+  else slot = to_valid_utf8(key);
   return slot.c_str();
 }
 

@@ -66,6 +66,8 @@ TEST_SUITE("text") {
     CHECK(zh == "已忽略 w1=x：bad");
     // A key the tables lack comes back as itself (the build refuses that for keys in the sources).
     CHECK(std::string(text::T("no.such.key")) == "no.such.key");
+    // … valid UTF-8 even when it is not (a key that came over the wire): stray bytes as U+FFFD.
+    CHECK(std::string(text::T("no.such\xff")) == "no.such\xEF\xBF\xBD");
     // A placeholder without a value stays visible rather than vanishing.
     CHECK(text::tr_in(Lang::en, "app.opened", {}) == "opened {name}");
   }
