@@ -1,9 +1,6 @@
 // Keyed messages (see message.h).
 #include "lab/message.h"
 
-#include "text/utf8.h"
-
-#include <cstring>
 #include <string_view>
 
 namespace nnlab::lab {
@@ -22,33 +19,16 @@ Message count_message(const std::string& key, long long n, std::initializer_list
   return Message(key + (n == 1 ? ".one" : ".other"), values);
 }
 
-// The table's text with {name} filled in from the values; {{ and }} stand for braces (as
-// text::tr does, for values known only at run time).
 std::string message_text_in(text::Lang lang, const Message& m) {
   if (m.empty()) return "";
-  std::string out;
-  for (const char* p = text::T_in(lang, m.key); *p; ++p) {
-    if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-      out += *p++;
-      continue;
-    }
-    if (*p == '{') {
-      if (const char* close = std::strchr(p, '}')) {
-        const std::string_view name(p + 1, size_t(close - p - 1));
-        const MessageValue* value = nullptr;
-        for (const MessageValue& v : m.values)
-          if (v.name == name) value = &v;
-        if (value) {
-          // (the wire refuses invalid UTF-8; a message made here may quote anything)
-          out += value->inner.empty() ? to_valid_utf8(value->text) : message_text_in(lang, value->inner.front());
-          p = close;
-          continue;
-        }
-      }
-    }
-    out += *p;
-  }
-  return out;
+  return text::tr_with(lang, m.key, [&](std::string_view name, std::string* out) {
+    const MessageValue* value = nullptr;
+    for (const MessageValue& v : m.values)
+      if (v.name == name) value = &v;
+    if (!value) return false;
+    *out += value->inner.empty() ? value->text : message_text_in(lang, value->inner.front());
+    return true;
+  });
 }
 
 std::string message_text(const Message& m) { return message_text_in(text::language(), m); }

@@ -30,33 +30,6 @@ const char* missing(std::string_view key) {
   return slot.c_str();
 }
 
-std::string fill(const char* text, std::initializer_list<Arg> args) {
-  std::string out;
-  for (const char* p = text; *p; ++p) {
-    if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-      out += *p++;
-      continue;
-    }
-    if (*p == '{') {
-      const char* close = std::strchr(p, '}');
-      if (close) {
-        const std::string_view name(p + 1, size_t(close - p - 1));
-        const Arg* arg = std::find_if(args.begin(), args.end(), [&](const Arg& a) { return name == a.name; });
-        if (arg != args.end()) {
-          // Values quote what came from outside (a typed value, a file's name or bytes): the
-          // text is shown and goes into JSON, so stray bytes become U+FFFD.
-          if (valid_utf8(arg->value)) out += arg->value;
-          else out += to_valid_utf8(arg->value);
-          p = close;
-          continue;
-        }
-      }
-    }
-    out += *p;
-  }
-  return out;
-}
-
 }  // namespace
 
 const char* lang_code(Lang lang) { return lang == Lang::zh ? "zh" : "en"; }
@@ -88,8 +61,40 @@ const char* T_in(Lang lang, std::string_view key) {
 
 const char* T(std::string_view key) { return T_in(language(), key); }
 
+std::string tr_with(Lang lang, std::string_view key, const PutValue& put) {
+  std::string out;
+  for (const char* p = T_in(lang, key); *p; ++p) {
+    if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+      out += *p++;
+      continue;
+    }
+    if (*p == '{') {
+      if (const char* close = std::strchr(p, '}')) {
+        const size_t at = out.size();
+        if (put(std::string_view(p + 1, size_t(close - p - 1)), &out)) {
+          // Values quote what came from outside (a typed value, a file's name or bytes): the
+          // text is shown and goes into JSON, so stray bytes become U+FFFD.
+          if (!valid_utf8(std::string_view(out).substr(at))) {
+            const std::string repaired = to_valid_utf8(std::string_view(out).substr(at));
+            out.resize(at);
+            out += repaired;
+          }
+          p = close;
+          continue;
+        }
+      }
+    }
+    out += *p;
+  }
+  return out;
+}
+
 std::string tr_in(Lang lang, std::string_view key, std::initializer_list<Arg> args) {
-  return fill(T_in(lang, key), args);
+  return tr_with(lang, key, [&](std::string_view name, std::string* out) {
+    const Arg* arg = std::find_if(args.begin(), args.end(), [&](const Arg& a) { return name == a.name; });
+    if (arg != args.end()) *out += arg->value;
+    return arg != args.end();
+  });
 }
 
 std::string tr(std::string_view key, std::initializer_list<Arg> args) { return tr_in(language(), key, args); }

@@ -9,6 +9,7 @@
 // system's, the CLI from --lang. Numbers and formulas are written the same in both languages.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -40,6 +41,11 @@ std::string tr(std::string_view key, std::initializer_list<Arg> args);
 // The same in a given language (the CLI's --lang, tests).
 const char* T_in(Lang lang, std::string_view key);
 std::string tr_in(Lang lang, std::string_view key, std::initializer_list<Arg> args);
+// The same for values known only at run time (keyed messages that travel without a language):
+// put(name, &out) appends the text of placeholder `name` and says whether it has one (else the
+// placeholder stays visible). What it appends is made valid UTF-8.
+using PutValue = std::function<bool(std::string_view name, std::string* out)>;
+std::string tr_with(Lang lang, std::string_view key, const PutValue& put);
 // Two whole sentences one after the other, as the language writes them (a space between them in
 // English, none in Chinese).
 std::string two_sentences(const std::string& first, const std::string& second);

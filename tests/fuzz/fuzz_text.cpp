@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string filled = text::tr_in(
         lang, key, {{names[0].c_str(), values[0]}, {names[1].c_str(), values[1]}, {names[2].c_str(), values[2]}});
     fuzz::check_text(filled, "a filled text is valid UTF-8");
-    fuzz::check_text(text::tr_count(key, long long(values[0].size()), {{names[0].c_str(), values[0]}}),
+    fuzz::check_text(text::tr_count(key, static_cast<long long>(values[0].size()), {{names[0].c_str(), values[0]}}),
                      "a counted text is valid UTF-8");
   }
   return 0;

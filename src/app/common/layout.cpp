@@ -1,5 +1,7 @@
 #include "app/common/layout.h"
 
+#include <imgui_internal.h>  // ImGui::GetItemID
+
 #include <algorithm>
 
 namespace nnlab::app::layout {
