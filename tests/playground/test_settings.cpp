@@ -92,6 +92,11 @@ TEST_SUITE("playground/settings") {
     }
     const Note unknown = set(&s, "colour", "red");
     CHECK(note_text(unknown).find("colour") != std::string::npos);
+    // A link's stray bytes are quoted as U+FFFD, never passed on (the text reaches the screen and JSON).
+    const Note stray = set(&s, "data", "\xff\xfe'xor");
+    REQUIRE_FALSE(stray.empty());
+    CHECK(note_text(stray).find("\xEF\xBF\xBD") != std::string::npos);
+    CHECK(note_text(stray).find('\xff') == std::string::npos);
   }
 
   TEST_CASE("what a change needs") {
