@@ -10,7 +10,7 @@ die() { echo "setup: $*" >&2; exit 1; }
 
 packages=(emscripten binaryen cmake make g++ libglfw3-dev libsimde-dev doctest-dev zlib1g-dev
           libstb-dev nlohmann-json3-dev fonts-dejavu-core chromium xvfb xauth dataset-fashion-mnist python3 xz-utils
-          nodejs npm ca-certificates clang-14 libclang-rt-14-dev fonts-wqy-microhei fonttools)
+          nodejs npm ca-certificates clang-14 libclang-rt-14-dev fonts-wqy-microhei fonttools pandoc python3-numpy)
 
 missing=()
 for p in "${packages[@]}"; do
