@@ -32,7 +32,7 @@ EM_JS(int, js_copy_text, (const char* text_ptr), {
   const fallback = () => {
     const area = document.createElement('textarea');
     area.value = text;
-    area.setAttribute('readonly', '');
+    area.readOnly = true;
     area.style.position = 'fixed';
     area.style.opacity = '0';
     document.body.appendChild(area);
