@@ -74,11 +74,17 @@ if(EMSCRIPTEN)
   # The page: our shell next to the .js/.wasm, so build/web/ is the whole site.
   file(GLOB NNLAB_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css
     ${CMAKE_SOURCE_DIR}/web/*.js)
+  # (copied whenever one changes, not only when nnlab links)
+  set(NNLAB_SITE_SHELL)
   foreach(f ${NNLAB_WEB_FILES})
     get_filename_component(n ${f} NAME)
-    add_custom_command(TARGET nnlab POST_BUILD COMMAND ${CMAKE_COMMAND} -E copy_if_different ${f}
-      ${CMAKE_BINARY_DIR}/site/${n} VERBATIM)
+    add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/site/${n}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site
+      COMMAND ${CMAKE_COMMAND} -E copy ${f} ${CMAKE_BINARY_DIR}/site/${n} DEPENDS ${f} VERBATIM)
+    list(APPEND NNLAB_SITE_SHELL ${CMAKE_BINARY_DIR}/site/${n})
   endforeach()
+  add_custom_target(nnlab_site_shell ALL DEPENDS ${NNLAB_SITE_SHELL})
+  add_dependencies(nnlab nnlab_site_shell)
   add_custom_command(TARGET nnlab POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_FILE_DIR:nnlab>/nnlab.js $<TARGET_FILE_DIR:nnlab>/nnlab.wasm
       ${CMAKE_BINARY_DIR}/site/ VERBATIM)

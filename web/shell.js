@@ -199,7 +199,8 @@
   // the C++ side never needs zlib in the browser; then each file goes to nnlab_open_file.
   // Never more than the reader allows (as the desktop's data/idx.cpp): an IDX file's header says
   // how many bytes follow it, and inflation stops one byte past that (the app then refuses the file
-  // as longer than announced); anything else stops past 256 MiB. A small gzip bomb costs no more.
+  // as longer than announced), and a header that announces more than 256 MiB is all it keeps;
+  // anything else stops past 256 MiB. A small gzip bomb costs no more.
   const kMaxInflated = 256 * 1048576;
   const be32 = (b, i) => ((b[i] << 24) >>> 0) + (b[i + 1] << 16) + (b[i + 2] << 8) + b[i + 3];
   function announcedBytes(head) {  // header + body of an IDX file, or 0 when it is none
@@ -208,7 +209,19 @@
     return 0;
   }
   async function gunzipBounded(bytes) {
-    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    // Fed a slice at a time: the browser inflates a whole input chunk before anyone reads, and a
+    // slice of 16 KB inflates to at most 16 MB (deflate's ratio is ≤ 1032), so a bomb never does.
+    const stream = new DecompressionStream('gzip');
+    const writer = stream.writable.getWriter(), reader = stream.readable.getReader();
+    const kSlice = 16384;
+    let stopped = false;
+    const feeding = (async () => {
+      for (let at = 0; at < bytes.length && !stopped; at += kSlice) {
+        await writer.ready;
+        if (!stopped) await writer.write(bytes.subarray(at, Math.min(at + kSlice, bytes.length)));
+      }
+      if (!stopped) await writer.close();
+    })().catch(() => {});  // (the reader sees the same error)
     const chunks = [];
     let total = 0, limit = kMaxInflated + 1;
     for (;;) {
@@ -219,10 +232,16 @@
       if (chunks.length === 1 || total - value.length < 16) {
         const head = chunks.length === 1 ? value : concat(chunks, Math.min(total, 16));
         const announced = announcedBytes(head);
-        if (announced) limit = Math.min(limit, announced + 1);
+        // more than the page ever inflates: the header alone, which the app refuses by its size
+        if (announced) limit = announced > kMaxInflated ? Math.min(head.length, 16) : Math.min(limit, announced + 1);
       }
-      if (total >= limit) { reader.cancel(); break; }
+      if (total >= limit) {
+        stopped = true;
+        reader.cancel().catch(() => {});
+        break;
+      }
     }
+    await feeding;
     return concat(chunks, Math.min(total, limit));
   }
   function concat(chunks, length) {
@@ -282,7 +301,13 @@
     const message = window.nnlab.command('link ' + location.hash);
     if (message) console.warn('nnlab: ' + message);
   });
-  window.addEventListener('error', (e) => { if (e.message && /nnlab|wasm|Aborted/i.test(e.message)) showError(e.message); });
+  // A fault in the module once it runs (a trap: memory out of bounds, unreachable) stops it as an
+  // abort does: the same words and the reload; before that, the message as it is.
+  window.addEventListener('error', (e) => {
+    const trap = typeof WebAssembly !== 'undefined' && e.error instanceof WebAssembly.RuntimeError;
+    if (started && (trap || /Aborted/.test(e.message || ''))) window.Module.onAbort(e.message || String(e.error));
+    else if (e.message && /nnlab|wasm|Aborted/i.test(e.message)) showError(e.message);
+  });
 
   const script = document.createElement('script');
   script.src = 'nnlab.js';
