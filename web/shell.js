@@ -119,6 +119,7 @@
   })();
   // The Chinese font: now if the app starts in Chinese, else when it asks (Module.fetchCjkFont).
   let cjkFont = null, started = false;  // started: the app has drawn (it takes the font itself before)
+  let halted = false;  // the module stopped (an abort or a trap): said once
   function fetchCjkFont() {
     if (!cjkFont) {
       cjkFont = fetchWithProgress('ui-zh.ttf.gz', () => {}).then(gunzip);
@@ -154,6 +155,9 @@
     // The app stopped after it had started (out of memory, a fault): say so in plain words and
     // offer to reload; the settings it stored as they changed and the link come back with it.
     onAbort: (what) => {
+      // once: emscripten's abort() calls this and then throws, and the error event would again
+      if (halted) return;
+      halted = true;
       showError(say('shell.stopped').replace('{what}', what));
       if (!started) return;
       $('error-title').textContent = say('shell.stopped_title');
