@@ -59,6 +59,6 @@ function post() {
     trainer = await createTrainer({ wasmBinary });
     runCommands();
   } catch (e) {
-    self.postMessage({ error: 'the training worker could not start (' + e.message + ')' });
+    self.postMessage({ error: String(e.message) });  // the page words it (lab.worker.no_start)
   }
 })();

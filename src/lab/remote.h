@@ -6,6 +6,8 @@
 #pragma once
 #include <string>
 
+#include "lab/message.h"
+
 namespace nnlab::lab {
 
 class TrainingRemote {
@@ -14,8 +16,9 @@ class TrainingRemote {
   virtual void send(std::string message) = 0;
   // The newest snapshot that arrived since the last call (older ones are superseded), if any.
   virtual bool receive(std::string* snapshot) = 0;
-  // Non-empty once the remote has failed for good (the worker could not start or crashed).
-  virtual std::string failure() const = 0;
+  // Non-empty once the remote has failed for good (the worker could not start or crashed): what
+  // happened, kept without a language (message.h) so it is said in the one the page shows.
+  virtual Message failure() const = 0;
 };
 
 }  // namespace nnlab::lab

@@ -286,13 +286,13 @@ void Session::take_snapshot() {
       ++weights_version_;
     }  // else: from before the last command; the next one will be newer
   }
-  const std::string failure = remote_->failure();
-  if (!failure.empty()) hand_over(failure);
+  Message failure = remote_->failure();
+  if (!failure.empty()) hand_over(std::move(failure));
 }
 
-void Session::hand_over(const std::string& why) {
+void Session::hand_over(Message why) {
   remote_ = nullptr;
-  failure_ = why;
+  failure_ = std::move(why);
   local_ = std::make_unique<Engine>();
   if (has_data()) {
     local_->set_data(data_, shape_.classes);
@@ -309,8 +309,8 @@ void Session::hand_over(const std::string& why) {
 std::string Session::message() const {
   if (!failure_.empty())
     return resume_error_.empty()
-               ? text::tr("lab.worker.moved", {{"why", failure_}})
-               : text::tr("lab.worker.moved_resume", {{"why", failure_}, {"error", message_text(resume_error_)}});
+               ? message_text(Message("lab.worker.moved", {{"why", failure_}}))
+               : message_text(Message("lab.worker.moved_resume", {{"why", failure_}, {"error", resume_error_}}));
   if (!malformed_.empty()) return message_text(malformed_);
   if (!shown_.refusal.empty()) return message_text(shown_.refusal);
   return message_text(stop_message(shown_));

@@ -104,14 +104,14 @@ class Session {
  private:
   void send(std::string message);
   void take_snapshot();
-  void hand_over(const std::string& why);  // the worker failed: train here from now on
+  void hand_over(Message why);  // the worker failed: train here from now on
   void reset_shown();
   void prepare_stats(const Settings& s);
   void sync_local();
 
   TrainingRemote* remote_ = nullptr;
   std::unique_ptr<Engine> local_;
-  std::string failure_;     // why training moved here from the worker (the platform's words)
+  Message failure_;         // why training moved here from the worker
   Message resume_error_;    // … and why the engine here could not carry on from its weights
   Message malformed_;       // the last snapshot that was refused, and why
   uint32_t sent_ = 0;       // commands sent to the remote

@@ -12,20 +12,22 @@
 // JavaScript inside: clang-format would split "=>" and "===".
 // clang-format off
 EM_JS(void, js_worker_start, (), {
-  const state = Module.nnlabTraining = {worker : null, latest : null, failure : ""};
+  // failure: {key, detail}, a key of the string tables (lab.worker.*) and the browser's own words.
+  const state = Module.nnlabTraining = {worker : null, latest : null, failure : null};
   try {
     const worker = new Worker('train-worker.js');
     worker.onmessage = (e) => {
       if (e.data && e.data.snapshot) state.latest = e.data.snapshot;
-      else if (e.data && e.data.error) state.failure = e.data.error;
+      else if (e.data && e.data.error) state.failure = {key : 'lab.worker.no_start', detail : String(e.data.error)};
     };
     worker.onerror = (e) => {
-      state.failure = 'the training worker stopped (' + (e.message || 'an error in the worker') + ')';
+      state.failure = e.message ? {key : 'lab.worker.stopped', detail : String(e.message)}
+                                : {key : 'lab.worker.stopped_plain', detail : ''};
       e.preventDefault();
     };
     state.worker = worker;
   } catch (e) {
-    state.failure = 'no Web Worker here (' + e.message + ')';
+    state.failure = {key : 'lab.worker.unsupported', detail : String(e.message)};
   }
 });
 
@@ -47,12 +49,14 @@ EM_JS(void, js_worker_take_snapshot, (char* out), {
   state.latest = null;
 });
 
-EM_JS(char*, js_worker_failure, (), {
+// The failure's key (part 0) or detail (part 1) as a malloc'd string; 0 while there is none.
+EM_JS(char*, js_worker_failure, (int part), {
   const failure = Module.nnlabTraining.failure;
   if (!failure) return 0;
-  const n = lengthBytesUTF8(failure) + 1;
+  const text = part == 0 ? failure.key : failure.detail;
+  const n = lengthBytesUTF8(text) + 1;
   const p = _malloc(n);
-  stringToUTF8(failure, p, n);
+  stringToUTF8(text, p, n);
   return p;
 });
 // clang-format on
@@ -72,17 +76,21 @@ class WorkerRemote : public nnlab::lab::TrainingRemote {
     js_worker_take_snapshot(snapshot->data());
     return true;
   }
-  std::string failure() const override {
-    if (failure_.empty())
-      if (char* text = js_worker_failure()) {
-        failure_ = text;
-        std::free(text);
-      }
+  nnlab::lab::Message failure() const override {
+    if (failure_.empty()) {
+      const std::string key = take(js_worker_failure(0));
+      if (!key.empty()) failure_ = nnlab::lab::Message(key, {{"detail", take(js_worker_failure(1))}});
+    }
     return failure_;
   }
 
  private:
-  mutable std::string failure_;
+  static std::string take(char* text) {
+    std::string out = text ? text : "";
+    std::free(text);
+    return out;
+  }
+  mutable nnlab::lab::Message failure_;
 };
 
 }  // namespace

@@ -322,7 +322,10 @@ test('browser: without its training worker the lab says so and trains in the pag
   const { page } = await openLab(context, '#view=mnist&arch=784-16-16-10&epochs=2&subset=all');
   await page.waitForFunction(() => window.nnlab.state().mnist.training.trains_in === 'frame', null, { timeout: 30000 });
   let s = await state(page);
-  assert.match(s.mnist.training.message, /training moved into the page: the training worker could not start/);
+  assert.match(s.mnist.training.message, /training moved into the page: the training worker could not start \(.+\)/);
+  assert.equal(await page.evaluate(() => window.nnlab.command('lang zh')), '');
+  assert.match((await state(page)).mnist.training.message, /^训练已改在页面里进行：训练线程没能启动（.+）/);
+  assert.equal(await page.evaluate(() => window.nnlab.command('lang en')), '');
   assert.equal(await page.evaluate(() => window.nnlab.command('train start')), '');
   await page.waitForFunction(() => window.nnlab.state().mnist.training.phase === 'finished', null, { timeout: 60000 });
   s = await state(page);

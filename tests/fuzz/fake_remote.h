@@ -20,12 +20,12 @@ class FakeRemote : public lab::TrainingRemote {
     snapshots.clear();
     return true;
   }
-  std::string failure() const override { return failed; }
+  lab::Message failure() const override { return failed; }
 
   std::uint32_t sent = 0;
   std::string last;
   std::deque<std::string> snapshots;
-  std::string failed;
+  lab::Message failed;
 };
 
 // The snapshot bytes with their command count replaced (bytes 4…7, after the magic), so that

@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)lab.eta_s();
 
   if (flags & 8) {  // the worker fails: the page trains from what it showed
-    remote.failed = "the training worker stopped";
+    remote.failed = lab::Message("lab.worker.stopped", {{"detail", "a fault"}});
     lab.update(1);
     FUZZ_CHECK(!lab.trains_remotely(), "the page trains itself now");
     fuzz::check_text(lab.message(), "the lab's message is valid UTF-8");

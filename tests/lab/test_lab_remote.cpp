@@ -22,7 +22,7 @@ class Loopback : public TrainingRemote {
  public:
   Engine worker;
   std::vector<std::string> refusals;
-  std::string failed;
+  Message failed;
 
   void send(std::string message) override { inbox_.push_back(std::move(message)); }
   bool receive(std::string* snapshot) override {
@@ -31,7 +31,7 @@ class Loopback : public TrainingRemote {
     outbox_.clear();
     return true;
   }
-  std::string failure() const override { return failed; }
+  Message failure() const override { return failed; }
   // The worker's loop: apply what arrived, train a slice, post a snapshot.
   void run(double budget_ms) {
     for (const std::string& m : inbox_) {
@@ -176,11 +176,14 @@ TEST_SUITE("mnist lab remote") {
     REQUIRE(mirror.start() == "");
     remote.run(1.0);
     mirror.update(0);
-    remote.failed = "the worker stopped";
+    remote.failed = Message("lab.worker.stopped", {{"detail", "out of memory"}});
     mirror.update(0);
     CHECK_FALSE(mirror.trains_remotely());
     CHECK(mirror.phase() == Phase::paused);
-    CHECK(mirror.message().find("the worker stopped") != std::string::npos);
+    CHECK(mirror.message() == "training moved into the page: the training worker stopped (out of memory)");
+    text::set_language(text::Lang::zh);
+    CHECK(mirror.message() == "训练已改在页面里进行：训练线程意外停止了（out of memory）");
+    text::set_language(text::Lang::en);
     CHECK(mirror.message_is_error());
     const int64_t steps = mirror.steps();
     REQUIRE(mirror.start() == "");  // carries on in the frame from the last weights it received
