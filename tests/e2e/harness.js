@@ -2,6 +2,7 @@
 // Chromium through playwright-core, and a PNG decoder (node's zlib) for pixel statistics.
 'use strict';
 const { spawn } = require('node:child_process');
+const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
@@ -109,6 +110,25 @@ async function waitFrames(page, n) {
   await page.waitForFunction((f) => window.nnlab.state().frames >= f, now + n);
 }
 
+// Clicks a widget like a person (at `at` = [fx, fy] inside it, 0..1): move there, press, release,
+// with frames in between (ImGui reads the mouse once per frame). A widget that a click has just
+// asked for (a confirmation, a popup) may appear some frames later, as a person would wait for it.
+async function clickWidget(page, name, at = [0.5, 0.5]) {
+  const shown = await page.waitForFunction((n) => window.nnlab.state().ui[n] !== undefined, name, { timeout: 5000 })
+    .then(() => true, () => false);
+  const s = await page.evaluate(() => window.nnlab.state());
+  assert.ok(shown, `no widget '${name}' on screen: ${Object.keys(s.ui).join(', ')}`);
+  const [x0, y0, x1, y1] = s.ui[name].map((v) => v / s.scale);
+  const x = x0 + (x1 - x0) * at[0], y = y0 + (y1 - y0) * at[1];
+  assert.ok(y < page.viewportSize().height, `'${name}' is below the visible page (y = ${y})`);
+  await page.mouse.move(x, y);
+  await waitFrames(page, 2);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  await page.mouse.up();
+  await waitFrames(page, 1);
+}
+
 // A finger on the page: real touch events through the DevTools protocol (as a phone's screen
 // sends them, so the page's own touch handling runs), at the app's framebuffer pixels (the
 // rectangles of state().ui) on a page of devicePixelRatio `dpr`.
@@ -137,4 +157,4 @@ async function touchscreen(context, page, dpr) {
   return finger;
 }
 
-module.exports = { root, site, startServer, launchBrowser, openPage, decodePng, pixelStats, waitFrames, touchscreen };
+module.exports = { root, site, startServer, launchBrowser, openPage, decodePng, pixelStats, waitFrames, clickWidget, touchscreen };

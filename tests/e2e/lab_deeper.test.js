@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { root, startServer, launchBrowser, openPage, waitFrames, touchscreen, decodePng, pixelStats } = require('./harness');
+const { root, startServer, launchBrowser, openPage, waitFrames, clickWidget, touchscreen, decodePng, pixelStats } = require('./harness');
 const { desktopEnv } = require('./desktop_env');
 const desktopApp = process.env.NNLAB_DESKTOP || path.join(root, 'build', 'native', 'nnlab');
 
@@ -34,20 +34,7 @@ async function openLab(context, hash) {
   return { page, warnings };
 }
 
-// A click like a person's, at a remembered widget (or at `at` = [fx, fy] inside it, 0..1).
-async function click(page, name, at = [0.5, 0.5]) {
-  const s = await state(page);
-  assert.ok(s.ui[name], `no widget '${name}' on screen: ${Object.keys(s.ui).join(', ')}`);
-  const [x0, y0, x1, y1] = s.ui[name].map((v) => v / s.scale);
-  const x = x0 + (x1 - x0) * at[0], y = y0 + (y1 - y0) * at[1];
-  assert.ok(y < page.viewportSize().height, `'${name}' is below the visible page (y = ${y})`);
-  await page.mouse.move(x, y);
-  await waitFrames(page, 2);
-  await page.mouse.down();
-  await waitFrames(page, 2);
-  await page.mouse.up();
-  await waitFrames(page, 1);
-}
+const click = clickWidget;  // harness.js: waits for the widget, then presses it like a person
 
 test('browser: a 12-run random search runs in the worker, the page keeps drawing, "use this" loads the best run', { timeout: 120000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { root, startServer, launchBrowser, openPage, decodePng, pixelStats } = require('./harness');
+const { root, startServer, launchBrowser, openPage, decodePng, pixelStats, clickWidget } = require('./harness');
 const { desktopEnv } = require('./desktop_env');
 
 const shots = path.join(root, 'build', 'e2e');
@@ -21,7 +21,6 @@ test.before(async () => {
 test.after(async () => { await cleanup?.(); server?.stop(); });
 
 const state = (page) => page.evaluate(() => window.nnlab.state());
-const centre = ([x0, y0, x1, y1]) => [(x0 + x1) / 2, (y0 + y1) / 2];
 
 async function openLab(context, hash) {
   const { page, warnings } = await openPage(context, server.url + hash);
@@ -32,26 +31,7 @@ async function openLab(context, hash) {
   return { page, warnings };
 }
 
-// Waits until the app has drawn n more frames.
-async function frames(page, n) {
-  const now = (await state(page)).frames;
-  await page.waitForFunction((f) => window.nnlab.state().frames >= f, now + n);
-}
-
-// Clicks a widget like a person: move there, press, release, with frames in between (ImGui reads
-// the mouse once per frame; a move + press + release inside one frame right after a drag is lost).
-async function click(page, name) {
-  const s = await state(page);
-  assert.ok(s.ui[name], `no widget '${name}' on screen: ${Object.keys(s.ui).join(', ')}`);
-  const [x, y] = centre(s.ui[name]);
-  assert.ok(y < page.viewportSize().height, `'${name}' is below the visible page (y = ${y})`);
-  await page.mouse.move(x, y);
-  await frames(page, 2);
-  await page.mouse.down();
-  await frames(page, 2);
-  await page.mouse.up();
-  await frames(page, 1);
-}
+const click = clickWidget;  // harness.js: waits for the widget, then presses it like a person
 
 test('browser: train through the UI, draw a digit, save and reload the model', { timeout: 240000 }, async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
