@@ -3,7 +3,8 @@
 // Playground's issue measured TF Playground: the spiral at TF's default batch size (10), training at
 // the fastest speed while every neuron's map (40 × 40) and the 200 × 200 output map are redrawn,
 // RUN_S seconds a run, three runs a network. Reports epochs/s, frames/s, the median and the worst
-// frame, and the time from opening the page to its first frame. Usage:
+// frame, the time from opening the page to its first frame, and what the last frame drew (a software
+// rasteriser's time goes with triangles, draw calls and pixels covered). Usage:
 //   NNLAB_SITE=build/web/site node scripts/bench-playground.js [NET]...
 //   (default: 4,2 and 8,8,8,8,8,8 — TF Playground's default and its largest network; RUNS=3, RUN_S=20,
 //   SPEED=max or epochs per second)
@@ -43,6 +44,7 @@ async function run(browser, url, net) {
     first, seconds, epochs_per_s: (s1.playground.epoch - s0.playground.epoch) / seconds,
     fps: median(samples.map((x) => x.fps)), median_ms: median(samples.map((x) => x.median)),
     worst_ms: Math.max(...samples.map((x) => x.max)), test_loss: s1.playground.test_loss, epoch: s1.playground.epoch,
+    draw: s1.draw, cpu_ms: s1.cpu_ms,
   };
 }
 
@@ -58,7 +60,9 @@ async function run(browser, url, net) {
       console.log(`spiral, 2-${net.replace(/,/g, '-')}-1 tanh, batch 10, speed ${SPEED}, ${RUNS} runs of ${RUN_S} s:`);
       for (const r of results)
         console.log(`  ${r.epochs_per_s.toFixed(0)} epochs/s, ${r.fps.toFixed(0)} fps, median frame ${r.median_ms.toFixed(1)} ms, ` +
-          `worst ${r.worst_ms.toFixed(0)} ms, first frame ${r.first.toFixed(2)} s (epoch ${r.epoch}, test loss ${r.test_loss.toFixed(3)})`);
+          `worst ${r.worst_ms.toFixed(0)} ms, first frame ${r.first.toFixed(2)} s (epoch ${r.epoch}, test loss ${r.test_loss.toFixed(3)}; ` +
+          `app ${r.cpu_ms.toFixed(1)} ms a frame; drawn: ${r.draw.triangles} triangles in ${r.draw.commands} draw calls, ` +
+          `covering ${r.draw.fill.toFixed(2)} of the window)`);
       const m = (k) => median(results.map((r) => r[k]));
       console.log(`  medians: ${m('epochs_per_s').toFixed(0)} epochs/s, ${m('fps').toFixed(0)} fps, median frame ` +
         `${m('median_ms').toFixed(1)} ms, worst ${m('worst_ms').toFixed(0)} ms, first frame ${m('first').toFixed(2)} s`);

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <new>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app/common/build_info.h"
+#include "app/common/dot.h"
 #include "app/common/host.h"
 #include "app/common/layout.h"
 #include "app/common/link.h"
@@ -144,8 +146,10 @@ bool App::set_content_scale(float scale) {
   else if (latin && sw)
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(sw->bytes), int(sw->size), size, &merge,
                                    always_ranges_.Data);
+  dot::reserve(io.Fonts);
   const auto t0 = std::chrono::steady_clock::now();
   io.Fonts->Build();
+  dot::paint(io.Fonts);
   atlas_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ImGuiStyle style;
   ImGui::StyleColorsDark(&style);
@@ -513,6 +517,44 @@ void App::apply_link(std::string_view text, std::vector<std::string>* warnings) 
   if (warnings) *warnings = std::move(bad);
 }
 
+namespace {
+
+// What the last frame drew (ImGui's draw lists): a software rasteriser's time goes with the
+// triangles and the pixels they cover (`fill`: covered pixels per pixel of the window, triangles
+// clipped to their command's rectangle only roughly, by their bounding box), so the benchmarks
+// report it beside the frame rate.
+nlohmann::json draw_summary() {
+  const ImDrawData* d = ImGui::GetDrawData();
+  if (!d || !d->Valid) return nullptr;
+  long long commands = 0, triangles = 0;
+  double area = 0;
+  for (int l = 0; l < d->CmdListsCount; ++l) {
+    const ImDrawList* list = d->CmdLists[l];
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback) continue;
+      ++commands;
+      const ImVec4 c = cmd.ClipRect;
+      for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+        const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset + i;
+        const ImVec2 a = list->VtxBuffer[int(cmd.VtxOffset + idx[0])].pos;
+        const ImVec2 b = list->VtxBuffer[int(cmd.VtxOffset + idx[1])].pos;
+        const ImVec2 e = list->VtxBuffer[int(cmd.VtxOffset + idx[2])].pos;
+        const float x0 = std::max(c.x, std::min({a.x, b.x, e.x})), x1 = std::min(c.z, std::max({a.x, b.x, e.x}));
+        const float y0 = std::max(c.y, std::min({a.y, b.y, e.y})), y1 = std::min(c.w, std::max({a.y, b.y, e.y}));
+        ++triangles;
+        if (x1 <= x0 || y1 <= y0) continue;
+        const double whole = std::abs((b.x - a.x) * (e.y - a.y) - (e.x - a.x) * (b.y - a.y)) * 0.5;
+        area += std::min(whole, double(x1 - x0) * double(y1 - y0));
+      }
+    }
+  }
+  const double pixels = double(d->DisplaySize.x) * double(d->DisplaySize.y);
+  return {{"commands", commands}, {"triangles", triangles}, {"vertices", d->TotalVtxCount},
+          {"fill", pixels > 0 ? area / pixels : 0.0}};
+}
+
+}  // namespace
+
 std::string App::state_json() const {
   const BuildInfo b = build_info();
   nlohmann::json j = {
@@ -525,6 +567,7 @@ std::string App::state_json() const {
       {"max_frame_ms", stats_.max_frame_ms},
       {"cpu_ms", stats_.cpu_ms},
       {"presented_per_s", stats_.presented_per_s},
+      {"draw", draw_summary()},
       {"frames", frame_count_},
       {"notice", notice_},
       {"notice_is_error", notice_is_error_},

@@ -14,7 +14,7 @@ namespace {
 
 struct Colormapper {
   bool tried = false;
-  GLuint program = 0, vao = 0, values = 0, fbo = 0;
+  GLuint program = 0, vao = 0;
   GLint u_values = -1, u_scale = -1, u_map = -1;
   std::string error;
 
@@ -30,8 +30,6 @@ struct Colormapper {
     u_scale = glGetUniformLocation(program, "u_scale");
     u_map = glGetUniformLocation(program, "u_map");
     glGenVertexArrays(1, &vao);
-    glGenTextures(1, &values);
-    glGenFramebuffers(1, &fbo);
     return true;
   }
 };
@@ -48,6 +46,46 @@ void set_texture_params(GLint filter) {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
 
+// Puts a float field (1 or 4 channels a texel) into `target`'s source texture and leaves it bound:
+// made anew only when its size or channels change, else overwritten in place, so a map redrawn in
+// every frame allocates nothing on the GPU.
+void upload_source(Texture& target, const float* field, int width, int height, int channels) {
+  Texture::Source& src = target.source;
+  if (!src.id) glGenTextures(1, &src.id);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, src.id);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  const GLenum format = channels == 4 ? GL_RGBA : GL_RED;
+  if (src.width != width || src.height != height || src.channels != channels) {
+    set_texture_params(GL_NEAREST);  // float textures are read with texelFetch (R32F is not filterable)
+    glTexImage2D(GL_TEXTURE_2D, 0, channels == 4 ? GL_RGBA32F : GL_R32F, width, height, 0, format, GL_FLOAT, field);
+    src = {src.id, width, height, channels};
+  } else {
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, format, GL_FLOAT, field);
+  }
+}
+
+// Binds `target`'s own framebuffer, first (re)making the RGBA8 texture when its size changes. The
+// framebuffer is checked once, when the texture is made: in WebGL glCheckFramebufferStatus waits
+// for the GPU process, and the maps are redrawn every frame while a network trains.
+bool bind_render_target(Texture& target, int width, int height, GLint filter) {
+  if (target.id && target.width == width && target.height == height) {
+    glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+    return target.renderable;
+  }
+  if (!target.id) glGenTextures(1, &target.id);
+  glBindTexture(GL_TEXTURE_2D, target.id);
+  set_texture_params(filter);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  target.width = width;
+  target.height = height;
+  if (!target.framebuffer) glGenFramebuffers(1, &target.framebuffer);
+  glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.id, 0);
+  target.renderable = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  return target.renderable;
+}
+
 }  // namespace
 
 bool colormap(Texture& target, const float* field, int width, int height, float scale, Colormap map) {
@@ -60,29 +98,15 @@ bool colormap(Texture& target, const float* field, int width, int height, float 
   glGetIntegerv(GL_CURRENT_PROGRAM, &old_program);
   glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &old_vao);
 
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, m.values);
-  set_texture_params(GL_NEAREST);  // R32F is not filterable on WebGL2 without an extension
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, field);
+  upload_source(target, field, width, height, 1);
 
-  if (!target.id || target.width != width || target.height != height) {
-    if (!target.id) glGenTextures(1, &target.id);
-    glBindTexture(GL_TEXTURE_2D, target.id);
-    set_texture_params(GL_NEAREST);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    target.width = width;
-    target.height = height;
-  }
-  glBindFramebuffer(GL_FRAMEBUFFER, m.fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.id, 0);
-  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  const bool complete = bind_render_target(target, width, height, GL_NEAREST);
   if (complete) {
     glViewport(0, 0, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
     glUseProgram(m.program);
-    glBindTexture(GL_TEXTURE_2D, m.values);
+    glBindTexture(GL_TEXTURE_2D, target.source.id);
     glUniform1i(m.u_values, 0);
     glUniform1f(m.u_scale, scale);
     glUniform1i(m.u_map, static_cast<int>(map));
@@ -104,7 +128,7 @@ namespace {
 
 struct FieldMapper {
   bool tried = false;
-  GLuint program = 0, vao = 0, values = 0, fbo = 0;
+  GLuint program = 0, vao = 0;
   GLint u_values = -1, u_palette = -1, u_classes = -1, u_discretize = -1, u_lo = -1, u_hi = -1;
   std::vector<float> padded;  // (H, W, 4) for several channels
 
@@ -123,8 +147,6 @@ struct FieldMapper {
     u_lo = glGetUniformLocation(program, "u_lo");
     u_hi = glGetUniformLocation(program, "u_hi");
     glGenVertexArrays(1, &vao);
-    glGenTextures(1, &values);
-    glGenFramebuffers(1, &fbo);
     return true;
   }
 };
@@ -146,37 +168,23 @@ bool draw_field(Texture& target, const float* field, int width, int height, cons
   glGetIntegerv(GL_CURRENT_PROGRAM, &old_program);
   glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &old_vao);
 
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, m.values);
-  set_texture_params(GL_NEAREST);  // float textures are read with texelFetch
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   if (style.channels == 1) {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, field);
+    upload_source(target, field, width, height, 1);
   } else {
     const size_t n = size_t(width) * size_t(height);
     m.padded.assign(n * 4, 0.0f);
     for (size_t i = 0; i < n; ++i)
       for (int c = 0; c < style.channels; ++c) m.padded[i * 4 + size_t(c)] = field[i * size_t(style.channels) + size_t(c)];
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, width, height, 0, GL_RGBA, GL_FLOAT, m.padded.data());
+    upload_source(target, m.padded.data(), width, height, 4);
   }
 
-  if (!target.id || target.width != width || target.height != height) {
-    if (!target.id) glGenTextures(1, &target.id);
-    glBindTexture(GL_TEXTURE_2D, target.id);
-    set_texture_params(GL_LINEAR);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    target.width = width;
-    target.height = height;
-  }
-  glBindFramebuffer(GL_FRAMEBUFFER, m.fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.id, 0);
-  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  const bool complete = bind_render_target(target, width, height, GL_LINEAR);
   if (complete) {
     glViewport(0, 0, width, height);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
     glUseProgram(m.program);
-    glBindTexture(GL_TEXTURE_2D, m.values);
+    glBindTexture(GL_TEXTURE_2D, target.source.id);
     glUniform1i(m.u_values, 0);
     glUniform1i(m.u_palette, static_cast<int>(style.palette));
     glUniform1i(m.u_classes, style.channels);
@@ -201,22 +209,19 @@ bool read_pixels(const Texture& texture, int x, int y, int width, int height, un
   if (!texture.id || x < 0 || y < 0 || width <= 0 || height <= 0 || x + width > texture.width ||
       y + height > texture.height)
     return false;
-  FieldMapper& m = field_mapper();
-  if (!m.ready()) return false;
+  if (!texture.framebuffer || !texture.renderable) return false;  // not drawn by draw_field/colormap
   GLint old_fbo = 0;
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &old_fbo);
-  glBindFramebuffer(GL_FRAMEBUFFER, m.fbo);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture.id, 0);
-  const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  if (complete) {
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-  }
+  glBindFramebuffer(GL_FRAMEBUFFER, texture.framebuffer);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
   glBindFramebuffer(GL_FRAMEBUFFER, old_fbo);
-  return complete;
+  return true;
 }
 
 void release(Texture& texture) {
+  if (texture.framebuffer) glDeleteFramebuffers(1, &texture.framebuffer);
+  if (texture.source.id) glDeleteTextures(1, &texture.source.id);
   if (texture.id) glDeleteTextures(1, &texture.id);
   platform::note_texture_change();
   texture = Texture{};

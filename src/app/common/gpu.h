@@ -10,6 +10,12 @@ namespace nnlab::gpu {
 struct Texture {
   uint32_t id = 0;
   int width = 0, height = 0;
+  uint32_t framebuffer = 0;  // the GPU backend's render target drawing into it (0: none yet)
+  bool renderable = false;   // that render target was complete when the texture was made
+  struct Source {            // the float field it was last drawn from (kept for the next one)
+    uint32_t id = 0;
+    int width = 0, height = 0, channels = 0;
+  } source;
   void* imgui_id() const { return reinterpret_cast<void*>(static_cast<uintptr_t>(id)); }
 };
 

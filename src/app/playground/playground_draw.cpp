@@ -719,18 +719,19 @@ void PlaygroundView::draw_curve(float width, float height) {
     const int series_count = engine_.classes() > 0 ? 3 : 2;
     static const ImU32 kColours[3] = {IM_COL32(150, 150, 150, 255), IM_COL32(250, 250, 250, 255),
                                       IM_COL32(90, 200, 110, 255)};
+    // one path a series, 2 px wide (a whole number: ImGui's textured lines, 2 triangles a segment),
+    // broken where a value is not finite
     for (int series = 0; series < series_count; ++series) {
-      ImVec2 prev;
-      bool have = false;
       for (size_t i = 0; i < h.size(); i += size_t(every)) {
         const float v = series == 0 ? h[i].train_loss / top : series == 1 ? h[i].test_loss / top : h[i].test_accuracy;
-        if (!std::isfinite(v)) continue;
-        const ImVec2 p(o.x + float((h[i].epoch - e0) / (e1 - e0)) * width,
-                       o.y + height * (1 - v) * 0.92f + height * 0.04f);
-        if (have) dl->AddLine(prev, p, kColours[series], 1.5f);
-        prev = p;
-        have = true;
+        if (!std::isfinite(v)) {
+          dl->PathStroke(kColours[series], 0, 2.0f);
+          continue;
+        }
+        dl->PathLineTo(ImVec2(o.x + float((h[i].epoch - e0) / (e1 - e0)) * width,
+                              o.y + height * (1 - v) * 0.92f + height * 0.04f));
       }
+      dl->PathStroke(kColours[series], 0, 2.0f);
     }
   }
   ImGui::Dummy(ImVec2(width, height));

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 
+#include "app/common/dot.h"
 #include "app/common/layout.h"
 #include "app/common/widgets.h"
 #include "app/playground/playground_view.h"
@@ -70,8 +71,9 @@ void PlaygroundView::draw_plot(float size) {
   for (const Point& p : engine_.points()) {
     if (p.test && !settings_.show_test) continue;
     const ImVec2 c = to_screen(p.x, p.y);
-    dl->AddCircleFilled(c, r, u32(point_color(p, K)), 10);
-    dl->AddCircle(c, r, p.test ? IM_COL32(20, 20, 20, 255) : IM_COL32_WHITE, 10, 1.0f);
+    // a ring of 1 px round the fill, as two dots: two quads where circles were ~50 triangles
+    dot::add(dl, c, r + 0.5f, p.test ? IM_COL32(20, 20, 20, 255) : IM_COL32_WHITE);
+    dot::add(dl, c, r - 0.5f, u32(point_color(p, K)));
   }
   if (drag_point_ >= 0 && drag_point_ < int(engine_.points().size())) {
     const Point& p = engine_.points()[size_t(drag_point_)];
