@@ -524,7 +524,7 @@ namespace {
 // clipped to their command's rectangle only roughly, by their bounding box), so the benchmarks
 // report it beside the frame rate.
 nlohmann::json draw_summary() {
-  const ImDrawData* d = ImGui::GetDrawData();
+  const ImDrawData* d = ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr;
   if (!d || !d->Valid) return nullptr;
   long long commands = 0, triangles = 0;
   double area = 0;

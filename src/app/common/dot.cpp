@@ -10,7 +10,15 @@ constexpr int kSize = 16;            // texels a side
 constexpr float kRadius = 6.5f;      // the disc's edge in texels, a 1.5-texel margin inside
 constexpr float kEdge = 1.25f;       // texels from transparent to opaque across the edge
 int g_rect = -1;                     // the atlas's custom rectangle, -1 until reserved
-ImFontAtlas* g_atlas = nullptr;      // … in this atlas
+const ImFontAtlas* g_atlas = nullptr;  // … in this atlas
+
+// The disc's rectangle in `atlas`, or nullptr: none reserved there, or the atlas has been cleared
+// or replaced since (a new ImGui context can reuse the old atlas's address).
+const ImFontAtlasCustomRect* disc(const ImFontAtlas* atlas) {
+  if (!atlas || atlas != g_atlas || g_rect < 0 || g_rect >= atlas->CustomRects.Size) return nullptr;
+  const ImFontAtlasCustomRect& r = atlas->CustomRects[g_rect];
+  return r.Width == kSize && r.Height == kSize && r.GlyphID == 0 && r.IsPacked() ? &r : nullptr;
+}
 
 }  // namespace
 
@@ -20,8 +28,8 @@ void reserve(ImFontAtlas* atlas) {
 }
 
 void paint(ImFontAtlas* atlas) {
-  const ImFontAtlasCustomRect* rect = atlas == g_atlas && g_rect >= 0 ? atlas->GetCustomRectByIndex(g_rect) : nullptr;
-  if (!rect || !rect->IsPacked()) {
+  const ImFontAtlasCustomRect* rect = disc(atlas);
+  if (!rect) {
     g_rect = -1;
     return;
   }
@@ -41,7 +49,7 @@ void paint(ImFontAtlas* atlas) {
 
 void add(ImDrawList* dl, ImVec2 centre, float radius, ImU32 colour) {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  const ImFontAtlasCustomRect* rect = atlas == g_atlas && g_rect >= 0 ? g_atlas->GetCustomRectByIndex(g_rect) : nullptr;
+  const ImFontAtlasCustomRect* rect = disc(atlas);
   if (!rect || atlas->TexWidth <= 0 || atlas->TexHeight <= 0) {
     dl->AddCircleFilled(centre, radius, colour, 10);
     return;
