@@ -7,13 +7,15 @@
 // rasteriser's time goes with triangles, draw calls and pixels covered). Usage:
 //   NNLAB_SITE=build/web/site node scripts/bench-playground.js [NET]...
 //   (default: 4,2 and 8,8,8,8,8,8 — TF Playground's default and its largest network; RUNS=3, RUN_S=20,
-//   SPEED=max or epochs per second)
+//   SPEED=max or epochs per second; TRAIN_MS, MAPS_MS: the training and map budgets per frame)
 'use strict';
 const path = require('node:path');
 const { startServer, launchBrowser } = require(path.join(__dirname, '..', 'tests', 'e2e', 'harness.js'));
 
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 const RUNS = Number(process.env.RUNS || 3), RUN_S = Number(process.env.RUN_S || 20), SPEED = process.env.SPEED || 'max';
+// The Playground's time per frame for training and for the maps (its defaults: 4 and 5 ms).
+const BUDGETS = [process.env.TRAIN_MS && `budget train ${process.env.TRAIN_MS}`, process.env.MAPS_MS && `budget maps ${process.env.MAPS_MS}`].filter(Boolean);
 
 async function run(browser, url, net) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -24,7 +26,7 @@ async function run(browser, url, net) {
   await page.waitForFunction(() => window.nnlab.state().frames >= 1);
   const first = (Date.now() - opened) / 1000;
   await page.waitForTimeout(1500);  // the first maps, the font
-  for (const c of [`set speed ${SPEED}`, 'train start']) {
+  for (const c of [...BUDGETS, `set speed ${SPEED}`, 'train start']) {
     const e = await page.evaluate((cmd) => window.nnlab.command(cmd), c);
     if (e) throw new Error(`${c}: ${e}`);
   }

@@ -304,6 +304,7 @@ test('browser: without its training worker the lab says so and trains in the pag
   let s = await state(page);
   assert.match(s.mnist.training.message, /training moved into the page: the training worker could not start \(.+\)/);
   assert.equal(await page.evaluate(() => window.nnlab.command('lang zh')), '');
+  await page.waitForFunction(() => window.nnlab.state().lang === 'zh', null, { timeout: 30000 });  // once its font is in
   assert.match((await state(page)).mnist.training.message, /^训练已改在页面里进行：训练线程没能启动（.+）/);
   assert.equal(await page.evaluate(() => window.nnlab.command('lang en')), '');
   assert.equal(await page.evaluate(() => window.nnlab.command('train start')), '');
