@@ -192,16 +192,12 @@ void App::update_stats() {
   stats_.presented_per_s = stats_.fps * float(std::count(presented_, presented_ + n, true)) / float(n);
 }
 
-void App::tick() {
-  for (ViewId v : kAllViews) view(v).tick();
-}
-
 void App::frame() {
   input_.after_new_frame();
   update_stats();
   forget_items();
   layout::begin_frame(input_.touch_mode());
-  if (!tick_after_render_) tick();
+  for (ViewId v : kAllViews) view(v).tick();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

@@ -36,12 +36,6 @@ class App {
  public:
   void init(const PlatformInfo& info);  // after ImGui's context exists, before the first frame
   void frame();                         // between ImGui::NewFrame() and ImGui::Render()
-  // Every view's work for the coming frame (View::tick: training, the maps). frame() does it first,
-  // unless the platform calls tick() itself once the frame's drawing has gone to the GPU, so that
-  // the GPU draws while the CPU trains instead of each waiting for the other (in the browser the
-  // page waits for the whole picture at the end of every frame).
-  void tick();
-  void set_tick_after_render(bool after) { tick_after_render_ = after; }
   void shutdown();
   // Font and style follow the DPI scale. Returns true when the font atlas was rebuilt (the
   // renderer must then re-upload its font texture).
@@ -85,7 +79,6 @@ class App {
   const input::Input& input() const { return input_; }
 
  private:
-  bool tick_after_render_ = false;
   void draw_sidebar(float width, float height);
   void draw_top_bar();  // the narrow layout: a menu of the views, the language switch
   void draw_nav_entries(float width);

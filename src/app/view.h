@@ -25,9 +25,8 @@ class View {
  public:
   virtual ~View() = default;
   virtual void draw() = 0;
-  // Every frame, whichever view shows, between one frame's drawing and the next (App::tick): work
-  // that must not wait for its view (the lab keeps training, and its state() stays current, while
-  // a lesson is on screen).
+  // Every frame, before drawing, whichever view shows: work that must not wait for its view (the
+  // lab keeps training, and its state() stays current, while a lesson is on screen).
   virtual void tick() {}
   // "set KEY VALUE" and deep-link keys: "" on success, else a readable error (nothing changed).
   virtual std::string set(std::string_view key, std::string_view value) = 0;

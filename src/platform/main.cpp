@@ -115,7 +115,6 @@ bool render_frame(Platform& p) {
 #endif
   p.app.set_frame_presented(present);
   if (!present) {
-    p.app.tick();
     p.app.set_cpu_frame_ms(float((glfwGetTime() - cpu_start) * 1000.0));
 #ifdef __EMSCRIPTEN__
     nnlab::platform::web_after_frame(p.app, p.frame);
@@ -127,10 +126,6 @@ bool render_frame(Platform& p) {
   glClearColor(background[0], background[1], background[2], 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  // The picture goes to the GPU now, and the next frame's training and maps run while it is drawn
-  // (in the browser the page then waits for the whole picture only for what is left of it).
-  glFlush();
-  p.app.tick();
   p.app.set_cpu_frame_ms(float((glfwGetTime() - cpu_start) * 1000.0));  // our work, not the GPU's
   if (last && !p.options.screenshot.empty()) {
     std::string error;
@@ -209,7 +204,6 @@ int main(int argc, char** argv) {
 #else
   p.app.init({"native", content_scale(p.window), system_language()});
 #endif
-  p.app.set_tick_after_render(true);  // render_frame: tick() once the picture has gone to the GPU
   if (!p.options.link.empty()) {
     std::vector<std::string> warnings;
     p.app.apply_link(p.options.link, &warnings);
