@@ -57,11 +57,17 @@ for (const lang of ['en', 'zh']) {
     }
 
     async function type(text) {
-      await waitFrames(page, 3);  // a new step asked scrolls the column: aim at where the field is now
-      const st = await state();
-      const field = st.ui['practice field'];
-      await finger.tap(field[0] + 20, (field[1] + field[3]) / 2);
-      await page.waitForSelector('#text-field:not([hidden])', { timeout: 5000 });
+      // A new step asked scrolls the column: aim at where the field is now, and tap again (as a
+      // person would) if the column was still moving and the keyboard did not come up.
+      let st = null, opened = false;
+      for (let tries = 0; tries < 3 && !opened; tries++) {
+        await waitFrames(page, 3);
+        st = await state();
+        const field = st.ui['practice field'];
+        await finger.tap(field[0] + 20, (field[1] + field[3]) / 2);
+        opened = await page.waitForSelector('#text-field:not([hidden])', { timeout: 3000 }).then(() => true, () => false);
+      }
+      assert.ok(opened, 'a tap on the answer field opens the keyboard');
       await page.fill('#text-field', text);
       await page.waitForFunction((t) => window.nnlab.state().input.text_field?.text === t, text, { timeout: 5000 })
         .catch(() => assert.fail(`"${text}" typed into the answer field`));
