@@ -3,9 +3,9 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
-#include <cstdlib>
 
 #include "app/common/host.h"
+#include "platform/web.h"
 
 // JavaScript inside: clang-format would split "=>" and "===".
 // clang-format off
@@ -64,10 +64,7 @@ EM_JS(char*, js_load_setting, (const char* key), {
     value = localStorage.getItem("nnlab." + UTF8ToString(key)) || "";
   } catch (e) {
   }
-  const n = lengthBytesUTF8(value) + 1;
-  const p = _malloc(n);
-  stringToUTF8(value, p, n);
-  return p;
+  return allocateUTF8(value);
 });
 
 EM_JS(void, js_store_setting, (const char* key, const char* value), {
@@ -114,10 +111,7 @@ std::string read_file(const std::string& path, std::string*) {
 }
 
 std::string load_setting(const std::string& key) {
-  char* value = js_load_setting(key.c_str());
-  std::string result = value ? value : "";
-  std::free(value);
-  return result;
+  return platform::take_js_string(js_load_setting(key.c_str()));
 }
 
 void store_setting(const std::string& key, const std::string& value) { js_store_setting(key.c_str(), value.c_str()); }

@@ -4,10 +4,10 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "app/common/host.h"
+#include "platform/web.h"
 
 // JavaScript inside: clang-format would split "=>" and "===".
 // clang-format off
@@ -22,7 +22,7 @@ EM_JS(void, js_worker_start, (), {
     };
     worker.onerror = (e) => {
       state.failure = e.message ? {key : 'lab.worker.stopped', detail : String(e.message)}
-                                : {key : 'lab.worker.stopped_plain', detail : ''};
+                                : {key : 'lab.worker.stopped_plain', detail : ""};
       e.preventDefault();
     };
     state.worker = worker;
@@ -49,15 +49,11 @@ EM_JS(void, js_worker_take_snapshot, (char* out), {
   state.latest = null;
 });
 
-// The failure's key (part 0) or detail (part 1) as a malloc'd string; 0 while there is none.
+// The failure's key (part 0) or detail (part 1), for take_js_string; 0 while there is none.
 EM_JS(char*, js_worker_failure, (int part), {
   const failure = Module.nnlabTraining.failure;
   if (!failure) return 0;
-  const text = part == 0 ? failure.key : failure.detail;
-  const n = lengthBytesUTF8(text) + 1;
-  const p = _malloc(n);
-  stringToUTF8(text, p, n);
-  return p;
+  return allocateUTF8(part == 0 ? failure.key : failure.detail);
 });
 // clang-format on
 
@@ -78,18 +74,14 @@ class WorkerRemote : public nnlab::lab::TrainingRemote {
   }
   nnlab::lab::Message failure() const override {
     if (failure_.empty()) {
-      const std::string key = take(js_worker_failure(0));
-      if (!key.empty()) failure_ = nnlab::lab::Message(key, {{"detail", take(js_worker_failure(1))}});
+      const std::string key = nnlab::platform::take_js_string(js_worker_failure(0));
+      if (!key.empty())
+        failure_ = nnlab::lab::Message(key, {{"detail", nnlab::platform::take_js_string(js_worker_failure(1))}});
     }
     return failure_;
   }
 
  private:
-  static std::string take(char* text) {
-    std::string out = text ? text : "";
-    std::free(text);
-    return out;
-  }
   mutable nnlab::lab::Message failure_;
 };
 

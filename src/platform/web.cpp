@@ -11,19 +11,11 @@
 #include "app/app.h"
 
 EM_JS(char*, js_language, (), {
-  const s = Module.nnlabLanguage || (navigator.languages && navigator.languages[0]) || navigator.language || "";
-  const n = lengthBytesUTF8(s) + 1;
-  const p = _malloc(n);
-  stringToUTF8(s, p, n);
-  return p;
+  return allocateUTF8(Module.nnlabLanguage || (navigator.languages && navigator.languages[0]) || navigator.language || "");
 });
 
 EM_JS(char*, js_location_hash, (), {
-  var s = location.hash || "";
-  var n = lengthBytesUTF8(s) + 1;
-  var p = _malloc(n);
-  stringToUTF8(s, p, n);
-  return p;
+  return allocateUTF8(location.hash || "");
 });
 
 // Emscripten's glfwSetWindowSize takes a size equal to the screen's as a request for fullscreen
@@ -127,19 +119,15 @@ void web_fatal(const char* message) {
       message);
 }
 
-std::string web_language() {
-  char* lang = js_language();
-  std::string result = lang ? lang : "";
-  std::free(lang);
+std::string take_js_string(char* text) {
+  std::string result = text ? text : "";
+  std::free(text);
   return result;
 }
 
-std::string web_location_hash() {
-  char* hash = js_location_hash();
-  std::string result = hash ? hash : "";
-  std::free(hash);
-  return result;
-}
+std::string web_language() { return take_js_string(js_language()); }
+
+std::string web_location_hash() { return take_js_string(js_location_hash()); }
 
 }  // namespace nnlab::platform
 

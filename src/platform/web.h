@@ -23,6 +23,8 @@ bool web_take_link_from_url();                     // the page applied a link fr
 void web_fatal(const char* message);                    // a readable message on the page instead of the canvas
 std::string web_location_hash();
 std::string web_language();
+// A string an EM_JS function made with allocateUTF8 (or null), as a std::string; frees it.
+std::string take_js_string(char* text);
 bool web_touch_screen();  // the page is on a phone or tablet: its pointer is a finger
 void web_set_language(const char* code, const char* title);  // <html lang> and the page's title  // the language
                                                              // web/shell.js chose for the page ("zh", "en")
